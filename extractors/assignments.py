@@ -1,0 +1,11 @@
+"""Assignments of a plan (not implemented yet: see its issue)."""
+
+from __future__ import annotations
+
+from extractors.context import PlanContext
+from pipeline.document import Document
+from schemas import Assignment
+
+
+def extract(doc: Document, context: PlanContext) -> list[Assignment]:
+    return []

@@ -1,0 +1,11 @@
+"""Deadlines of a plan (not implemented yet: see its issue)."""
+
+from __future__ import annotations
+
+from extractors.context import PlanContext
+from pipeline.document import Document
+from schemas import Assignment, Deadline
+
+
+def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) -> list[Deadline]:
+    return []

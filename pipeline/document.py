@@ -1,0 +1,95 @@
+"""The one normalized ``Document`` that flows through every stage.
+
+Readers produce :class:`SourceText`; :func:`pipeline.build.build_document` normalizes
+and segments it into a :class:`Document`. Extractors read a ``Document`` and never
+change it: later stages derive new values (``dataclasses.replace``) instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from pipeline.normalize import Mark
+from pipeline.textmap import MappedText
+from schemas import OutlineNode, Source, Span, Table
+
+_LINE_END = re.compile(r"[\n\f]")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """What a reader returns: the decoded text of a file, pages separated by ``\\f``.
+
+    ``encoding`` names the byte or font encoding found (``utf-8``, ``cp1258``,
+    ``tcvn3``, ``vni``); ``page_confidence`` holds OCR confidence per page where a
+    page was read by OCR. ``warnings`` are problems that degraded but did not stop
+    reading (a table that could not be parsed).
+    """
+
+    text: str
+    format: str
+    pages: int = 1
+    encoding: str = "utf-8"
+    page_confidence: dict[int, float] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the normalized text: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Normalized text, its page map, outline and tables, and the way back to the source."""
+
+    text: str
+    source: Source
+    mapped: MappedText
+    source_text: str
+    page_starts: tuple[int, ...] = (0,)
+    marks: tuple[Mark, ...] = ()
+    outline: tuple[OutlineNode, ...] = ()
+    tables: tuple[Table, ...] = ()
+    page_confidence: dict[int, float] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int:
+        """The 1-based page that holds ``offset``."""
+        return max(1, bisect.bisect_right(self.page_starts, offset))
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` for ``text[start:end]`` with its page filled in."""
+        return Span(start=start, end=end, page=self.page_at(start))
+
+    def quote(self, span: Span) -> str:
+        return self.text[span.start:span.end]
+
+    def source_offset(self, offset: int) -> int:
+        """Offset in :attr:`source_text` (the decoded file) of a normalized offset."""
+        return self.mapped.to_original(offset)
+
+    def lines(self) -> list[Line]:
+        """The lines of the text with their offsets (page breaks end a line too)."""
+        out, start = [], 0
+        for m in _LINE_END.finditer(self.text):
+            out.append(Line(start, m.start(), self.text[start:m.start()]))
+            start = m.end()
+        out.append(Line(start, len(self.text), self.text[start:]))
+        return out
+
+    def sections(self, kind: str = "section") -> list[OutlineNode]:
+        return [n for n in self.outline if n.kind == kind]
+
+    def is_marked(self, start: int, end: int, kind: str | None = None) -> bool:
+        """Whether the source styled ``text[start:end]`` as a heading or bold."""
+        return any(
+            m.start <= start and end <= m.end + 1 and (kind is None or m.kind == kind)
+            for m in self.marks
+        )

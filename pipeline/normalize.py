@@ -1,0 +1,222 @@
+"""Turn extracted text into one canonical form, keeping a map back to the source.
+
+Passes, in order (each one a :meth:`MappedText.sub`):
+
+1. characters: CRLF, PDF soft hyphens (``U+FFFE``/``\\x02``), NBSP, zero-width marks;
+2. Unicode NFC, since PDF text often comes out decomposed (NFD);
+3. one tone placement: ``hoá`` → ``hóa``, ``thuỷ`` → ``thủy``, ``khoẻ`` → ``khỏe``;
+4. spaces: runs collapsed, lines trimmed (tabs kept: they separate table cells);
+5. reflow: lines broken mid-sentence (PDF, hard-wrapped Markdown) joined again;
+6. light Markdown: ``#`` headings, ``**bold**``, pipe tables become tab-separated rows;
+   headings and bold lines are kept as :class:`Mark` so segmentation can use them;
+7. blank lines squeezed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.textmap import MappedText, to_new
+
+PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A stretch of normalized text the source styled: ``heading`` or ``bold``."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    text: MappedText
+    marks: tuple[Mark, ...]
+
+
+_CONTROL = re.compile(r"\r\n?|[\ufffe\x02\u00ad]\r?\n?|[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _control(m: re.Match[str]) -> str:
+    s = m.group(0)
+    if s[0] == "\r":
+        return "\n"
+    if s[0] in "\ufffe\x02\u00ad":
+        # pypdfium2 marks a hyphenated line end this way: the word continues on the next line.
+        return ""
+    if s in "\u00a0\u2007\u202f":
+        return " "
+    return ""
+
+
+_COMBINING = re.compile(r"[^\W\d_]?[\u0300-\u036f]+")
+
+_TONES = {  # toned vowel -> (base vowel, tone index 0..4)
+    ch: (base, i)
+    for base, row in {
+        "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
+        "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
+    }.items()
+    for i, ch in enumerate(row)
+}
+_TONED = {(base, i): ch for ch, (base, i) in _TONES.items()}
+_OPEN_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+# oa/oe/uy closing a syllable carry the tone on the first vowel in the form most
+# official documents use ("hóa", "thủy"); "quý" keeps it on y because qu is one sound.
+_TONE_PAIR = re.compile(r"(?<![qQ\w])([^\W\d_]*?)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    prefix, first, second = m.group(1), m.group(2), m.group(3)
+    base, tone = _TONES[second]
+    if (first.lower(), base.lower()) not in _OPEN_PAIRS or prefix.lower().endswith("q"):
+        return m.group(0)
+    if prefix.lower() == "g" and first.lower() == "i":
+        return m.group(0)
+    return prefix + _TONED[(first, tone)] + base
+
+
+_SPACES = re.compile(r"(?m)[ ]{2,}|^[ ]+|[ \t]+$")
+
+_LIST_ITEM = re.compile(r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s|#|\|)")
+_ROMAN_HEADING = re.compile(r"[IVXLC]+\.?\s+[A-ZĐ]")
+_WRAPPED_LINE = 45
+_SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+[A-ZĐ]")
+# A paragraph split by a blank line in the middle of a sentence ("kết quả thực\n\nhiện").
+_BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+_LINE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+
+
+def _reflow(mt: MappedText) -> MappedText:
+    """Join a line to the next where the break fell mid-sentence.
+
+    "Thực hiện Quyết định số\\n2138/QĐ-TTg ngày ..." becomes one line; a new list item,
+    a heading or a table row always starts its own line.
+    """
+    text = mt.text
+
+    def join(m: re.Match[str]) -> str:
+        a_start = text.rfind("\n", 0, m.start()) + 1
+        b_end = text.find("\n", m.end())
+        a, b = text[a_start:m.start()], text[m.end(): b_end if b_end >= 0 else len(text)]
+        return " " if _should_join(a, b) else "\n"
+
+    return mt.sub(_LINE_BREAK, join)
+
+
+def _join_broken_paragraph(text: str):
+    def join(m: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return m.group(0) if "\t" in text[line_start:m.start()] else " "
+
+    return join
+
+
+def _should_join(a: str, b: str) -> bool:
+    if not a.strip() or not b.strip() or "\t" in a or "\t" in b or PAGE_BREAK in a + b:
+        return False
+    if _LIST_ITEM.match(b):
+        return False
+    if _SIGNATURE_LINE.match(a):
+        return False
+    if _unbalanced_emphasis(a):
+        return True
+    if a.rstrip().endswith((".", ";", "!", "?", "|")):
+        return False
+    first = b[0]
+    if a.rstrip().endswith(":"):
+        return first.isdigit()
+    if len(a) >= _WRAPPED_LINE and not a.rstrip().endswith((":", ",")) and not _ROMAN_HEADING.match(b):
+        # A long line that stops mid-sentence was wrapped by the source's line width.
+        return True
+    return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+def _unbalanced_emphasis(line: str) -> bool:
+    body = re.sub(r"^\s*\*\s", "", line)
+    bold = body.count("**")
+    single = body.replace("**", "").count("*")
+    return bold % 2 == 1 or single % 2 == 1
+
+
+_MD_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+|\|[ \t]*$|[-=_]{3,}[ \t]*$|\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$|\|.*\|[ \t]*$)")
+_MD_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_MD_EMPH = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([-*_#|.()\[\]])")
+
+
+def _markdown(mt: MappedText) -> tuple[MappedText, list[Mark]]:
+    """Drop Markdown markup, keeping the text; pipe-table rows become tab-separated."""
+
+    def line(m: re.Match[str]) -> str:
+        s = m.group(0)
+        is_row = s.startswith("|") and s.rstrip().endswith("|") and s.count("|") >= 2
+        if is_row and not re.fullmatch(r"[|:\-\s]+", s):
+            return "\t".join(c.strip() for c in s.strip().strip("|").split("|"))
+        return ""
+
+    mt = mt.sub(_MD_LINE, line)
+    mt, marks = _strip_bold(mt)
+    mt = mt.sub(_MD_EMPH, r"\1")
+    mt = mt.sub(_MD_ESCAPE, r"\1")
+    return mt, marks
+
+
+def _strip_bold(mt: MappedText) -> tuple[MappedText, list[Mark]]:
+    """Remove ``**`` and remember lines that were bold from end to end."""
+    bold_spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?m)^\*\*(.+?)\*\*[:.]?$", mt.text):
+        bold_spans.append((m.start(), m.end()))
+    out = mt.sub(_MD_BOLD, "")
+    if out is mt or not bold_spans:
+        return out, []
+    layer = out.layers[-1]
+    return out, [Mark("bold", to_new(layer, s), to_new(layer, e)) for s, e in bold_spans]
+
+
+_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+|^\n+")
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize ``text`` (pages separated by form feeds) and keep the offset map.
+
+    >>> normalize("Thanh Hoá,  ngày 27 tháng 6\\nnăm 2023").text.text
+    'Thanh Hóa, ngày 27 tháng 6 năm 2023'
+    """
+    mt = MappedText(text)
+    mt = mt.sub(_CONTROL, _control)
+    if unicodedata.normalize("NFC", mt.text) != mt.text:
+        mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    mt = mt.sub(_TONE_PAIR, _move_tone)
+    mt = mt.sub(_SPACES, lambda m: "" if m.group(0).startswith(" ") and (m.start() == 0 or mt.text[m.start() - 1] == "\n") or m.end() == len(mt.text) or mt.text[m.end():m.end() + 1] == "\n" else " ")
+    mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
+    mt = _reflow(mt)
+    mt, marks = _markdown_with_headings(mt)
+    before = len(mt.layers)
+    mt = mt.sub(_BLANKS, lambda m: "" if m.start() == 0 else "\n\n")
+    marks = _carry(marks, mt, before)
+    return Normalized(mt, tuple(marks))
+
+
+def _markdown_with_headings(mt: MappedText) -> tuple[MappedText, list[Mark]]:
+    heading_lines = [(m.start(), m.end()) for m in re.finditer(r"(?m)^#{1,6}[ \t]+.*$", mt.text)]
+    before = len(mt.layers)
+    mt, marks = _markdown(mt)
+    for start, end in heading_lines:
+        s, e = _forward(mt, before, start), _forward(mt, before, end)
+        marks.append(Mark("heading", s, e))
+    return mt, sorted(marks, key=lambda m: m.start)
+
+
+def _forward(mt: MappedText, first_layer: int, offset: int) -> int:
+    for layer in mt.layers[first_layer:]:
+        offset = to_new(layer, offset)
+    return offset
+
+
+def _carry(marks: list[Mark], mt: MappedText, first_layer: int) -> list[Mark]:
+    return [Mark(m.kind, _forward(mt, first_layer, m.start), _forward(mt, first_layer, m.end)) for m in marks]

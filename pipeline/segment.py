@@ -1,0 +1,226 @@
+"""Segment a normalized text into an outline: header, title, preamble, sections, closing.
+
+Vietnamese administrative documents follow the layout of Nghị định 30/2020/NĐ-CP:
+a two-column header (issuing body | national motto, ``Số:`` line, place and date),
+the document type in capitals (``KẾ HOẠCH``), the title, a preamble of ``Căn cứ ...``
+/ ``Thực hiện ...`` paragraphs, numbered sections (``I.`` → ``1.`` → ``1.1.`` → ``a)``),
+then ``Nơi nhận:`` and the signature block. Web pages and news articles show only
+parts of it, so every part is optional.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.document import Document, Line
+from schemas import OutlineNode, Span, Table, TableCell
+
+DOC_TYPES = (
+    "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "NGHỊ QUYẾT", "THÔNG BÁO", "BÁO CÁO", "CÔNG VĂN",
+    "TỜ TRÌNH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "CÔNG ĐIỆN", "THÔNG TƯ", "NGHỊ ĐỊNH",
+)
+_DOC_TYPE = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")(?:\s+(?:LIÊN TỊCH|SỐ\b.*))?\s*$")
+_NUMBER_LINE = re.compile(r"^Số\s*:")
+_DATE_LINE = re.compile(r"^[^\d\t]{2,60},\s*ngày\b|^ngày\s.*tháng\s.*năm", re.IGNORECASE)
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Để triển khai|Nhằm)\b")
+_HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+|THỨ \w+)\b"), 0),
+    (re.compile(r"^(?:Điều)\s+(\d+)\s*[.:]"), 1),
+    (re.compile(r"^([IVXLC]+)[.)/]\s*\S"), 1),
+    (re.compile(r"^(\d+\.\d+\.\d+)\.?\s+\S"), 4),
+    (re.compile(r"^(\d+\.\d+)\.?\s+\S"), 3),
+    (re.compile(r"^(\d+)[.)]\s*[^\d\s]"), 2),
+    (re.compile(r"^([a-zđ])[).]\s+\S"), 5),
+)
+_BULLET = re.compile(r"^[-+*•●▪–](?:\s|$)")
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_SIGNATURE = re.compile(
+    r"^(?:(?:KT|TM|TL|TUQ|Q)\.?\s+[A-ZĐ]|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|THỦ TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\s*$)"
+)
+BULLET_LEVEL = 9
+MAX_HEADING = 240
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: str
+    start: int
+    end: int
+    heading: str = ""
+    label: str | None = None
+    level: int = 0
+
+
+def segment(doc: Document) -> tuple[tuple[OutlineNode, ...], tuple[Table, ...]]:
+    """Build the outline and tables of ``doc`` (its text is not changed)."""
+    lines = doc.lines()
+    tables, table_lines = _tables(doc, lines)
+    drafts = _front_matter(lines)
+    body_start = max((d.end for d in drafts), default=0)
+    closing = _closing(lines, body_start)
+    body_end = closing[0].start if closing else len(doc.text)
+    drafts += _body(lines, body_start, body_end, table_lines)
+    drafts += closing
+    drafts += [_Draft("table", t.span.start, t.span.end, heading=_table_heading(t)) for t in tables]
+    drafts.sort(key=lambda d: (d.start, d.level))
+    _close_sections(drafts, body_end)
+    return _link(doc, drafts), tuple(tables)
+
+
+def _tables(doc: Document, lines: list[Line]) -> tuple[list[Table], set[int]]:
+    """Runs of tab-separated lines become tables; each cell keeps its span."""
+    tables: list[Table] = []
+    used: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, Line(len(doc.text), len(doc.text), "")]:
+        if "\t" in line.text:
+            run.append(line)
+            continue
+        if len(run) >= 2 or (run and run[0].text.count("\t") >= 2):
+            tables.append(_table(doc, run))
+            used.update(l.start for l in run)
+        run = []
+    return tables, used
+
+
+def _table(doc: Document, rows: list[Line]) -> Table:
+    cells_by_row = []
+    for line in rows:
+        cells, pos = [], line.start
+        for part in line.text.split("\t"):
+            stripped = part.strip()
+            left = pos + (len(part) - len(part.lstrip()))
+            cells.append(TableCell(text=stripped, span=doc.span(left, left + len(stripped))))
+            pos += len(part) + 1
+        cells_by_row.append(cells)
+    return Table(rows=cells_by_row, span=doc.span(rows[0].start, rows[-1].end))
+
+
+def _table_heading(table: Table) -> str:
+    return " | ".join(c.text for c in table.rows[0] if c.text)[:MAX_HEADING]
+
+
+def _front_matter(lines: list[Line]) -> list[_Draft]:
+    """Header block, document type, title and preamble, where the document has them."""
+    type_at = next(
+        (i for i, l in enumerate(lines[:80]) if _DOC_TYPE.match(l.text.strip())), None
+    )
+    drafts: list[_Draft] = []
+    header_end = type_at if type_at is not None else _header_end(lines)
+    for line in lines[:header_end]:
+        text = line.text.strip()
+        if _NUMBER_LINE.match(text):
+            drafts.append(_Draft("number_line", line.start, line.end, text))
+        elif _DATE_LINE.search(text) and len(text) < 120:
+            drafts.append(_Draft("date_line", line.start, line.end, text))
+    if header_end:
+        nonblank = [l for l in lines[:header_end] if l.text.strip()]
+        if nonblank:
+            drafts.insert(0, _Draft("header", nonblank[0].start, nonblank[-1].end, nonblank[0].text.strip()))
+    if type_at is None:
+        return drafts
+    type_line = lines[type_at]
+    drafts.append(_Draft("doc_type", type_line.start, type_line.end, type_line.text.strip()))
+    i = type_at + 1
+    while i < len(lines) and not lines[i].text.strip():
+        i += 1
+    title = []
+    while i < len(lines) and lines[i].text.strip() and not _heading(lines[i].text):
+        title.append(lines[i])
+        i += 1
+    if title and not _looks_like_title(" ".join(l.text for l in title)):
+        i -= len(title)
+        title = []
+    if title:
+        drafts.append(_Draft("title", title[0].start, title[-1].end, " ".join(l.text.strip() for l in title)))
+    for line in lines[i:]:
+        text = line.text.strip()
+        if _heading(text):
+            break
+        if _PREAMBLE.match(text):
+            drafts.append(_Draft("preamble", line.start, line.end, text[:MAX_HEADING]))
+    return drafts
+
+
+def _looks_like_title(text: str) -> bool:
+    """The paragraph after ``KẾ HOẠCH`` is its title unless it is already the preamble."""
+    text = text.strip()
+    return not text.startswith("Căn cứ") and len(text) <= 400 and not text.endswith(":")
+
+
+def _header_end(lines: list[Line]) -> int:
+    """Without a document-type line, the header is the block up to the date line, if any."""
+    for i, line in enumerate(lines[:15]):
+        if _DATE_LINE.search(line.text.strip()) and len(line.text) < 120:
+            return i + 1
+    return 0
+
+
+def _heading(text: str) -> tuple[str, int] | None:
+    for rx, level in _HEADINGS:
+        m = rx.match(text)
+        if m:
+            return m.group(1), level
+    return None
+
+
+def _body(lines: list[Line], start: int, end: int, table_lines: set[int]) -> list[_Draft]:
+    drafts = []
+    for line in lines:
+        if line.start < start or line.start >= end or line.start in table_lines:
+            continue
+        text = line.text.strip()
+        if not text:
+            continue
+        found = _heading(text)
+        if found:
+            label, level = found
+            drafts.append(_Draft("section", line.start, line.end, text[:MAX_HEADING], label, level))
+        elif _BULLET.match(text):
+            drafts.append(_Draft("bullet", line.start, line.end, text[:MAX_HEADING], None, BULLET_LEVEL))
+    return drafts
+
+
+def _closing(lines: list[Line], start: int) -> list[_Draft]:
+    """``Nơi nhận:`` with its list, and the signature block, searched from the end."""
+    tail = [l for l in lines if l.start >= start]
+    drafts = []
+    rec = next((i for i, l in enumerate(tail) if _RECIPIENTS.match(l.text.strip())), None)
+    sig = next((i for i, l in enumerate(tail) if _SIGNATURE.match(l.text.strip().lstrip("*"))
+                and i > len(tail) - 40), None)
+    if rec is not None:
+        stop = sig if sig is not None and sig > rec else len(tail)
+        rec_end = max((l.end for l in tail[rec:stop] if l.text.strip()), default=tail[rec].end)
+        drafts.append(_Draft("recipients", tail[rec].start, rec_end, tail[rec].text.strip()))
+    if sig is not None:
+        sig_end = max(l.end for l in tail[sig:] if l.text.strip())
+        drafts.append(_Draft("signature", tail[sig].start, sig_end, tail[sig].text.strip()))
+    return sorted(drafts, key=lambda d: d.start)
+
+
+def _close_sections(drafts: list[_Draft], body_end: int) -> None:
+    """A section runs until the next heading of the same or a higher level."""
+    for i, d in enumerate(drafts):
+        if d.kind != "section":
+            continue
+        d.end = body_end
+        for later in drafts[i + 1:]:
+            if later.kind in ("section",) and later.level <= d.level or later.kind in ("recipients", "signature"):
+                d.end = later.start
+                break
+        d.end = max(d.end, d.start)
+
+
+def _link(doc: Document, drafts: list[_Draft]) -> tuple[OutlineNode, ...]:
+    nodes: list[OutlineNode] = []
+    stack: list[tuple[int, int, int]] = []  # (index, level, end)
+    for d in drafts:
+        while stack and (d.start >= stack[-1][2] or (d.kind == "section" and d.level <= stack[-1][1])):
+            stack.pop()
+        parent = stack[-1][0] if stack else None
+        span = Span(start=d.start, end=max(d.end, d.start), page=doc.page_at(d.start))
+        nodes.append(OutlineNode(kind=d.kind, heading=d.heading, label=d.label, level=d.level, parent=parent, span=span))
+        if d.kind == "section":
+            stack.append((len(nodes) - 1, d.level, d.end))
+    return tuple(nodes)

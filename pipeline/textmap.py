@@ -1,0 +1,107 @@
+"""Text with a map back to the text it was derived from.
+
+Normalization rewrites text in many small passes (line ends, NFC, tone marks,
+markdown, whitespace). Each pass records *anchors* instead of a per-character
+array: a run copied unchanged, or a run that replaced a piece of the old text.
+Keeping only the anchors makes a pass cost O(number of edits), and mapping an
+offset back costs one binary search per pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """Anchors of one pass: new run ``i`` starts at ``new[i]`` and comes from ``old[i]``.
+
+    ``copied[i]`` says whether the run is a verbatim copy (offsets move together)
+    or a replacement (every offset inside maps to the start of the replaced text,
+    clamped to ``old_end[i]``).
+    """
+
+    new: list[int]
+    old: list[int]
+    old_end: list[int]
+    copied: list[bool]
+
+    def to_old(self, offset: int) -> int:
+        i = bisect.bisect_right(self.new, offset) - 1
+        if i < 0:
+            return offset
+        delta = offset - self.new[i]
+        if self.copied[i]:
+            return self.old[i] + delta
+        return min(self.old[i] + delta, self.old_end[i])
+
+
+@dataclass(slots=True)
+class MappedText:
+    """A string plus the stack of layers that lead back to the original string."""
+
+    text: str
+    layers: list[Layer] = field(default_factory=list)
+
+    def sub(
+        self,
+        pattern: re.Pattern[str] | str,
+        repl: Replacement,
+        on_match: Callable[[int, str], None] | None = None,
+    ) -> MappedText:
+        """Replace every match, recording where the new text came from.
+
+        ``on_match(new_start, replacement)`` is told where each replacement lands in
+        the new text, so a pass can record structure it removes (a markdown heading).
+        """
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        pieces: list[str] = []
+        layer = Layer([], [], [], [])
+        old_pos = new_pos = 0
+        for m in rx.finditer(self.text):
+            replacement = repl(m) if callable(repl) else m.expand(repl)
+            if replacement == m.group(0):
+                continue
+            if m.start() > old_pos:
+                _anchor(layer, new_pos, old_pos, m.start(), True)
+                pieces.append(self.text[old_pos:m.start()])
+                new_pos += m.start() - old_pos
+            _anchor(layer, new_pos, m.start(), m.end(), False)
+            if on_match is not None:
+                on_match(new_pos, replacement)
+            pieces.append(replacement)
+            new_pos += len(replacement)
+            old_pos = m.end()
+        if not layer.new:
+            return self
+        _anchor(layer, new_pos, old_pos, len(self.text), True)
+        pieces.append(self.text[old_pos:])
+        return MappedText("".join(pieces), [*self.layers, layer])
+
+    def to_original(self, offset: int) -> int:
+        """Map an offset in :attr:`text` to the original string."""
+        for layer in reversed(self.layers):
+            offset = layer.to_old(offset)
+        return offset
+
+
+def _anchor(layer: Layer, new: int, old: int, old_end: int, copied: bool) -> None:
+    layer.new.append(new)
+    layer.old.append(old)
+    layer.old_end.append(old_end)
+    layer.copied.append(copied)
+
+
+def to_new(layer: Layer, offset: int) -> int:
+    """Map an offset of the text before ``layer`` to the text after it (forward)."""
+    i = bisect.bisect_right(layer.old, offset) - 1
+    if i < 0:
+        return offset
+    if layer.copied[i]:
+        return layer.new[i] + (offset - layer.old[i])
+    return layer.new[i]
