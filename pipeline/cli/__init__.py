@@ -1,0 +1,33 @@
+"""``kehoach`` command line. Each module registers its commands on :data:`app`.
+
+The commands are thin: they parse options, call one library function and print
+what it returns. Library errors (:class:`KehoachError`) become one clean message.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from pipeline.cli.app import app
+from pipeline.errors import KehoachError
+
+COMMAND_MODULES = ("core", "references", "targets", "calendar")
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            importlib.import_module(f"pipeline.cli.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"pipeline.cli.{name}":
+                raise
+
+
+def main() -> None:
+    _register()
+    try:
+        app()
+    except KehoachError as err:
+        print(f"Error: {err}", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,184 @@
+"""Ingest: files → Document → Plan → SQLite, one file at a time, never stopping a batch.
+
+Parsing (read, normalize, segment, extract) is a pure function of a path, so it can
+run in worker processes; only the parent process writes to the database, one
+transaction per document. A file that cannot be read is recorded with its reason
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from pipeline.build import build_document
+from pipeline.document import Document
+from pipeline.errors import KehoachError
+from pipeline.extract import extract_plan
+from pipeline.limits import Limits
+from pipeline.readers import read_file
+from pipeline.store import known, store_document, store_failure
+from schemas import Plan
+
+DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".doc", ".pdf"}
+_SKIPPED_NAMES = ("readme", "license", "changelog")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A file read and extracted, ready to store."""
+
+    path: str
+    document: Document
+    plan: Plan
+    size_bytes: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    path: str
+    reason: str
+    sha256: str | None = None
+    size_bytes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What happened to one file: ``ingested``, ``partial``, ``unchanged`` or ``failed``."""
+
+    path: str
+    status: str
+    reason: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and document files found recursively under folders.
+
+    Inside folders, only document suffixes are taken (and README/LICENSE skipped) so
+    a corpus folder's annotations and scripts are not read as plans; a file named on
+    the command line is always read, whatever its suffix.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if _is_document(child, path):
+                    found.append(child)
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _is_document(path: Path, root: Path) -> bool:
+    if not path.is_file() or path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        return False
+    parts = path.relative_to(root).parts
+    if any(p.startswith(".") for p in parts):
+        return False
+    return not path.stem.lower().startswith(_SKIPPED_NAMES)
+
+
+def parse_file(path: str, limits: Limits | None = None) -> Parsed | Failed:
+    """Read and extract one file; every expected failure comes back as :class:`Failed`."""
+    started = time.perf_counter()
+    try:
+        source_text, data = read_file(Path(path), limits)
+    except KehoachError as err:
+        return Failed(path, err.reason)
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        document = build_document(source_text, path=path, sha256=sha)
+        plan = extract_plan(document)
+    except KehoachError as err:
+        return Failed(path, err.reason, sha, len(data))
+    return Parsed(path, document, plan, len(data), time.perf_counter() - started)
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def ingest(
+    db: sqlite_utils.Database,
+    paths: Iterable[str | Path],
+    workers: int = 1,
+    limits: Limits | None = None,
+    force: bool = False,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Ingest every file under ``paths`` into ``db``; unchanged files are skipped.
+
+    ``on_result`` is called after each file (the CLI advances its progress bar).
+    """
+    report = IngestReport()
+    files = [str(p.resolve()) if p.exists() else str(p) for p in discover(paths)]
+    todo = []
+    for path in files:
+        sha = None if force else file_sha256(Path(path))
+        if sha and known(db, path, sha):
+            _emit(report, FileResult(path, "unchanged"), on_result)
+        else:
+            todo.append(path)
+    for outcome in _parse_all(todo, workers, limits or Limits()):
+        _emit(report, _store(db, outcome), on_result)
+    return report
+
+
+def _emit(report: IngestReport, result: FileResult, on_result: Callable[[FileResult], None] | None) -> None:
+    report.results.append(result)
+    if on_result is not None:
+        on_result(result)
+
+
+def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Parsed | Failed]:
+    """Parse in this process, or in ``workers`` processes (results streamed in order)."""
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield parse_file(path, limits)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(parse_file, paths, [limits] * len(paths), chunksize=1)
+
+
+def _store(db: sqlite_utils.Database, outcome: Parsed | Failed) -> FileResult:
+    if isinstance(outcome, Failed):
+        store_failure(db, outcome.path, outcome.reason, outcome.sha256, size_bytes=outcome.size_bytes)
+        return FileResult(outcome.path, "failed", outcome.reason)
+    store_document(db, outcome.document, outcome.plan, outcome.seconds, outcome.size_bytes)
+    status = "partial" if outcome.document.warnings else "ingested"
+    reason = "; ".join(outcome.document.warnings) or None
+    return FileResult(outcome.path, status, reason, outcome.document.source.pages, outcome.seconds)
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))

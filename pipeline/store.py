@@ -1,0 +1,262 @@
+"""The store stage: documents and their plans in SQLite, one transaction per document.
+
+Tables: ``documents`` (one row per file, failed files included with their error),
+``sections`` and ``tables`` (the outline), ``plans`` (one row per document) and one
+table per list part of the plan (``references``, ``targets``, ``assignments``,
+``deadlines``, ``findings``), whose columns are the part's fields flattened
+(``span_start``, ``recurrence_month``...). Two full-text indexes cover the text:
+``documents_fts`` ignores diacritics ("cung co" finds "củng cố"), ``documents_fts_exact``
+keeps them ("Kiên" is not "Kiến").
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from pipeline.document import Document
+from schemas import Assignment, Deadline, Finding, Plan, Reference, Target
+
+PARTS: dict[str, type[BaseModel]] = {
+    "references": Reference,
+    "targets": Target,
+    "assignments": Assignment,
+    "deadlines": Deadline,
+    "findings": Finding,
+}
+PLAN_LISTS = {"references", "targets", "assignments", "deadlines", "findings", "outline", "tables", "recipients"}
+BUSY_TIMEOUT_MS = 60_000
+
+_DOCUMENT_COLUMNS = {
+    "id": int, "path": str, "sha256": str, "format": str, "pages": int, "encoding": str,
+    "source_kind": str, "size_bytes": int, "text": str, "status": str, "error": str,
+    "warnings": str, "ingested_at": str, "seconds": float,
+}
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a kehoach database with WAL and a busy timeout.
+
+    WAL lets readers work while one ingest writes; the busy timeout makes a second
+    writer wait for the first instead of failing.
+    """
+    db = sqlite_utils.Database(str(path))
+    db.register_function(fold_dd, deterministic=True)
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    _ensure_schema(db)
+    return db
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """``BEGIN IMMEDIATE`` takes the write lock up front, so waiting writers queue on
+    the busy timeout instead of failing when a read lock cannot be upgraded."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        with db.atomic():  # nested: a savepoint inside our transaction
+            yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.execute("COMMIT")
+
+
+def _ensure_schema(db: sqlite_utils.Database) -> None:
+    if "documents" in db.table_names():
+        return
+    with write_transaction(db):
+        db["documents"].create(_DOCUMENT_COLUMNS, pk="id", not_null={"path"})
+        db["documents"].create_index(["path"], unique=True)
+        db["sections"].create(
+            {"document_id": int, "idx": int, "kind": str, "heading": str, "label": str, "level": int,
+             "parent": int, "span_start": int, "span_end": int, "span_page": int},
+            foreign_keys=[("document_id", "documents", "id")],
+        )
+        db["tables"].create(
+            {"document_id": int, "idx": int, "n_rows": int, "n_cols": int, "rows": str,
+             "span_start": int, "span_end": int, "span_page": int},
+            foreign_keys=[("document_id", "documents", "id")],
+        )
+        plan_columns = {"document_id": int, **_columns(Plan, exclude=PLAN_LISTS | {"source"}),
+                        "recipients": str, "plan_json": str}
+        db["plans"].create(plan_columns, pk="document_id", foreign_keys=[("document_id", "documents", "id")])
+        for table, model in PARTS.items():
+            db[table].create(
+                {"id": int, "document_id": int, **_columns(model)}, pk="id",
+                foreign_keys=[("document_id", "documents", "id")],
+            )
+            db[table].create_index(["document_id"])
+        for name in ("sections", "tables"):
+            db[name].create_index(["document_id"])
+        _create_fts(db)
+
+
+def _create_fts(db: sqlite_utils.Database) -> None:
+    """Two FTS5 indexes over ``documents.text``, kept current by triggers.
+
+    ``remove_diacritics 2`` also folds letters carrying two marks (ệ, ộ), which the
+    default setting misses; "đ" is not a diacritic to Unicode, so the folded index
+    stores and queries text with đ → d (same length, so offsets still hold).
+    """
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE documents_fts_exact USING fts5(
+            text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+        """
+    )
+
+
+def fold_dd(text: str | None) -> str | None:
+    """``Đắk`` → ``Dắk``: the one Vietnamese letter unicode61 does not fold."""
+    return None if text is None else text.replace("đ", "d").replace("Đ", "D")
+
+
+def _columns(model: type[BaseModel], prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, type]:
+    """SQLite column types for a model's fields, nested models flattened with ``_``."""
+    out: dict[str, type] = {}
+    for name, info in model.model_fields.items():
+        if name in exclude:
+            continue
+        key = f"{prefix}{name}"
+        inner = _unwrap(info.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            out.update(_columns(inner, f"{key}_"))
+        elif inner in (int, float, bool):
+            out[key] = int if inner is bool else inner
+        else:
+            out[key] = str
+    return out
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` → ``X``; ``list[...]`` → ``list``; literals → ``str``."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else str
+    if origin is list:
+        return list
+    if origin is typing.Literal:
+        return str
+    return annotation
+
+
+def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, Any]:
+    """A row for ``model``: nested models become ``prefix_field`` columns, lists JSON."""
+    row: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        if name in exclude:
+            continue
+        value = getattr(model, name)
+        key = f"{prefix}{name}"
+        if isinstance(value, BaseModel):
+            row.update(flatten(value, f"{key}_"))
+        elif isinstance(value, list):
+            row[key] = json.dumps(
+                [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value], ensure_ascii=False
+            )
+        elif value is None:
+            nested = _unwrap(type(model).model_fields[name].annotation)
+            if isinstance(nested, type) and issubclass(nested, BaseModel):
+                row.update({k: None for k in _columns(nested, f"{key}_")})
+            else:
+                row[key] = None
+        else:
+            row[key] = value
+    return row
+
+
+def known(db: sqlite_utils.Database, path: str, sha256: str) -> bool:
+    """Whether ``path`` is stored, read successfully, with this content."""
+    rows = db.execute(
+        "SELECT 1 FROM documents WHERE path = ? AND sha256 = ? AND status != 'failed'", [path, sha256]
+    ).fetchall()
+    return bool(rows)
+
+
+def store_document(db: sqlite_utils.Database, doc: Document, plan: Plan, seconds: float = 0.0,
+                   size_bytes: int | None = None) -> int:
+    """Replace whatever is stored for ``doc``'s path with the document and its plan."""
+    status = "partial" if doc.warnings else "ok"
+    with write_transaction(db):
+        _delete_path(db, doc.source.path)
+        doc_id = _insert_document(db, {
+            "path": doc.source.path, "sha256": doc.source.sha256, "format": doc.source.format,
+            "pages": doc.source.pages, "encoding": doc.source.encoding, "source_kind": plan.source_kind,
+            "size_bytes": size_bytes, "text": doc.text, "status": status, "error": None,
+            "warnings": json.dumps(list(doc.warnings), ensure_ascii=False), "seconds": round(seconds, 4),
+        })
+        db.execute("INSERT INTO documents_fts(rowid, text) VALUES (?, fold_dd(?))", [doc_id, doc.text])
+        db.execute("INSERT INTO documents_fts_exact(rowid, text) VALUES (?, ?)", [doc_id, doc.text])
+        _insert_outline(db, doc_id, plan)
+        store_plan(db, doc_id, plan)
+    return doc_id
+
+
+def store_failure(db: sqlite_utils.Database, path: str, error: str, sha256: str | None = None,
+                  fmt: str | None = None, size_bytes: int | None = None) -> int:
+    """Record a file that could not be read, replacing older rows for its path."""
+    with write_transaction(db):
+        _delete_path(db, path)
+        return _insert_document(db, {
+            "path": path, "sha256": sha256, "format": fmt, "status": "failed", "error": error,
+            "size_bytes": size_bytes, "warnings": "[]",
+        })
+
+
+def store_plan(db: sqlite_utils.Database, document_id: int, plan: Plan) -> None:
+    """Write the plan row and one row per reference, target, assignment, deadline, finding."""
+    row = {"document_id": document_id, **flatten(plan, exclude=PLAN_LISTS | {"source"})}
+    row["recipients"] = json.dumps(plan.recipients, ensure_ascii=False)
+    row["plan_json"] = plan.model_dump_json(exclude={"outline", "tables"})
+    db["plans"].insert(row)
+    for table in PARTS:
+        items = getattr(plan, table)
+        if items:
+            db[table].insert_all({"document_id": document_id, **flatten(item)} for item in items)
+
+
+def _insert_document(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    row = {**row, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    return db["documents"].insert(row).last_pk
+
+
+def _insert_outline(db: sqlite_utils.Database, doc_id: int, plan: Plan) -> None:
+    db["sections"].insert_all(
+        {"document_id": doc_id, "idx": i, "kind": n.kind, "heading": n.heading, "label": n.label,
+         "level": n.level, "parent": n.parent, "span_start": n.span.start, "span_end": n.span.end,
+         "span_page": n.span.page}
+        for i, n in enumerate(plan.outline)
+    )
+    db["tables"].insert_all(
+        {"document_id": doc_id, "idx": i, "n_rows": len(t.rows), "n_cols": max((len(r) for r in t.rows), default=0),
+         "rows": json.dumps([[c.text for c in r] for r in t.rows], ensure_ascii=False),
+         "span_start": t.span.start, "span_end": t.span.end, "span_page": t.span.page}
+        for i, t in enumerate(plan.tables)
+    )
+
+
+def _delete_path(db: sqlite_utils.Database, path: str) -> None:
+    ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = ?", [path]).fetchall()]
+    for doc_id in ids:
+        for table in ("sections", "tables", "plans", *PARTS):
+            db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
+        db.execute("INSERT INTO documents_fts(documents_fts, rowid, text) "
+                   "SELECT 'delete', id, fold_dd(text) FROM documents WHERE id = ? AND text IS NOT NULL", [doc_id])
+        db.execute("INSERT INTO documents_fts_exact(documents_fts_exact, rowid, text) "
+                   "SELECT 'delete', id, text FROM documents WHERE id = ? AND text IS NOT NULL", [doc_id])
+        db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
