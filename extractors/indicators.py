@@ -1,0 +1,113 @@
+"""Map a target's wording to a code of the shared indicator vocabulary.
+
+``"Tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 đạt 94%"`` → ``BHYT_COVERAGE``.
+Plans spell the same indicator many ways (``bác sỹ``/``bác sĩ``, ``khoẻ``/``khỏe``,
+dropped diacritics, typos), so forms are compared fuzzily on folded text. When no
+form clears the threshold the code is ``None``: a wrong code is worse than none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+DATA = Path(__file__).parent / "data" / "indicators.json"
+THRESHOLD = 90.0
+# Parts shorter than this are matched as whole words: fuzzy partial matching of
+# "ấp" or "xã" would find them in any sentence.
+SHORT_PART = 6
+_GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    label: str
+    unit: str
+    priority: int
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    code: str
+    score: float  # 0..1
+    form: str
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, ``đ``→``d``, ``y``→``i`` (``sỹ``≡``sĩ``), squeeze spaces.
+
+    >>> fold("Bác sỹ/vạn dân")
+    'bac si / van dan'
+    """
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("y", "i")
+    text = re.sub(r"\s*/\s*", " / ", text)
+    text = re.sub(r"[^\w%‰/ ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@cache
+def vocabulary() -> tuple[Indicator, ...]:
+    """The indicators of ``extractors/data/indicators.json``, loaded once."""
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    return tuple(
+        Indicator(i["code"], i["label"], i.get("unit", ""), int(i.get("priority", 0)), tuple(i["forms"]))
+        for i in raw["indicators"]
+    )
+
+
+@cache
+def _folded_forms() -> tuple[tuple[Indicator, str, tuple[str, ...]], ...]:
+    return tuple(
+        (ind, form, tuple(fold(p) for p in _GAP.split(form) if p.strip()))
+        for ind in vocabulary() for form in ind.forms
+    )
+
+
+def by_code(code: str) -> Indicator | None:
+    return next((i for i in vocabulary() if i.code == code), None)
+
+
+def _part_score(part: str, text: str) -> float:
+    if len(part) < SHORT_PART:
+        return 100.0 if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) else 0.0
+    if part in text:
+        return 100.0
+    return fuzz.partial_ratio(part, text)
+
+
+def _form_score(parts: tuple[str, ...], text: str) -> float:
+    return min((_part_score(p, text) for p in parts), default=0.0)
+
+
+def match(text: str, threshold: float = THRESHOLD) -> Match | None:
+    """The best indicator for ``text``, or None when no form is close enough.
+
+    Among forms that clear ``threshold`` the indicator's priority decides first
+    (a more specific indicator beats a general one), then the score, then the
+    length of the form.
+
+    >>> match("Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%").code
+    'BHYT_COVERAGE'
+    """
+    folded = fold(text)
+    if not folded:
+        return None
+    best: tuple[tuple[float, float, int], Match] | None = None
+    for ind, form, parts in _folded_forms():
+        score = _form_score(parts, folded)
+        if score < threshold:
+            continue
+        key = (ind.priority, score, sum(len(p) for p in parts))
+        if best is None or key > best[0]:
+            best = (key, Match(ind.code, round(score / 100, 3), form))
+    return best[1] if best else None

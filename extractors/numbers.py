@@ -1,0 +1,79 @@
+"""Vietnamese numbers as plans write them: ``8,5`` · ``03`` · ``1.000`` · ``một`` · ``hai mươi``.
+
+Vietnamese uses the comma as the decimal mark and the dot to group thousands, but
+documents copied from spreadsheets mix both; :func:`parse_number` decides from the
+shape of the digits (``1.000`` is a thousand, ``0.7`` and ``8,5`` are decimals).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A number as written in a plan: grouped thousands, a decimal part, leading zeros.
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+NUMBER_RE = re.compile(rf"(?<![\d.,/\-\w])(?:{NUMBER})(?![\d/]|[.,]\d|-\w)")
+
+_UNITS = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+}
+_SCALES = {"trăm": 100, "nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+_WORD = "|".join(sorted([*_UNITS, *_SCALES, "mười", "mươi", "linh", "lẻ"], key=len, reverse=True))
+# A run of number words; "năm" alone is too often "year" to be read as five (see parse_words).
+NUMBER_WORDS_RE = re.compile(rf"(?<![\wÀ-ỹ])(?:{_WORD})(?:\s+(?:{_WORD}))*(?![\wÀ-ỹ])", re.IGNORECASE)
+
+MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+
+
+def parse_number(text: str) -> float | None:
+    """``"8,5"`` → 8.5, ``"1.000"`` → 1000, ``"03"`` → 3, ``"0.7"`` → 0.7; None if not a number.
+
+    >>> parse_number("91.299")
+    91299.0
+    """
+    s = text.strip().replace("\u00a0", " ")
+    if not s or not re.fullmatch(r"[\d.,\s]+", s) or not s[0].isdigit():
+        return None
+    if re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?", s) and not re.fullmatch(r"0\.\d{3}", s):
+        return float(re.sub(r"[.\s]", "", s).replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", s):  # 1,234.5 (English grouping)
+        return float(s.replace(",", ""))
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", s):
+        return float(s.replace(",", "."))
+    return None
+
+
+def parse_words(text: str) -> float | None:
+    """``"một"`` → 1, ``"hai mươi lăm"`` → 25, ``"mười"`` → 10, ``"ba trăm"`` → 300.
+
+    A lone ``"năm"`` is refused: in plans it nearly always means "year".
+    """
+    words = text.lower().split()
+    if not words or words == ["năm"]:
+        return None
+    total, current, seen = 0, 0, False
+    for i, w in enumerate(words):
+        if w in ("linh", "lẻ"):
+            continue
+        if w == "mười":
+            current += 10
+        elif w == "mươi":
+            current = (current or 1) * 10
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _SCALES:
+            scale = _SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def as_int_if_whole(value: float) -> float | int:
+    """1.0 → 1 for display; 8.5 stays."""
+    return int(value) if float(value).is_integer() else value
