@@ -1,0 +1,322 @@
+"""Agency names: find them in text and give each one canonical name and code.
+
+``Sở KH&ĐT`` and ``Sở Kế hoạch và Đầu tư`` are one body; ``Phòng Y tế huyện`` in a
+plan of UBND huyện Đắk R'Lấp is ``Phòng Y tế huyện Đắk R'Lấp``. The vocabulary
+(``data/agencies.json``) and abbreviations (``data/abbreviations.tsv``) are data; the
+code below holds the rules: vocabulary names first (they fix where a name ends), then a
+head-noun rule for bodies the vocabulary lacks (``Báo Bắc Giang``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.context import PlanContext
+
+DATA = Path(__file__).parent / "data"
+_UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+_WORD = r"[\wÀ-ỹ'’]"
+_PROPER = rf"(?-i:[{_UP}]{_WORD}*(?:[ \-]+[{_UP}]{_WORD}*){{0,3}})"
+_LEVEL_WORDS = r"thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường"
+_SUFFIX = re.compile(
+    rf"(?P<plural>\s+(?:các\s+)?(?:{_LEVEL_WORDS})(?:\s*(?:,|và)\s*(?:{_LEVEL_WORDS})(?![\wÀ-ỹ]))+"
+    rf"|\s+các\s+(?:{_LEVEL_WORDS})(?![\wÀ-ỹ]))"
+    rf"|\s+(?P<cap>cấp\s+)?(?P<lvl>{_LEVEL_WORDS})(?![\wÀ-ỹ])(?:\s+(?P<area>{_PROPER}))?"
+    rf"|\s+(?P<bare>{_PROPER})",
+    re.IGNORECASE,
+)
+_CITY_PROVINCES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+_TONE_PAIRS = {
+    "óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "úy": "uý", "ùy": "uỳ", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+    "óe": "oé", "òe": "oè", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyType:
+    code: str
+    name: str
+    level: str  # central | province | district | commune | any
+    group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An agency named in text; ``start``/``end`` are offsets in the text searched."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    code: str
+    level: str | None
+    area: str | None
+    plural: bool = False
+    group: bool = False
+    method: str = "vocabulary"
+    score: float | None = None
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: the key names are compared on."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+    text = text.replace("&", " va ")
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def slug(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+@functools.cache
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """``(abbreviation, expansion)`` pairs, longest abbreviation first."""
+    pairs = []
+    for line in (DATA / "abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        short, _, long = line.partition("\t")
+        pairs.append((short.strip(), long.strip()))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def expand(text: str) -> str:
+    """``Sở KH&ĐT`` → ``Sở Kế hoạch và Đầu tư`` (whole tokens only)."""
+    for short, long in abbreviations():
+        text = re.sub(rf"(?<![\wÀ-ỹ&]){re.escape(short)}(?![\wÀ-ỹ&])", long, text)
+    return text
+
+
+@functools.cache
+def vocabulary() -> dict:
+    return json.loads((DATA / "agencies.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _types_by_key() -> dict[str, AgencyType]:
+    """Every name and alias (folded, abbreviations expanded) → its agency type."""
+    out: dict[str, AgencyType] = {}
+    vocab = vocabulary()
+    for row in vocab["agencies"]:
+        kind = AgencyType(row["code"], row["name"], row["level"])
+        for name in [row["name"], *row["aliases"]]:
+            out.setdefault(fold(expand(name)), kind)
+    for row in vocab["groups"]:
+        kind = AgencyType(row["code"], row["name"], "any", group=True)
+        for name in [row["name"], *row["aliases"]]:
+            out.setdefault(fold(expand(name)), kind)
+    return out
+
+
+def _flex(name: str) -> str:
+    """A regex for ``name`` tolerant of spacing, hyphen spacing and old tone placement."""
+    name = re.sub(r"\s*([-–&,])\s*", lambda m: m.group(1) if m.group(1) != "," else ", ", name)
+    name = name.replace(", ", ",")
+    out, i = [], 0
+    while i < len(name):
+        pair = name[i:i + 2].lower()
+        if pair in _TONE_PAIRS:
+            out.append(f"(?:{re.escape(name[i:i + 2])}|{re.escape(_TONE_PAIRS[pair])})")
+            i += 2
+            continue
+        ch = name[i]
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in "-–":
+            out.append(r"\s*[-–]\s*")
+        elif ch == ",":
+            out.append(r"\s*,?\s*")
+        elif ch == "&":
+            out.append(r"\s*&\s*")
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return "".join(out)
+
+
+def _surface_forms(name: str) -> set[str]:
+    """``Sở Kế hoạch và Đầu tư`` and the abbreviated ways of writing it (``Sở KH&ĐT``)."""
+    forms = {name}
+    for short, long in abbreviations():
+        for form in list(forms):
+            if long in form and len(short) > 1:
+                forms.add(form.replace(long, short))
+    return forms
+
+
+@functools.cache
+def _vocabulary_regex() -> re.Pattern[str]:
+    names: set[str] = set()
+    vocab = vocabulary()
+    for row in [*vocab["agencies"], *vocab["groups"]]:
+        for name in [row["name"], *row["aliases"]]:
+            names |= _surface_forms(name)
+    alts = sorted(names, key=len, reverse=True)
+    body = "|".join(_flex(n) for n in alts)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{body})(?![\wÀ-ỹ&])", re.IGNORECASE)
+
+
+@functools.cache
+def _head_regex() -> re.Pattern[str]:
+    heads = sorted(vocabulary()["heads"], key=len, reverse=True)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{'|'.join(_flex(h) for h in heads)})(?![\wÀ-ỹ])")
+
+
+def lookup(surface: str) -> tuple[AgencyType | None, float]:
+    """The vocabulary type of a written name, exact on the folded key or fuzzy (≥ 92)."""
+    key = fold(expand(surface))
+    table = _types_by_key()
+    if key in table:
+        return table[key], 100.0
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=92)
+    if best is None:
+        return None, 0.0
+    return table[best[0]], float(best[1])
+
+
+def find(text: str, context: PlanContext | None = None) -> list[Mention]:
+    """Agencies named in ``text``, vocabulary first, then the head-noun rule.
+
+    >>> [m.name for m in find("Sở Y tế chủ trì, phối hợp với Sở KH&ĐT")]
+    ['Sở Y tế', 'Sở Kế hoạch và Đầu tư']
+    """
+    context = context or PlanContext()
+    found: list[Mention] = []
+    for m in _vocabulary_regex().finditer(text):
+        if not (m.group(0)[0].isupper() or _is_group(m.group(0))):
+            continue
+        found.append(_mention(text, m.start(), m.end(), context, "vocabulary"))
+    for m in _head_regex().finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        end = _generic_end(text, m.end())
+        if end > m.end():
+            found.append(_mention(text, m.start(), end, context, "rule"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _is_group(surface: str) -> bool:
+    kind, _ = lookup(surface)
+    return kind is not None and kind.group
+
+
+_CONNECT = re.compile(r"\s*(?:và|&|-|–)\s*(?=[" + _UP + r"])")
+_TOKEN = re.compile(r"\s+(" + _WORD + r"+)")
+_NOT_NAME = {"chủ", "phối", "là", "có", "tham", "thực", "chỉ", "hướng", "tổ", "triển", "theo", "được", "để",
+             "về", "trong", "tại", "căn", "chịu", "báo", "xây", "rà", "giao", "đề", "cung", "tăng", "tiếp",
+             "bố", "kiểm", "lồng", "các", "cấp", "và", "với", "trên", "đối", "nhằm", "của", "thông", "làm"}
+
+
+def _generic_end(text: str, pos: int) -> int:
+    """Where a name not in the vocabulary ends: ``Phòng Kế hoạch Nghiệp vụ và Điều dưỡng| là``.
+
+    Vietnamese names capitalise the first syllable of each word, so each capitalised
+    syllable may carry one lower-case one (``Điều dưỡng``); a verb ends the name.
+    """
+    end, budget, words = pos, 0, 0
+    while True:
+        conn = _CONNECT.match(text, end)
+        if conn and words:
+            end_try = conn.end()
+        else:
+            end_try = end
+        m = _TOKEN.match(text, end_try)
+        if not m:
+            break
+        word = m.group(1)
+        if word[0].isupper():
+            end, budget, words = m.end(), 1, words + 1
+        elif budget and word.lower() not in _NOT_NAME and end_try == end:
+            end, budget = m.end(), budget - 1
+        else:
+            break
+    return end if words else pos
+
+
+def _mention(text: str, start: int, end: int, context: PlanContext, method: str) -> Mention:
+    base = text[start:end]
+    suffix = _SUFFIX.match(text, end)
+    level_word = area = None
+    plural = False
+    if suffix:
+        if suffix.group("plural"):
+            plural, end = True, suffix.end()
+            level_word = re.search(_LEVEL_WORDS, suffix.group("plural"), re.IGNORECASE).group(0).lower()
+        elif suffix.group("lvl"):
+            level_word = suffix.group("lvl").lower()
+            area = suffix.group("area")
+            plural = bool(suffix.group("cap")) and not area
+            end = suffix.end()
+        elif suffix.group("bare") and method == "vocabulary" and _takes_proper_name(base):
+            area = suffix.group("bare")
+            end = suffix.end()
+    kind, score = lookup(base)
+    return _build(text, start, end, base, kind, score, level_word, area, plural, context, method)
+
+
+def _takes_proper_name(base: str) -> bool:
+    """``UBND xã Nghĩa Thắng`` needs a level word; ``Báo Bắc Giang`` does not."""
+    return fold(base).split()[0] in {"bao", "dai", "benh", "truong"}
+
+
+def _build(text, start, end, base, kind, score, level_word, area, plural, context, method) -> Mention:
+    level = _level_of(level_word, area, context) if level_word else (kind.level if kind else None)
+    if area is None and not plural:
+        area = _implied_area(level, level_word, context)
+    name = kind.name if kind else expand(base).strip()
+    if kind and kind.group:
+        name = _group_name(expand(base).strip())
+    written = text[start:end]
+    if plural:
+        name = f"{name} {written[len(base):].strip()}"
+    elif level_word:
+        name = f"{name} {level_word}" + (f" {_bare_area(area)}" if area else "")
+    elif area and kind and kind.level == "any" and _takes_proper_name(base):
+        name = f"{name} {area}"
+    code = kind.code if kind else slug(name if not level_word else expand(base))
+    if level_word and kind and kind.level == "any":
+        code += "-" + slug(level_word).upper()
+    if plural:
+        code += "*"
+    elif area:
+        code += "@" + slug(_bare_area(area))
+    return Mention(start, end, written, name, code, level, area, plural,
+                   bool(kind and kind.group), method, score if method == "vocabulary" and score < 100 else None)
+
+
+def _group_name(surface: str) -> str:
+    return surface[0].upper() + surface[1:]
+
+
+def _level_of(level_word: str, area: str | None, context: PlanContext) -> str:
+    levels = vocabulary()["levels"]
+    level = levels.get(level_word, "other")
+    if level_word == "thành phố":
+        prov = fold(context.province or "")
+        named = fold(area or "")
+        if not (named and named in prov) and not any(fold(c) in prov for c in _CITY_PROVINCES):
+            level = "district"
+    return level
+
+
+def _bare_area(area: str) -> str:
+    """``tỉnh Bắc Giang`` → ``Bắc Giang``: the level word is written by the caller."""
+    return re.sub(rf"^(?:{_LEVEL_WORDS})\s+", "", area.strip(), flags=re.IGNORECASE)
+
+
+def _implied_area(level: str | None, level_word: str | None, context: PlanContext) -> str | None:
+    """``huyện`` with no name in a plan of huyện Đắk R'Lấp means Đắk R'Lấp."""
+    if level == "province" and context.province:
+        return _bare_area(context.province)
+    if level == "district" and context.district:
+        return _bare_area(context.district)
+    return None

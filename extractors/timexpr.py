@@ -1,0 +1,421 @@
+"""Vietnamese time expressions that commit someone to a deadline.
+
+Finds, in one clause of text, the forms plans use for "by when":
+
+* exact days: ``trước ngày 31/10/2023``, ``chậm nhất ngày 15 tháng 01 năm 2024``;
+* months, quarters, half-years and years: ``vào tháng 9 năm 2023``, ``Quí IV-2025``,
+  ``6 tháng đầu năm 2025``, ``Hoàn thành trong năm 2025``;
+* recurrences: ``trước ngày 15/11 hàng năm``, ``trước ngày 10/01 của năm sau``,
+  ``trước ngày 20 hằng tháng``, ``báo cáo hằng ngày``;
+* periods: ``Từ ngày 15/11/2025 đến ngày 15/12/2025`` (due at the end, starts at the
+  beginning) and bare starts ``Thời gian thực hiện: Từ 01/7/2025`` (a start, no due date).
+
+Dates that merely name a document (``Kế hoạch số 120/KH-UBND ngày 08/7/2024``) are not
+deadlines: an exact date needs a deadline cue before it. The reference date for open
+years comes from the caller (the plan's date), never from the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+Precision = str  # "day" | "month" | "quarter" | "half" | "year"
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_END = {1: 3, 2: 6, 3: 9, 4: 12}
+
+# Words that make a day or month a due date rather than a mention.
+_CUE = (
+    r"(?:trước|chậm nhất(?:\s+là)?|muộn nhất|hạn chót|xong|hoàn thành(?:\s+trong)?|kết thúc|"
+    r"đến(?:\s+hết)?|hết|vào|trong|thời\s+hạn[^:\n]{0,40}:|thời\s+gian\s+hoàn\s+thành[^:\n]{0,60}:|"
+    r"thời\s+gian\s+thực\s+hiện[^:\n]{0,40}:|thời\s+gian[^:\n]{0,60}:|tiến\s+độ[^:\n]{0,30}:)"
+)
+_CUE_BEFORE = re.compile(_CUE + r"\s*(?:\(|\*)?\s*(?:là\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_START_BEFORE = re.compile(r"(?:\btừ|\bbắt đầu(?:\s+từ)?)\s*(?:ngày\s+)?$", re.IGNORECASE)
+_YEARLY = re.compile(r"\b(?:h[àằ]ng|mỗi)\s+năm\b|\bnăm\s+sau\b|\bcủa\s+năm\b|\bđịnh\s+kỳ\b", re.IGNORECASE)
+_MONTHLY = re.compile(r"\b(?:h[àằ]ng|mỗi)\s+tháng\b", re.IGNORECASE)
+_DAILY = re.compile(r"\b(?:h[àằ]ng|mỗi)\s+ngày\b", re.IGNORECASE)
+_REPORT = re.compile(r"\bbáo\s+cáo\b|\bcập\s+nhật\b|\bgửi\b|\btổng\s+hợp\b", re.IGNORECASE)
+
+_DMY = re.compile(
+    r"(?<![\d/])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+_DM = re.compile(
+    r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/]|\s*/\s*\d)"
+    r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?!\d|\s*(?:,\s*)?năm\s+\d|\s*[/-]\s*\d)",
+    re.IGNORECASE,
+)
+_DAY_OF_MONTH = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+(?:h[àằ]ng|mỗi)\s+tháng", re.IGNORECASE)
+_MONTH_RANGE = re.compile(
+    r"tháng\s+(?P<m1>\d{1,2})\s*[-–]\s*(?P<m2>\d{1,2})\s*[/-]\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE
+)
+_MY = re.compile(
+    r"tháng\s+(?P<m>\d{1,2})\s*(?:[/-]\s*|(?:,\s*)?năm\s+)(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE
+)
+_M = re.compile(r"tháng\s+(?P<m>\d{1,2})(?![\d/]|\s*[-–]\s*\d|\s*(?:,\s*)?năm\s+\d)", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"\bqu[ýíy]\s+(?P<q>IV|III|II|I|[1-4])\b\s*(?:[/\-–,]\s*|(?:năm|Năm)\s+)?(?P<y>(?:19|20)\d{2})?",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"\b(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>(?:19|20)\d{2}))?", re.IGNORECASE)
+_YEAR = re.compile(
+    r"(?P<cue>(?:hoàn\s+thành\s+)?trong\s+năm|(?:đến\s+)?hết\s+năm|cuối\s+năm|năm)\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"(?:giai\s+đoạn|năm|từ\s+năm)\s+(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+_PERIOD_CUE = re.compile(
+    r"(?:^|[:;.]\s*|\n)\s*(?:[-+*•]\s*)?(?:\*\s*)?(?:trong\s+|thời\s+gian[^:\n]{0,30}:\s*\*?\s*)?$",
+    re.IGNORECASE,
+)
+_ONGOING = re.compile(r"^\s*(?:và\s+(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi)", re.IGNORECASE)
+_UNTIL_OPEN = re.compile(r"^\s*(?:đến|cho\s+đến)\s+(?:khi|lúc)", re.IGNORECASE)
+_SPLIT_OR = re.compile(r"^\s*(?:và|,|;|hoặc)\s*(?:ngày\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """One time commitment found in a clause; ``start``/``end`` are offsets in the text given.
+
+    Exactly one of ``date``, ``month`` and ``freq`` is set for a deadline; a bare start
+    (``Từ 01/7/2025``) has only ``starts``.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: str | None = None
+    month: str | None = None
+    freq: str | None = None
+    rec_month: int | None = None
+    rec_day: int | None = None
+    starts: str | None = None
+    precision: Precision = "day"
+    tags: tuple[str, ...] = field(default=())
+
+    @property
+    def is_deadline(self) -> bool:
+        return bool(self.date or self.month or self.freq)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _ym(y: int, m: int) -> str | None:
+    return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+
+
+def month_end(month: str) -> date:
+    """Last day of a ``YYYY-MM`` month: month-level deadlines fall due then."""
+    y, m = (int(p) for p in month.split("-"))
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def find(text: str, reference: date | None = None) -> list[TimeExpr]:
+    """All time commitments in ``text`` (one sentence or table cell), in reading order.
+
+    >>> [e.freq for e in find("định kỳ báo cáo trước ngày 10/01 của năm sau")]
+    ['yearly']
+    """
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    recurring = _recurring_kind(text)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(expr: TimeExpr | None) -> None:
+        if expr is not None and free(expr.start, expr.end):
+            found.append(expr)
+            taken.append((expr.start, expr.end))
+
+    for m in _range_matches(text):
+        add(m)
+    for m in _MONTH_RANGE.finditer(text):
+        add(_month_range(m))
+    for m in _DAY_OF_MONTH.finditer(text):
+        d = int(m.group("d"))
+        add(TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", rec_day=d, precision="day"))
+    for m in _DMY.finditer(text):
+        if free(m.start(), m.end()):
+            add(_absolute_date(text, m))
+    for m in _HALF.finditer(text):
+        add(_half(text, m, recurring))
+    for m in _QUARTER.finditer(text):
+        add(_quarter(text, m, recurring))
+    for m in _MY.finditer(text):
+        if free(m.start(), m.end()):
+            add(_month_year(text, m))
+    for m in _DM.finditer(text):
+        if free(m.start(), m.end()):
+            add(_day_month(text, m, recurring, reference))
+    for m in _M.finditer(text):
+        if free(m.start(), m.end()):
+            add(_month_only(text, m, recurring, reference))
+    for m in _PERIOD.finditer(text):
+        if free(m.start(), m.end()):
+            add(_period(text, m))
+    for m in _YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            add(_year(text, m, reference))
+    if recurring in ("daily", "monthly") and not any(e.freq for e in found):
+        add(_bare_recurrence(text, recurring))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _recurring_kind(text: str) -> str | None:
+    if _DAILY.search(text):
+        return "daily"
+    if _MONTHLY.search(text):
+        return "monthly"
+    if _YEARLY.search(text):
+        return "yearly"
+    return None
+
+
+def _cue_before(text: str, pos: int) -> bool:
+    return bool(_CUE_BEFORE.search(text[max(0, pos - 80):pos]))
+
+
+def _start_before(text: str, pos: int) -> bool:
+    return bool(_START_BEFORE.search(text[max(0, pos - 20):pos]))
+
+
+def _expand_start(text: str, pos: int) -> int:
+    """Include ``ngày``/``tháng`` words the match left out, for a readable quote."""
+    head = text[max(0, pos - 6):pos]
+    m = re.search(r"ngày\s+$", head, re.IGNORECASE)
+    return pos - len(m.group(0)) if m else pos
+
+
+def _dmy_values(m: re.Match[str]) -> tuple[int, int, int]:
+    if m.group("d") is not None:
+        return int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    return int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
+
+
+def _absolute_date(text: str, m: re.Match[str]) -> TimeExpr | None:
+    """``trước ngày 31/10/2023``: a due date only after a cue; after ``Từ`` a start."""
+    d, mo, y = _dmy_values(m)
+    iso = _iso(y, mo, d)
+    if iso is None:
+        return None
+    start = _expand_start(text, m.start())
+    if _start_before(text, start):
+        return TimeExpr(start, m.end(), text[start:m.end()], starts=iso, precision="day")
+    if not _cue_before(text, start):
+        return None
+    return TimeExpr(start, m.end(), text[start:m.end()], date=iso, precision="day")
+
+
+def _ongoing_or_open(text: str, pos: int) -> bool:
+    """``... và các năm tiếp theo`` / ``... đến khi kết thúc``: the period has no due date."""
+    return bool(_ONGOING.match(text[pos:]) or _UNTIL_OPEN.match(text[pos:]))
+
+
+def _range_matches(text: str) -> list[TimeExpr]:
+    """``Từ ngày 15/11/2025 đến ngày 15/12/2025``, ``Quý IV/2025 - Quý II/2026``."""
+    out = []
+    endpoint = (
+        r"(?:ngày\s+)?(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+        r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|qu[ýíy]\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm)?\s*\d{4}"
+    )
+    rx = re.compile(
+        rf"(?:\btừ\s+)?(?P<a>{endpoint})\s*(?:đến|[-–])\s*(?:hết\s+)?(?P<b>{endpoint})", re.IGNORECASE
+    )
+    for m in rx.finditer(text):
+        a, b = find_single(m.group("a")), find_single(m.group("b"))
+        if a is None or b is None:
+            continue
+        begin = a.date or a.starts or (_first_month(a) + "-01" if a.month else None)
+        tx = TimeExpr(m.start(), m.end(), m.group(0), date=b.date, month=b.month,
+                      starts=begin, precision=b.precision, tags=("period",))
+        out.append(tx)
+    return out
+
+
+def _first_month(expr: TimeExpr) -> str:
+    """Where a month-level period starts: a quarter starts two months before it ends."""
+    if expr.precision != "quarter" or expr.month is None:
+        return expr.month or ""
+    y, m = (int(p) for p in expr.month.split("-"))
+    return f"{y:04d}-{m - 2:02d}"
+
+
+def _month_range(m: re.Match[str]) -> TimeExpr | None:
+    """``Tháng 11 - 12/2025``: due by the end of December, starting in November."""
+    y, m1, m2 = int(m.group("y")), int(m.group("m1")), int(m.group("m2"))
+    if not (1 <= m1 <= m2 <= 12):
+        return None
+    return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(y, m2), starts=f"{y:04d}-{m1:02d}-01",
+                    precision="month", tags=("period",))
+
+
+def find_single(text: str) -> TimeExpr | None:
+    """Parse one endpoint (as in a table cell) as a due value, cue implied."""
+    text = text.strip()
+    m = _DMY.fullmatch(re.sub(r"^ngày\s+", "", text, flags=re.IGNORECASE)) or _DMY.search(text)
+    if m:
+        d, mo, y = _dmy_values(m)
+        iso = _iso(y, mo, d)
+        return TimeExpr(0, len(text), text, date=iso, precision="day") if iso else None
+    m = _QUARTER.search(text)
+    if m and m.group("y"):
+        return _quarter_value(m, int(m.group("y")))
+    m = _MY.search(text)
+    if m:
+        ym = _ym(int(m.group("y")), int(m.group("m")))
+        return TimeExpr(0, len(text), text, month=ym, precision="month") if ym else None
+    return None
+
+
+def _half(text: str, m: re.Match[str], recurring: str | None) -> TimeExpr:
+    month = 6 if m.group("which").lower() == "đầu" else 12
+    if m.group("y"):
+        return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(int(m.group("y")), month), precision="half")
+    return TimeExpr(m.start(), m.end(), m.group(0), freq="yearly", rec_month=month, precision="half")
+
+
+def _quarter_value(m: re.Match[str], year: int) -> TimeExpr:
+    q = _ROMAN[m.group("q").upper()]
+    return TimeExpr(m.start(), m.end(), m.group(0).strip(), month=_ym(year, _QUARTER_END[q]), precision="quarter")
+
+
+def _quarter(text: str, m: re.Match[str], recurring: str | None) -> TimeExpr | None:
+    """``quý III/2024`` → due 2024-09; ``quý IV hằng năm`` → yearly in December."""
+    if m.group("y"):
+        expr = _quarter_value(m, int(m.group("y")))
+        return replace(expr, text=text[expr.start:expr.end])
+    if recurring == "yearly":
+        q = _ROMAN[m.group("q").upper()]
+        return TimeExpr(m.start(), m.end(), m.group(0).strip(), freq="yearly", rec_month=_QUARTER_END[q], precision="quarter")
+    return None
+
+
+def _month_year(text: str, m: re.Match[str]) -> TimeExpr | None:
+    """``vào tháng 9 năm 2023``, ``trong tháng 11/2025``, ``từ tháng 11/2023`` (an event month)."""
+    ym = _ym(int(m.group("y")), int(m.group("m")))
+    if ym is None:
+        return None
+    if _start_before(text, m.start()) and (_ongoing_or_open(text, m.end()) or _label_before(text, m.start())):
+        return TimeExpr(m.start(), m.end(), text[m.start():m.end()], starts=ym + "-01", precision="month")
+    begin = m.start()
+    lead = re.search(r"(?:\btừ\s+)$", text[max(0, begin - 4):begin], re.IGNORECASE)
+    if lead:
+        begin -= len(lead.group(0))
+    return TimeExpr(begin, m.end(), text[begin:m.end()], month=ym, precision="month")
+
+
+def _label_before(text: str, pos: int) -> bool:
+    """``Thời gian thực hiện: Từ tháng 10/2025``: a start, not an event month."""
+    return bool(re.search(r"thời\s+(?:gian|hạn)\s+thực\s+hiện[^:\n]{0,20}:\s*\*?\s*từ\s*$",
+                          text[max(0, pos - 60):pos], re.IGNORECASE))
+
+
+def _day_month(text: str, m: re.Match[str], recurring: str | None, reference: date | None) -> TimeExpr | None:
+    """``trước ngày 15/11 hàng năm`` (yearly); ``trước ngày 15/11`` alone falls in the plan's year."""
+    d = int(m.group("d") or m.group("d2"))
+    mo = int(m.group("m") or m.group("m2"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31) or _iso(2024, mo, d) is None:
+        return None
+    start = _expand_start(text, m.start())
+    chained = _chained_after_date(text, start)
+    if not (_cue_before(text, start) or chained):
+        return None
+    if recurring == "yearly" or _yearly_after(text, m.end()):
+        return TimeExpr(start, m.end(), text[start:m.end()], freq="yearly", rec_month=mo, rec_day=d)
+    if reference is None:
+        return None
+    year = reference.year + (1 if (mo, d) < (reference.month, reference.day) else 0)
+    iso = _iso(year, mo, d)
+    return TimeExpr(start, m.end(), text[start:m.end()], date=iso, tags=("year-inferred",)) if iso else None
+
+
+def _chained_after_date(text: str, pos: int) -> bool:
+    """``trước ngày 01/6 và 15/11 hằng năm``: the second day shares the first one's cue."""
+    return bool(re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*(?:và|,|;|hoặc)\s*$", text[max(0, pos - 20):pos]))
+
+
+def _yearly_after(text: str, pos: int) -> bool:
+    return bool(re.match(r"\s*(?:\(|,)?\s*(?:h[àằ]ng|mỗi)\s+năm|\s*(?:của\s+)?năm\s+sau", text[pos:], re.IGNORECASE))
+
+
+def _month_only(text: str, m: re.Match[str], recurring: str | None, reference: date | None) -> TimeExpr | None:
+    """``Hoàn thành trong tháng 11`` in a yearly clause, ``đợt 1: vào tháng 6``."""
+    mo = int(m.group("m"))
+    if not 1 <= mo <= 12:
+        return None
+    before = text[max(0, m.start() - 60):m.start()]
+    cue = re.search(r"(?:vào|trong|hoàn\s+thành|trước|đến\s+hết|hết|xong|:)\s*(?:\*\s*)?$", before, re.IGNORECASE)
+    if recurring == "yearly" or _yearly_after(text, m.end()):
+        if cue or re.match(r"\s*(?:h[àằ]ng|mỗi)\s+năm", text[m.end():], re.IGNORECASE) or re.match(r"^\s*$", before):
+            return TimeExpr(m.start(), m.end(), m.group(0), freq="yearly", rec_month=mo, precision="month")
+        return None
+    if cue and reference is not None and re.search(r"(?:vào|trong|hoàn\s+thành)\s*$", before, re.IGNORECASE):
+        year = reference.year + (1 if mo < reference.month else 0)
+        return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(year, mo), precision="month", tags=("year-inferred",))
+    return None
+
+
+def _period(text: str, m: re.Match[str]) -> TimeExpr | None:
+    """``Thời gian thực hiện: giai đoạn 2026-2030`` bounds a task; a programme's name does not."""
+    if not _PERIOD_CUE.search(text[max(0, m.start() - 60):m.start()]):
+        return None
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if y2 < y1:
+        return None
+    return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(y2, 12), starts=f"{y1:04d}-01-01",
+                    precision="year", tags=("period",))
+
+
+def _year(text: str, m: re.Match[str], reference: date | None) -> TimeExpr | None:
+    """``Hoàn thành trong năm 2025`` → due by December 2025; ``năm 2026 và các năm tiếp theo`` → a start."""
+    y = int(m.group("y"))
+    cue = m.group("cue").lower().split()
+    if _ONGOING.match(text[m.end():]):
+        if _PERIOD_CUE.search(text[max(0, m.start() - 60):m.start()]) or _start_before(text, m.start()):
+            return TimeExpr(m.start(), m.end(), m.group(0), starts=f"{y:04d}-01-01", precision="year")
+        return None
+    if cue == ["năm"]:
+        # A bare year only counts in a time slot ("Thời gian thực hiện: năm 2026").
+        if not re.search(r"thời\s+(?:gian|hạn)[^:\n]{0,40}:\s*\*?\s*$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE):
+            return None
+    if reference is not None and y < reference.year:
+        return None  # "trong năm 2022 đã đạt ...": a past result, not a commitment
+    return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(y, 12), precision="year")
+
+
+def _bare_recurrence(text: str, kind: str) -> TimeExpr | None:
+    """``báo cáo hằng ngày``, ``chuyên mục hằng tháng``: recurring without a fixed day."""
+    rx = _DAILY if kind == "daily" else _MONTHLY
+    m = rx.search(text)
+    if m is None or not _REPORT.search(text):
+        return None
+    return TimeExpr(m.start(), m.end(), m.group(0), freq=kind, precision="day" if kind == "daily" else "month")
+
+
+def rrule(freq: str, month: int | None = None, day: int | None = None, until: date | None = None) -> str:
+    """RFC 5545 rule text: yearly 15/11 → ``FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15``.
+
+    A yearly month without a day falls on the month's last day (``BYMONTHDAY=-1``).
+    """
+    parts = [f"FREQ={freq.upper()}"]
+    if freq == "yearly" and month:
+        parts.append(f"BYMONTH={month}")
+        parts.append(f"BYMONTHDAY={day if day else -1}")
+    elif freq == "monthly":
+        parts.append(f"BYMONTHDAY={day if day else -1}")
+    if until is not None:
+        parts.append(f"UNTIL={until:%Y%m%d}")
+    return ";".join(parts)
