@@ -55,6 +55,19 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def fold_keep(text: str) -> str:
+    """Like :func:`fold` but offset-preserving: one output character per input character.
+
+    >>> fold_keep("Phấn đấu 95%")
+    'phan dau 95%'
+    """
+    out = []
+    for ch in text:
+        low = ch.lower()[:1] or ch  # one character out for each one in, always
+        out.append("d" if low == "đ" else unicodedata.normalize("NFD", low)[0])
+    return "".join(out)
+
+
 @cache
 def vocabulary() -> tuple[Indicator, ...]:
     """The indicators of ``extractors/data/indicators.json``, loaded once."""

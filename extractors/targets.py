@@ -1,11 +1,325 @@
-"""Targets of a plan (not implemented yet: see its issue)."""
+"""Targets of a plan: a number it commits to, with comparator, unit, year and scope.
+
+Prose: ``"Tỷ suất tử vong trẻ em dưới 1 tuổi năm 2025 dưới 8,5‰"`` → ``<`` 8.5 ‰ 2025.
+Tables: ``"Huyện Sơn Động\\t2\\t6\\t17"`` under headers ``"... năm 2023"``,
+``"... đến hết năm 2025"`` → one target per cell, scoped to the district.
+
+A number is a target when it carries a unit a plan commits to (%, ‰, per 10,000,
+money, people, beds, units) and sits either in a goal section (``Mục tiêu``,
+``Chỉ tiêu``) or next to a commitment word (``phấn đấu``, ``đạt``, ``duy trì``,
+``bảo đảm``). Current-status sentences (``hiện nay``, ``đến thời điểm hiện tại``)
+give baselines, never targets.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from extractors.context import PlanContext
-from pipeline.document import Document
+from extractors.indicators import fold_keep, match as match_indicator
+from extractors.numbers import MULTIPLIERS, NUMBER_RE, parse_number
+from extractors.target_tables import table_findings, table_targets
+from pipeline.document import Document, Line
 from schemas import Target
+
+__all__ = ["extract", "table_findings"]
+
+MAX_INDICATOR = 300
+SKIP_KINDS = {"header", "number_line", "date_line", "doc_type", "title", "preamble", "recipients", "signature"}
+# All patterns below run on fold_keep(text): lower-case, no diacritics, same offsets.
+GOAL_HEADING = re.compile(r"muc tieu|chi tieu")
+BUDGET_HEADING = re.compile(r"kinh phi|nguon von|du toan|tai chinh")
+COMMIT = re.compile(
+    r"phan dau|phan dau|dat\b|duy tri|bao dam|dam bao|it nhat|toi thieu|tro len|"
+    r"khong qua|khong duoi|tang\b|giam\b|hoan thanh|muc tieu|chi tieu|100%"
+)
+STATUS = re.compile(
+    r"hien tai|hien nay|hien co|tinh den|den nay|nam qua|vua qua|da dat duoc|ket qua dat|"
+    r"thoi diem hien|tinh tu dau nam|nam truoc"
+)
+FUTURE = re.compile(r"phan dau|duy tri|muc tieu|chi tieu|dam bao|bao dam")
+RUBRIC = re.compile(r"cong \d+ diem|tru \d+ diem|\bdiem\b.*\bthang diem")
+YEAR = re.compile(r"(?<![\d/.,\-])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/]|-\d)")
+LABEL = re.compile(
+    r"^\s*(?:[-+*•●▪–]\s*)*(?:\(?(?:[IVXLC]+[.)]|\d+(?:\.\d+)+\.?|\d+[.)]|[a-zđ][.)])\.?\s+)?(?:[-+*•●▪–]\s*)*"
+)
+CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$")
+
+# Unit words right after the number (folded text).
+_AFTER_UNIT = [
+    (re.compile(r"\s*%"), "%"),
+    (re.compile(r"\s*‰"), "‰"),
+    (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:dong|vnd)\b"), "VND"),
+    (re.compile(r"\s*con\s*/\s*(?:1\s+)?phu nu"), "per_woman"),
+    (re.compile(r"\s*(?:be )?trai\s*/\s*100\s*(?:be )?gai"), "per_100_girls"),
+    (re.compile(r"\s*(?:ca\s+)?/\s*100\.000"), "per_100k"),
+    (re.compile(r"\s*giuong"), "beds"),
+    (re.compile(r"\s*(?:nguoi|luot nguoi|bac si|bac sy|y si|y sy|nhan vien|can bo|cong chuc|vien chuc|"
+                r"hoc vien|hoc sinh|giao vien|dieu duong|ho sinh|duoc si|thanh vien|doan vien|hoi vien|"
+                r"cong tac vien|tuyen truyen vien|lao dong|benh nhan|tre)\b"), "people"),
+    (re.compile(r"\s*(?:xa|phuong|thi tran|don vi|tram|co so|thon|ban|ap|to dan pho|khu pho|huyen|"
+                r"quan|tinh|truong|benh vien|phong kham|khoa|ho gia dinh|ho|doanh nghiep|diem|mo hinh|"
+                r"cau lac bo|to|nhom|dia phuong|co quan|cong trinh|du an|hop tac xa|lop|chi nhanh|"
+                r"trung tam|phong|khu|cum|chuyen muc|tin|bai|san pham|ho so|thu tuc|dich vu|xe|"
+                r"tram y te|nha|cong)\b"), "count"),
+]
+# Numbers followed by these are durations, ages, frequencies or scores: never targets.
+_NOT_TARGET = re.compile(
+    r"\s*(?:tuoi|thang|nam\b|ngay|gio|phut|lan|buoi|dot|tiet|km|m2|m\b|ha\b|tan|kg|lit|"
+    r"diem|ky|khoa\s+(?:hop|[ivx]+)|muc|cap|loai|benh|tieu chi|noi dung|chi tieu|muc tieu|"
+    r"nhiem vu|giai phap|van ban|quyet dinh|ke hoach)\b"
+)
+_PER_10K = re.compile(r"/\s*van dan|tren\s+(?:1\s+)?van dan|/\s*10\.000 dan|tren 10\.000 dan")
+_COMPARATORS = [
+    (re.compile(r"(?:khong duoi|khong thap hon|it nhat|toi thieu|tu)\s+(?:la\s+|co\s+|dat\s+|muc\s+)?$"), ">="),
+    (re.compile(r"(?:khong qua|khong vuot qua|toi da|khong cao hon)\s+(?:la\s+|muc\s+)?$"), "<="),
+    (re.compile(r"(?:tren|hon|vuot)\s+(?:muc\s+)?$"), ">"),
+    (re.compile(r"(?:duoi|thap hon|xuong duoi|giam xuong duoi)\s+(?:muc\s+)?$"), "<"),
+]
+_AFTER_BOUND = [(re.compile(r"^\s*(?:tro len|tro di)"), ">="), (re.compile(r"^\s*tro xuong"), "<=")]
+_FOLDED_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+# Number words count only after "ít nhất", "có", "mỗi", "đạt": "có ít nhất một bác sĩ".
+_WORD_NUMBER = re.compile(r"(?:(?<=it nhat )|(?<=toi thieu )|(?<=\bco )|(?<=\bmoi )|(?<=\bdat ))"
+                          r"(mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    value: float
+    unit: str
+    unit_end: int
 
 
 def extract(doc: Document, context: PlanContext) -> list[Target]:
-    return []
+    """Every target of ``doc``, prose and tables, in document order."""
+    horizon = context.horizon_year or _title_year(doc)
+    found = _prose_targets(doc, context, horizon) + table_targets(doc, context)
+    return _dedupe(sorted(found, key=lambda t: (t.span.start, t.span.end)))
+
+
+# --- prose -----------------------------------------------------------------
+
+def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> list[Target]:
+    sections = [n for n in doc.outline if n.kind == "section"]
+    skipped = [n.span for n in doc.outline if n.kind in SKIP_KINDS or n.kind == "table"]
+    lines = doc.lines()
+    out: list[Target] = []
+    previous: Target | None = None
+    for index, line in enumerate(lines):
+        if not line.text.strip() or any(s.start <= line.start < max(s.end, s.start + 1) for s in skipped):
+            continue
+        chain = [n for n in sections if n.span.start <= line.start < n.span.end]
+        chain.sort(key=lambda n: -n.span.start)  # innermost first
+        headings = [fold_keep(n.heading) for n in chain if n.span.start != line.start]
+        in_goal = any(GOAL_HEADING.search(h) for h in headings) or bool(GOAL_HEADING.search(fold_keep(line.text[:80])) and line.text.rstrip().endswith(":"))
+        in_budget = any(BUDGET_HEADING.search(h) for h in headings[:2])
+        lead = _lead_in(lines, index, chain[0].span.start if chain else 0)
+        for target in _line_targets(doc, line, headings, lead, in_goal, in_budget, context, horizon):
+            if target.indicator_code is None and previous is not None and _inherits(target, previous):
+                target = target.model_copy(update={"indicator_code": previous.indicator_code, "score": previous.score})
+            out.append(target)
+            previous = target
+    return out
+
+
+def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, horizon) -> list[Target]:
+    folded = fold_keep(line.text)
+    label = LABEL.match(line.text)
+    start = label.end() if label else 0
+    out = []
+    for c_start, c_end in _clauses(line.text, start):
+        clause, fclause = line.text[c_start:c_end], folded[c_start:c_end]
+        if RUBRIC.search(fclause):
+            continue
+        mentions = _mentions(clause, fclause, in_budget)
+        prefix = _colon_prefix(folded, c_start)
+        status = bool(STATUS.search(fclause) or STATUS.search(prefix)) and not FUTURE.search(fclause)
+        committed = in_goal or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
+        if not committed and not status:
+            continue
+        for i, m in enumerate(mentions):
+            seg_start = mentions[i - 1].unit_end if i else 0
+            seg_end = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
+            if not in_goal and not status and not _strong(fclause[seg_start:m.start], fclause[m.unit_end:seg_end], m):
+                continue
+            comparator = "baseline" if status else _comparator(fclause[seg_start:m.start], fclause[m.unit_end:seg_end])
+            year = _year(fclause, m.start) or _year_of(prefix) or _year_of(lead) or next(
+                (y for y in map(_year_of, headings) if y), None)
+            if status:
+                year = context.issued_year
+            elif year is None:
+                year = horizon
+            found = _indicator_code(clause, seg_start, seg_end, m)
+            out.append(Target(
+                indicator=_indicator_text(clause),
+                indicator_code=found.code if found else None,
+                comparator=comparator,
+                value=m.value,
+                unit=m.unit,
+                year=year,
+                span=doc.span(line.start + c_start + m.start, line.start + c_start + m.unit_end),
+                method="rule",
+                score=found.score if found else None,
+            ))
+    return out
+
+
+def _indicator_code(clause: str, seg_start: int, seg_end: int, m: _Mention):
+    """Nearest words first: the noun phrase right after ``100%`` names the indicator."""
+    window = clause[max(seg_start, m.start - 60):min(seg_end, m.unit_end + 80)]
+    return match_indicator(window) or match_indicator(clause[seg_start:seg_end]) or match_indicator(clause)
+
+
+def _clauses(text: str, start: int) -> list[tuple[int, int]]:
+    """Split a paragraph at ``;`` and sentence ends; decimal points never split."""
+    out, pos = [], start
+    for m in CLAUSE_END.finditer(text, start):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _mentions(clause: str, fclause: str, in_budget: bool) -> list[_Mention]:
+    """Numbers with a target unit in one clause (years, durations, labels left out)."""
+    out = []
+    per_10k = bool(_PER_10K.search(fclause))
+    spans = [(m.start(), m.end(), parse_number(m.group())) for m in NUMBER_RE.finditer(clause)]
+    spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)])) for m in _WORD_NUMBER.finditer(fclause)]
+    for start, end, value in sorted(spans):
+        if value is None or _is_year(fclause, start, end, value):
+            continue
+        unit, unit_end, value = _unit(fclause, end, value, per_10k)
+        if unit is None or (unit == "VND" and in_budget):
+            continue
+        out.append(_Mention(start, end, value, unit, unit_end))
+    return out
+
+
+def _is_year(fclause: str, start: int, end: int, value: float) -> bool:
+    if not (1900 <= value <= 2100 and value.is_integer() and end - start == 4):
+        return False
+    before = fclause[max(0, start - 12):start]
+    return bool(re.search(r"(nam|den|giai doan|tu|truoc|sau|hoac|va|-|–|ky)\s*$", before)) or not re.match(
+        r"\s*(%|‰)", fclause[end:])
+
+
+def _unit(fclause: str, end: int, value: float, per_10k: bool) -> tuple[str | None, int, float]:
+    after = fclause[end:end + 40]
+    if _NOT_TARGET.match(after):
+        return None, end, value
+    for rx, unit in _AFTER_UNIT:
+        m = rx.match(after)
+        if not m:
+            continue
+        if unit == "VND":
+            value *= MULTIPLIERS.get(m.group(1) or "", 1)
+        if per_10k and unit in ("people", "beds", "count"):
+            return "per_10k", end + m.end(), value
+        return unit, end + m.end(), value
+    if per_10k and re.match(r"\s*(?:$|[a-z])", after):
+        return "per_10k", end, value
+    if re.match(r"\s*dan so\b", after) and value <= 100:
+        return "%", end, value  # "100 dân số": a percentage whose sign was dropped
+    return None, end, value
+
+
+def _strong(before: str, after: str, m: _Mention) -> bool:
+    """Outside goal sections a number needs a commitment word next to it."""
+    if m.unit == "%" and m.value == 100 and re.match(r"\s*%?\s*[a-z]", after):
+        return True
+    near = before[-60:]
+    return bool(re.search(
+        r"phan dau|dat|duy tri|bao dam|dam bao|it nhat|toi thieu|khong qua|khong duoi|muc|"
+        r"tren|duoi|moi .{0,40}co|tang|giam", near)) or bool(re.match(r"\s*(tro len|tro xuong)", after))
+
+
+def _comparator(before: str, after: str) -> str:
+    for rx, comp in _AFTER_BOUND:
+        if rx.match(after[:20]):
+            return comp
+    near = re.sub(r"\b(?:dat|la|co|o|muc|khoang|tu le|ti le)\s*$", "", before[-40:].rstrip()) + " "
+    near2 = before[-40:]
+    for rx, comp in _COMPARATORS:
+        if rx.search(near2) or rx.search(near):
+            return comp
+    if "duy tri" in before:
+        return "maintain"
+    return "="
+
+
+def _year(fclause: str, at: int) -> int | None:
+    """The year nearest to ``at`` in the clause; a period ``2021 - 2025`` gives its end."""
+    best: tuple[int, int] | None = None
+    for m in YEAR.finditer(fclause):
+        year = int(m.group(2) or m.group(1))
+        before = fclause[max(0, m.start() - 16):m.start()]
+        if not m.group(2) and not re.search(r"(nam|den|het|giai doan|ky|tu|cuoi)\s*$", before):
+            continue
+        dist = m.start() - at if m.start() >= at else at - m.end()
+        dist = dist * 2 if m.start() >= at else dist * 2 - 1  # ties go to the preceding year
+        if best is None or dist < best[0]:
+            best = (dist, year)
+    return best[1] if best else None
+
+
+def _year_of(text: str) -> int | None:
+    return _year(text, len(text)) if text else None
+
+
+def _colon_prefix(folded_line: str, clause_start: int) -> str:
+    """``"... cần đạt được đến năm 2030 là: "`` introducing the clauses after it."""
+    cut = folded_line.rfind(":", 0, clause_start + 1)
+    return folded_line[:cut] if cut > 0 else ""
+
+
+def _lead_in(lines: list[Line], index: int, section_start: int) -> str:
+    """The line ending in ``:`` that introduces a list of bullets (``Phấn đấu đến năm 2030:``)."""
+    for j in range(index - 1, max(-1, index - 40), -1):
+        text = lines[j].text.strip()
+        if lines[j].start < section_start:
+            break
+        if not text:
+            continue
+        if text.endswith(":"):
+            return fold_keep(text)
+        if not re.match(r"^[-+*•●▪–]|^\(?\d+[.)]|^[a-zđ]\)", text):
+            break
+    return ""
+
+
+def _inherits(target: Target, previous: Target) -> bool:
+    """A short list item (``Hết năm 2023: 36 đơn vị (17% số xã)``) continues the list above it."""
+    words = re.sub(r"[\d%‰.,:;()*\-]+", " ", target.indicator).split()
+    gap = target.span.start - previous.span.end
+    return previous.indicator_code is not None and len(words) <= 8 and gap < 400
+
+
+def _indicator_text(clause: str) -> str:
+    text = re.sub(r"\s+", " ", clause).strip(" -+*•:;.,")
+    return text[:MAX_INDICATOR]
+
+
+def _title_year(doc: Document) -> int | None:
+    """The plan's horizon from its title (``giai đoạn đến năm 2030``) when metadata gave none."""
+    for node in doc.outline:
+        if node.kind == "title":
+            return _year_of(fold_keep(node.heading))
+    return None
+
+
+def _dedupe(targets: list[Target]) -> list[Target]:
+    """The same commitment repeated in a later section is one target (the first is kept)."""
+    seen, out = set(), []
+    for t in targets:
+        key = (t.indicator_code, t.value, t.unit, t.year, t.scope, t.is_total, t.method, t.comparator == "baseline")
+        if t.indicator_code is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
+    return out
