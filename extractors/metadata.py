@@ -1,11 +1,33 @@
-"""Number, type, title, date, place, issuer, signer and recipients of a document."""
+"""Number, type, title, date, place, issuer, signer and recipients of a document.
+
+Administrative documents (Nghị định 30/2020/NĐ-CP layout) carry these in the header:
+``Số: 115/KH-UBND`` / ``Bắc Giang, ngày 27 tháng 6 năm 2023`` / ``KẾ HOẠCH`` + title.
+Web pages and news articles about a plan carry them in a sentence instead:
+``Ngày 21/6/2024 UBND tỉnh đã ban hành Kế hoạch số 153/KH-UBND về ...``; the record
+then describes the reported plan, never the article (its "Ngày tạo", author, site).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from extractors import signature
+from extractors.dates import date_at, find_dates
+from extractors.gazetteer import Area, find_places, resolve
+from extractors.issuers import describe, starts_with_body
+from extractors.symbols import Symbol, doc_types, find_symbols, fold
 from pipeline.document import Document
 from schemas import Finding, Issuer, Signer, Span
+
+_HEAD_LINES = 60  # the front matter of a page or a plan sits in its first lines
+_NUMBER_BLANK = re.compile(r"Số\s*:?\s*[.…_ ]*/\s*(?P<suffix>[A-ZĐ][\w.-]*)")
+_REPORTED = re.compile(r"\b(?:đã|vừa|mới)?\s*(?:ban hành|phê duyệt|ký ban hành)\s*$", re.I)
+_MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do", re.I)
+_GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
+_DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
+_NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +49,426 @@ class Metadata:
     recipients: tuple[str, ...] = ()
     horizon_year: int | None = None
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    symbol_suffix: str | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    """Working state while the extractor reads the front matter."""
+
+    number: str | None = None
+    number_span: Span | None = None
+    suffix: str | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    date: str | None = None
+    year: int | None = None
+    date_span: Span | None = None
+    place: str | None = None
+    reported: bool = False
+    lead: int | None = None  # offset of the sentence that reports or names the plan
+    findings: list[Finding] = field(default_factory=list)
 
 
 def extract(doc: Document) -> Metadata:
-    """Read the front matter of ``doc`` (not implemented yet: see the metadata issue)."""
-    return Metadata()
+    """Read the front matter of ``doc``: header first, then a sentence naming the plan."""
+    f = _Found()
+    _from_header(doc, f)
+    if f.number is None and f.suffix is None:
+        _from_body(doc, f)
+    _doc_type_and_title(doc, f)
+    if f.date is None and f.year is None and f.lead is not None:
+        _date_near(doc, f)
+    issuer = _issuer(doc, f)
+    kind = _source_kind(doc, f)
+    return Metadata(
+        source_kind=kind,
+        number=f.number, number_span=f.number_span,
+        doc_type=f.doc_type, title=f.title, title_span=f.title_span,
+        issued_date=f.date, issued_year=f.year, date_span=f.date_span, place=f.place,
+        issuer=issuer,
+        signer=signature.signer(doc) if kind != "news" else None,
+        recipients=tuple(signature.recipients(doc)) if kind != "news" else (),
+        horizon_year=_horizon(doc, f),
+        findings=tuple(f.findings),
+        symbol_suffix=f.suffix,
+    )
+
+
+# --- number and date from the header -------------------------------------------------
+
+def _node(doc: Document, kind: str):
+    return next((n for n in doc.outline if n.kind == kind), None)
+
+
+def _from_header(doc: Document, f: _Found) -> None:
+    line = _node(doc, "number_line")
+    if line:
+        text = doc.quote(line.span)
+        symbols = find_symbols(text)
+        if symbols:
+            s = symbols[0]
+            f.number = s.number
+            f.number_span = doc.span(line.span.start + s.start, line.span.start + s.end)
+            f.suffix = s.number.split("/", 1)[1] if s.kind == "state" else s.number.split("-", 1)[1]
+        else:
+            blank = _NUMBER_BLANK.search(text)
+            if blank:
+                f.suffix = blank.group("suffix").rstrip(".")
+                f.findings.append(Finding(
+                    rule="blank_number", severity="warning",
+                    message=f"the number is left blank (Số: /{f.suffix}): a draft or an unsigned copy",
+                    span=doc.span(line.span.start, line.span.end),
+                ))
+    date_line = _node(doc, "date_line")
+    if date_line:
+        _read_date_line(doc, date_line.span, f)
+    if not line and not date_line:
+        _flat_header(doc, f)
+
+
+_FLAT_NUMBER = re.compile(r"(?:^|[\t\n])\s*(Số\s*:[^\t\n]{0,40})")
+_FLAT_DATE = re.compile(r"(?:^|[\t\n])\s*([^\t\n\d,]{2,40},\s*ngày[^\t\n]{0,40}?năm\s*\d{4})")
+
+
+def _flat_header(doc: Document, f: _Found) -> None:
+    """Header cells flattened into one row (``Số: 980/KH-UBND\tNghệ An, ngày 18 ...``)."""
+    head = doc.text[:2000]
+    m = _FLAT_NUMBER.search(head)
+    if m:
+        symbols = find_symbols(m.group(1))
+        if symbols:
+            s = symbols[0]
+            f.number = s.number
+            f.number_span = doc.span(m.start(1) + s.start, m.start(1) + s.end)
+            f.suffix = s.number.split("/", 1)[1] if s.kind == "state" else s.number.split("-", 1)[1]
+    m = _FLAT_DATE.search(head)
+    if m:
+        _read_date_line(doc, doc.span(m.start(1), m.end(1)), f)
+
+
+def _read_date_line(doc: Document, span: Span, f: _Found) -> None:
+    """``Bắc Giang, ngày 27 tháng 6 năm 2023`` → place and date; a blank day → finding."""
+    text = doc.quote(span)
+    dates = find_dates(text)
+    if not dates:
+        return
+    d = dates[0]
+    f.year = d.year
+    f.date = d.iso
+    f.date_span = doc.span(span.start + d.start, span.start + d.end)
+    place = text[:d.start].strip(" ,*\t")
+    f.place = place or None
+    if d.blank:
+        f.findings.append(Finding(
+            rule="blank_date", severity="warning",
+            message=f"the day or month of the issue date is blank ({d.text.strip()}): only the year is known",
+            span=f.date_span,
+        ))
+
+
+# --- number from a sentence (web pages, news) ------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    symbol: Symbol
+    type_start: int
+    type_name: str
+    standalone: bool
+    reported: bool
+
+
+def _type_words() -> list[tuple[str, str]]:
+    return [tuple(w) for w in doc_types()["words"]]
+
+
+def _mentions(doc: Document, limit: int) -> list[_Mention]:
+    """``Kế hoạch số 154/KH-UBND`` near the top: a document type word, ``số``, a symbol."""
+    head = doc.text[:limit]
+    out = []
+    for s in find_symbols(head):
+        before = head[max(0, s.start - 40):s.start]
+        m = re.search(r"(?P<type>" + "|".join(re.escape(w) for w, _ in _type_words()) + r")\s+(?:số\s*)?:?\s*$", before, re.I)
+        if not m:
+            continue
+        type_start = s.start - len(before) + m.start()
+        line_start = head.rfind("\n", 0, type_start) + 1
+        standalone = not head[line_start:type_start].strip()
+        clause = head[max(line_start, type_start - 80):type_start]
+        reported = bool(_REPORTED.search(clause))
+        name = next(c for w, c in _type_words() if w.lower() == m.group("type").lower())
+        out.append(_Mention(s, type_start, name, standalone, reported))
+    return out
+
+
+def _from_body(doc: Document, f: _Found) -> None:
+    """A standalone ``Kế hoạch số ...`` line or ``UBND tỉnh đã ban hành Kế hoạch số ...``."""
+    limit = doc.lines()[min(_HEAD_LINES, len(doc.lines()) - 1)].end
+    mentions = [m for m in _mentions(doc, limit) if m.standalone or m.reported]
+    if not mentions:
+        return
+    best = mentions[0]
+    f.number = best.symbol.number
+    f.number_span = doc.span(best.symbol.start, best.symbol.end)
+    f.suffix = best.symbol.number.split("/", 1)[-1]
+    f.doc_type = best.type_name
+    f.reported = best.reported and not best.standalone
+    f.lead = best.type_start
+
+
+def _date_near(doc: Document, f: _Found) -> None:
+    """The date after the symbol (``154/KH-UBND, ngày 15/8/2023``) or opening the sentence."""
+    after = date_at(doc.text, f.number_span.end, window=25) if f.number_span else None
+    if after is None and f.lead is not None:
+        start = max(doc.text.rfind("\n", 0, f.lead), doc.text.rfind(". ", 0, f.lead)) + 1
+        before = [d for d in find_dates(doc.text[start:f.lead]) if d.date]
+        if before:
+            d = before[-1]
+            after = type(d)(d.start + start, d.end + start, d.text, d.year, d.month, d.day, d.date, d.form)
+    if after is None or after.date is None:
+        return
+    f.date = after.iso
+    f.year = after.year
+    f.date_span = doc.span(after.start, after.end)
+
+
+# --- document type and title -------------------------------------------------------------
+
+def _type_name(heading: str) -> str | None:
+    key = fold(heading.strip())
+    for word, name in _type_words():
+        if key.startswith(fold(word)):
+            return name
+    return None
+
+
+def _doc_type_and_title(doc: Document, f: _Found) -> None:
+    type_node = _node(doc, "doc_type")
+    if type_node:
+        f.doc_type = _type_name(doc.quote(type_node.span)) or f.doc_type
+        title = _node(doc, "title")
+        if title:
+            _set_title(doc, f, title.span.start, title.span.end)
+        else:
+            _title_after(doc, f, type_node.span.end)
+        return
+    if _flat_title(doc, f):
+        return
+    if f.doc_type is None and f.number:
+        symbol = find_symbols(f.number)
+        f.doc_type = symbol[0].doc_type if symbol else None
+    if f.reported and f.number_span:
+        _title_from_clause(doc, f)
+        return
+    _title_from_headline(doc, f)
+
+
+_FLAT_TYPE = re.compile(r"(?:^|[\t\n])\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG BÁO|BÁO CÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN)\s+")
+
+
+def _flat_title(doc: Document, f: _Found) -> bool:
+    """``KẾ HOẠCH THỰC HIỆN ... DÂN SỰ Thực hiện Quyết định ...``: the capitals are the title."""
+    if not f.number_span:
+        return False
+    m = _FLAT_TYPE.search(doc.text, f.number_span.end, f.number_span.end + 400)
+    if not m:
+        return False
+    f.doc_type = _type_name(m.group(1))
+    end = m.end()
+    for w in re.finditer(r"\S+", doc.text[m.end():m.end() + 600]):
+        if any(c.islower() for c in w.group(0)):
+            break
+        end = m.end() + w.end()
+    if end > m.end():
+        _set_title(doc, f, m.end(), end)
+    return True
+
+
+def _title_after(doc: Document, f: _Found, pos: int) -> None:
+    """The line after ``KẾ HOẠCH`` when segmentation took it for a section (``V/V HỖ TRỢ ...``)."""
+    for line in doc.lines():
+        if line.start < pos or not line.text.strip():
+            continue
+        text = line.text.strip()
+        if re.match(r"^(?:Căn cứ|Thực hiện|Triển khai|I\.|1\.)", text) or len(text) > 400:
+            return
+        _set_title(doc, f, line.start, line.end)
+        return
+
+
+def _set_title(doc: Document, f: _Found, start: int, end: int) -> None:
+    text = doc.text[start:end]
+    stripped = text.strip(" \n*:.")
+    start += text.find(stripped)
+    f.title = re.sub(r"\s+", " ", stripped)
+    f.title_span = doc.span(start, start + len(stripped))
+
+
+def _title_from_clause(doc: Document, f: _Found) -> None:
+    """``Kế hoạch số 153/KH-UBND về việc triển khai ...`` → the ``về ...`` clause."""
+    rest = doc.text[f.number_span.end:]
+    m = re.match(r"[\s,]*(?:ngày\s+[\d/.-]+\s*)?(?:của\s+[^,]{0,60}?\s*)?(?:về việc|về|V/v)\s+", rest, re.I)
+    if not m:
+        return
+    start = f.number_span.end + m.end()
+    end_m = re.search(r"\.(?:\s|$)|\n", doc.text[start:])
+    end = start + (end_m.start() if end_m else len(doc.text) - start)
+    _set_title(doc, f, start, end)
+
+
+def _title_from_headline(doc: Document, f: _Found) -> None:
+    """A page headline ``Kế hoạch duy trì xã, thị trấn đạt ...`` names the plan."""
+    for line in doc.lines()[:_HEAD_LINES]:
+        text = line.text.strip()
+        name = _type_name(text)
+        if not name or re.match(r"^\S+\s+\S+\s+số\b", text, re.I) or len(text) > 300:
+            continue
+        word = next(w for w, c in _type_words() if fold(text).startswith(fold(w)))
+        start = line.start + line.text.find(text) + len(word)
+        if f.doc_type in (None, name):
+            f.doc_type = name
+            _set_title(doc, f, start, line.end)
+            return
+
+
+# --- issuer --------------------------------------------------------------------------------
+
+def _header_issuer(doc: Document) -> tuple[str, Span] | None:
+    """The issuing body printed above the motto: ``ỦY BAN NHÂN DÂN`` / ``TỈNH ĐẮK LẮK``."""
+    header = _node(doc, "header")
+    if not header:
+        return None
+    text = doc.quote(header.span)
+    lines, pos = [], header.span.start
+    for raw in text.split("\n"):
+        line = raw.strip(" -*")
+        if _MOTTO.search(line) or re.match(r"^Số\s*:", line) or find_dates(line):
+            break
+        if line:
+            lines.append((line, pos + raw.find(line)))
+        pos += len(raw) + 1
+    lines = [(re.sub(r"\s*-{2,}\s*$", "", l), p) for l, p in lines]
+    if not lines:
+        return None
+    # "UBND TỈNH KIÊN GIANG" / "SỞ Y TẾ": the last line is the body, the first its parent.
+    if len(lines) > 1 and starts_with_body(lines[-1][0]) and re.search(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND", lines[0][0]):
+        name, start = lines[-1]
+        if not re.search(r"TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ", name):
+            return name, doc.span(start, start + len(name))
+    name = re.sub(r"\s+", " ", " ".join(l for l, _ in lines))
+    return name, doc.span(lines[0][1], lines[-1][1] + len(lines[-1][0]))
+
+
+_VERB = re.compile(r"\s(?:đã\s+|vừa\s+)?(?:xây dựng|ban hành|triển khai xây dựng)\s+(?:kế hoạch|chương trình|quyết định)", re.I)
+
+
+def _body_issuer(doc: Document, f: _Found) -> tuple[str, Span] | None:
+    """``UBND huyện Đắk R'Lấp xây dựng Kế hoạch`` or ``... 154/KH-UBND, ngày 15/8/2023 của UBND huyện``."""
+    if f.number_span:
+        rest = doc.text[f.number_span.end:f.number_span.end + 120]
+        m = re.search(r"\bcủa\s+(?P<name>[^\n.;:]+)", rest)
+        if m and starts_with_body(m.group("name")) and not re.match(r"^[\s,]*(?:về|V/v)", rest[:m.start()]):
+            name = re.split(r"\s+(?:về|V/v)\s", m.group("name"))[0].strip(" ,")
+            start = f.number_span.end + m.start("name")
+            return name, doc.span(start, start + len(name))
+    limit = doc.lines()[min(_HEAD_LINES, len(doc.lines()) - 1)].end
+    for m in _VERB.finditer(doc.text[:limit]):
+        clause_start = max(doc.text.rfind(c, 0, m.start()) for c in (".", ",", ";", ":", "\n")) + 1
+        clause = doc.text[clause_start:m.start()]
+        clause = re.sub(r"^\s*(?:Ngày\s+\S+|Hôm nay)\s*", "", clause)
+        stripped = clause.strip()
+        if stripped and starts_with_body(stripped) and len(stripped) < 90:
+            start = clause_start + doc.text[clause_start:m.start()].find(stripped)
+            return stripped, doc.span(start, start + len(stripped))
+    return None
+
+
+def _context_area(doc: Document, f: _Found) -> Area | None:
+    """The area a document is written in: its place line, else the province it names most."""
+    if f.place:
+        area = resolve(f.place)
+        if area:
+            return area
+    counts: Counter = Counter()
+    districts: Counter = Counter()
+    for p in find_places(doc.text[:20000]):
+        counts[(p.area.province, p.area.province_2025)] += 1
+        if p.kind == "district":
+            districts[p.area] += 1
+    if not counts:
+        return None
+    (province, p2025), _ = counts.most_common(1)[0]
+    return Area(province, None, p2025)
+
+
+def _issuer(doc: Document, f: _Found) -> Issuer | None:
+    found = _header_issuer(doc) or _body_issuer(doc, f)
+    context = _context_area(doc, f)
+    code = f.suffix.split("-")[-1] if f.suffix else None
+    if found is None:
+        if not code:
+            return None
+        info = describe(_code_name(code), context, code)
+        return Issuer(name=info.name, level=info.level, province=info.province, district=info.district,
+                      province_2025=info.province_2025, span=f.number_span)
+    name, span = found
+    info = describe(name, context, code)
+    return Issuer(name=info.name, level=info.level, province=info.province, district=info.district,
+                  province_2025=info.province_2025, span=span)
+
+
+def _code_name(code: str) -> str:
+    from extractors.symbols import issuer_info
+
+    info = issuer_info(code)
+    return info["name"] if info else code
+
+
+# --- kind and horizon ------------------------------------------------------------------------
+
+def _source_kind(doc: Document, f: _Found) -> str:
+    # A page that reports a plan ("UBND tỉnh đã ban hành Kế hoạch số ...") and has no
+    # header of its own is an article about the plan, not the plan.
+    if f.reported and not _node(doc, "doc_type") and not _node(doc, "number_line"):
+        return "news"
+    if f.doc_type == "Quyết định":
+        return "decision"
+    if f.doc_type in ("Kế hoạch", "Chương trình"):
+        return "plan"
+    return "other"
+
+
+def _horizon(doc: Document, f: _Found) -> int | None:
+    """The plan's end year: from its title, else the years its objectives run to."""
+    if f.title:
+        year = _horizon_in(f.title, single=True)
+        if year:
+            return year
+    body = doc.text[:15000]
+    years = [int(m.group(2)) for m in _GIAI_DOAN.finditer(body)]
+    years += [int(m.group(2)) for m in _DEN_NAM.finditer(body) if not m.group(1)]
+    if f.year:
+        years = [y for y in years if y >= f.year]
+    if years:
+        counts = Counter(years)
+        return max(counts, key=lambda y: (counts[y], y))
+    return None
+
+
+def _horizon_in(text: str, single: bool) -> int | None:
+    # Dates and symbols in a title ("Chỉ thị 27/CT-TTg ngày 15 tháng 8 năm 2024") are not horizons.
+    for d in find_dates(text):
+        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    m = _GIAI_DOAN.search(text)
+    if m:
+        return int(m.group(2))
+    ends = [int(m.group(2)) for m in _DEN_NAM.finditer(text) if not m.group(1)]
+    if ends:
+        return max(ends)
+    if single:
+        text = _DEN_NAM.sub(" ", text)
+        years = [int(y) for y in _NAM.findall(text)]
+        if years:
+            return max(years)
+    return None

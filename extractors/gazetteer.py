@@ -1,0 +1,122 @@
+"""Vietnamese administrative units, resolved offline with ``vietnamadminunits``.
+
+``huyện Đắk R'Lấp`` → district Đắk R'Lấp, province Đắk Nông, and since the 2025 merger
+Lâm Đồng. Only the package's bundled data is used: its address converter may call an
+online geocoder for wards split in 2025 when a street is given, so we never call the
+converter, only its province table (old province → new province), and never pass wards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.symbols import fold
+
+_UNIT = re.compile(
+    r"\b(?P<kind>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|H\.|Q\.|TX\.?)\s+"
+    r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w'’]*)(?:[ \-](?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠỦ][\w'’]*|[A-Z]'\w+))*)"
+)
+_PROVINCE_WORDS = ("tỉnh", "thành phố", "tp")
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A resolved place: pre-2025 province and district, and the post-2025 province."""
+
+    province: str | None = None
+    district: str | None = None
+    province_2025: str | None = None
+
+
+@cache
+def _modules():
+    # Imported lazily: the package loads its JSON data on import.
+    from vietnamadminunits import ParseMode, parse_address
+    from vietnamadminunits.converter import converter_2025
+    from vietnamadminunits.parser import parser_from_2025
+
+    return parse_address, ParseMode, converter_2025.DICT_PROVINCE, parser_from_2025.DICT_PROVINCE
+
+
+def _loose(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", fold(text))
+
+
+@cache
+def resolve(place: str) -> Area | None:
+    """Resolve a place name as written (``huyện Kiên Hải``, ``H. Đắk R'Lấp``, ``Thanh Hoá``).
+
+    Returns None when the name is not a known province or district, so that words such
+    as ``Trung tâm Y tế`` never resolve by accident.
+    """
+    place = place.strip().strip(",.;")
+    if not place or len(place) > 80:
+        return None
+    parse_address, mode, old_to_new, new_provinces = _modules()
+    try:
+        unit = parse_address(place, mode=mode.LEGACY, level=2, keep_street=False)
+    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
+        return None
+    if not unit.province:
+        return None
+    name = _strip_kind(place)
+    if not _loose(name) or _loose(name) not in {_loose(unit.short_province or ""), _loose(unit.short_district or "")}:
+        return None  # the parser guessed from a fragment; keep only exact name matches
+    new_key = next((k for k, olds in old_to_new.items() if unit.province_key in olds), None)
+    new_name = new_provinces.get(new_key, {}).get("provinceShort") if new_key else None
+    district = unit.short_district if _loose(name) == _loose(unit.short_district or "") else None
+    return Area(province=unit.short_province, district=district, province_2025=new_name)
+
+
+def _strip_kind(place: str) -> str:
+    return re.sub(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|h\.|q\.)\s*", "", place.strip(), flags=re.I)
+
+
+def province_2025(province: str | None) -> str | None:
+    """The merged province (2025) a pre-2025 province now belongs to."""
+    if not province:
+        return None
+    area = resolve(province)
+    return area.province_2025 if area else None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    kind: str  # "province" or "district"
+    area: Area
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Named units in ``text``: ``tỉnh Bắc Giang``, ``huyện Đắk R'Lấp``, ``TP. Cần Thơ``."""
+    out = []
+    for m in _UNIT.finditer(text):
+        kind_word = m.group("kind").lower().rstrip(".")
+        name = m.group("name")
+        area = None
+        # Names run on into the next capitalised word ("tỉnh Bắc Giang Ban hành"): try shorter.
+        words = name.split(" ")
+        for n in range(min(len(words), 5), 0, -1):
+            candidate = " ".join(words[:n])
+            area = _resolve_kind(kind_word, candidate)
+            if area:
+                end = m.start("name") + len(candidate)
+                out.append(PlaceMention(m.start(), end, "province" if kind_word in _PROVINCE_WORDS else "district", area))
+                break
+    return out
+
+
+def _resolve_kind(kind_word: str, name: str) -> Area | None:
+    if kind_word in ("tỉnh",):
+        area = resolve(name)
+        return area if area and area.district is None else None
+    if kind_word in ("thành phố", "tp"):
+        area = resolve(name)
+        return area
+    area = resolve(name)
+    if area and area.district:
+        return area
+    return None

@@ -1,0 +1,128 @@
+"""The closing of a document: ``Nơi nhận:`` and the signature block.
+
+``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH`` / ``Mai Sơn``: the
+authority is the innermost prefix (here ``KT.``: the vice-chair signs for the chair),
+the position is the line the name stands under.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.issuers import positions
+from pipeline.document import Document, Line
+from schemas import Signer
+
+_AUTHORITY = re.compile(r"\b(KT|TM|TL|TUQ|Q)\.?\s+(?=[A-ZĐÂĂÊÔƠƯ])")
+_RECIPIENTS = re.compile(r"^\W*Nơi nhận\s*:?", re.I)
+_NOT_NAME = re.compile(r"\d|:|\(|\[|Đã ký|đã ký|ký|Nơi nhận|^-|;$", re.I)
+_NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*){1,5}$")
+_WINDOW = 30  # lines around "Nơi nhận" the signature may sit in (side-by-side layouts)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("*", " ")).strip()
+
+
+def _is_position(text: str) -> str | None:
+    """The signing position a line ends with (``KT. CHỦ TỊCH`` → ``CHỦ TỊCH``)."""
+    upper = text.upper()
+    if text != upper:
+        return None
+    for pos in positions():
+        if upper.endswith(pos):
+            return pos if upper.rstrip() == upper else None
+    return None
+
+
+def _candidates(lines: list[Line]) -> list[int]:
+    return [i for i, l in enumerate(lines) if _is_position(_clean(l.text)) and len(_clean(l.text)) < 80]
+
+
+def _block_start(doc: Document, lines: list[Line]) -> int | None:
+    """Index of the line holding the signer's position, nearest to ``Nơi nhận``."""
+    cands = _candidates(lines)
+    if not cands:
+        return None
+    rec = next((i for i, l in enumerate(lines) if _RECIPIENTS.match(_clean(l.text))), None)
+    if rec is not None:
+        near = [i for i in cands if abs(i - rec) <= _WINDOW]
+        if near:
+            after = [i for i in near if i > rec]
+            return after[0] if after else near[-1]
+    tail = [i for i in cands if i > len(lines) * 0.5]
+    return tail[0] if tail else None
+
+
+def signer(doc: Document) -> Signer | None:
+    """The signer: authority, position and name from the signature block."""
+    lines = doc.lines()
+    at = _block_start(doc, lines)
+    if at is None:
+        return None
+    text = _clean(lines[at].text)
+    position = _is_position(text)
+    # A line may hold the whole chain: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH".
+    # Move down while the next line is also a position (the real one).
+    while at + 1 < len(lines) and _is_position(_clean(lines[at + 1].text)):
+        at += 1
+        text = _clean(lines[at].text)
+        position = _is_position(text)
+    authority = _authority(lines, at)
+    name, end = _name(lines, at)
+    start = lines[at].start
+    return Signer(
+        name=name,
+        position=_position_text(text, position),
+        authority=authority,
+        span=doc.span(start, end if end else lines[at].end),
+    )
+
+
+def _position_text(text: str, position: str) -> str:
+    """``KT. CHỦ TỊCH`` → ``CHỦ TỊCH``: the position without the authority prefix."""
+    parts = _AUTHORITY.split(text)
+    return parts[-1].strip() if parts else position
+
+
+def _authority(lines: list[Line], at: int) -> str | None:
+    """The innermost authority prefix on or just above the position line."""
+    for i in range(at, max(-1, at - 4), -1):
+        found = _AUTHORITY.findall(_clean(lines[i].text))
+        if found:
+            return found[-1] + "."
+        if i < at and not _clean(lines[i].text).isupper():
+            return None  # left the signature block
+    return None
+
+
+def _name(lines: list[Line], at: int) -> tuple[str | None, int | None]:
+    for line in lines[at + 1:at + 8]:
+        text = _clean(line.text)
+        if not text or _NOT_NAME.search(text):
+            continue
+        if _NAME.match(text) and text != text.upper():
+            return text, line.end
+        if text.upper() == text and len(text.split()) >= 2 and not _is_position(text):
+            return text.title(), line.end
+    return None, None
+
+
+def recipients(doc: Document) -> list[str]:
+    """The ``Nơi nhận`` list, one entry per dash, without list marks or final ``;``."""
+    lines = doc.lines()
+    rec = next((i for i, l in enumerate(lines) if _RECIPIENTS.match(_clean(l.text))), None)
+    if rec is None:
+        return []
+    out = []
+    first = _RECIPIENTS.sub("", _clean(lines[rec].text)).strip()
+    if first.startswith(("-", "+", "•")):
+        out.append(first)
+    for line in lines[rec + 1:rec + 60]:
+        text = _clean(line.text)
+        if not text:
+            continue
+        if not text.startswith(("-", "+", "•")):
+            break
+        out.append(text)
+    return [r for r in (re.sub(r"^[-+•\s]+", "", t).rstrip(" ;,.") for t in out) if r]

@@ -1,0 +1,233 @@
+"""Document symbols (số ký hiệu): find them in text and write them one canonical way.
+
+State documents write ``<số>/<loại>-<cơ quan>`` (``1300/QĐ-BYT``, ``154/KH-UBND``) or, for
+legal normative texts, ``<số>/<năm>/<loại>-<cơ quan>`` (``11/2020/NQ-HĐND``). Party
+documents write ``<số>-<loại>/<cấp ủy>`` (``25-CT/TW``, ``198-KH/HU``). Real documents
+misspell them: ``25-CT/TƯ``, ``25- CT/TW``, ``281/QĐTTg``, ``27/NQ- TW``, ``0130/KH-UBND``,
+``32/CT-TTG`` in an all-caps title. :func:`canonical_symbol` repairs all of these.
+
+A symbol alone does not identify a document: ``120/KH-UBND`` is reused every year by
+every province. :func:`canonical_id` adds the year and, for local bodies, the area.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+_LETTER = "A-Za-zĐđƯưƠơ"
+_TOKEN = rf"[A-ZĐƯƠ][{_LETTER}0-9]*(?![^\W\d_])"
+_DASH = r"[-–—‑]"
+# One side of a dash may carry a stray space ("27/NQ- TW"), never both ("KH-UBND - Sở").
+_JOIN = rf"(?:\s?{_DASH}(?!\s)|{_DASH}\s?)"
+_PARTY = re.compile(
+    rf"(?<![\w/])(?P<num>\d{{1,5}})\s?{_DASH}\s?(?P<type>{_TOKEN})\s?/\s?(?P<rest>{_TOKEN}(?:{_DASH}{_TOKEN})*)"
+)
+_STATE = re.compile(
+    rf"(?<![\w/.-])(?P<num>\d{{1,5}})\s?/\s?(?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?"
+    rf"(?P<rest>{_TOKEN}(?:{_JOIN}{_TOKEN})*)"
+)
+# Types that typists glue to the issuer ("281/QĐTTg", "5556/QĐBYT"); TT is left out
+# because TTYT (Trung tâm Y tế) is an issuer, not "Thông tư" + "YT".
+_GLUED_TYPES = ("QD", "KH", "NQ", "CT", "TB", "BC", "HD", "KL")
+
+
+def fold(text: str) -> str:
+    """Upper case without diacritics, Đ as D: the form codes are compared in.
+
+    >>> fold("HĐND")
+    'HDND'
+    """
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).upper()
+
+
+def slug(text: str) -> str:
+    """``Kiên Giang`` → ``kien-giang``: areas in canonical ids."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
+@cache
+def _issuers() -> dict:
+    return json.loads((DATA / "issuer_codes.json").read_text(encoding="utf-8"))
+
+
+@cache
+def doc_types() -> dict:
+    return json.loads((DATA / "doc_types.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _type_codes() -> dict[str, str]:
+    """Folded code → document type name (``QD`` → ``Quyết định``)."""
+    return {fold(t["code"]): t["name"] for t in doc_types()["types"]}
+
+
+@cache
+def _mixed_case() -> dict[str, str]:
+    return {fold(t): t for t in _issuers()["mixed_case"]}
+
+
+def _party_codes() -> frozenset[str]:
+    return frozenset(_issuers()["party_codes"])
+
+
+def issuer_info(code: str | None) -> dict | None:
+    """What an issuer code says about the body: ``UBND`` → local, ``BYT`` → central."""
+    if not code:
+        return None
+    key = re.sub(r"\d+$", "", fold(code))
+    return _issuers()["codes"].get(key)
+
+
+def doc_type_of_code(code: str | None) -> str | None:
+    """``KH`` → ``Kế hoạch``; None for codes that are not document types."""
+    return _type_codes().get(fold(code)) if code else None
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A symbol found in text: ``raw`` as written, ``number`` canonical."""
+
+    start: int
+    end: int
+    raw: str
+    number: str
+    kind: str  # "state" or "party"
+    type_code: str | None
+    issuer_code: str | None
+    year: int | None  # the year written inside the symbol (11/2020/NQ-HĐND)
+
+    @property
+    def doc_type(self) -> str | None:
+        return doc_type_of_code(self.type_code)
+
+
+def _case(token: str) -> str:
+    """``TTG`` → ``TTg``, ``tư`` → ``TW``; other codes upper case."""
+    key = fold(token)
+    if key == "TU" and "Ư" in token.upper():
+        return "TW"  # "25-CT/TƯ": Ư typed for W, not Tỉnh ủy (TU)
+    return _mixed_case().get(key, token.upper())
+
+
+def _tokens(rest: str) -> list[str]:
+    return [t for t in re.split(rf"\s*{_DASH}\s*", rest.strip()) if t]
+
+
+def _unglue(tokens: list[str]) -> list[str]:
+    """``QĐTTg`` → ``QĐ``, ``TTg`` when a single token starts with a document type."""
+    if len(tokens) != 1:
+        return tokens
+    token = tokens[0]
+    key = fold(token)
+    for code in _GLUED_TYPES:
+        tail = token[len(code):]
+        if key.startswith(code) and len(tail) >= 2 and (issuer_info(tail) or tail[0].isupper()):
+            if issuer_info(tail) or fold(tail) in _party_codes():
+                return [token[:len(code)], tail]
+    return tokens
+
+
+def _build(num: str, year: str | None, tokens: list[str]) -> tuple[str, str, str | None, str | None]:
+    """The canonical text, kind, type code and issuer code of a parsed symbol."""
+    tokens = [_case(t) for t in _unglue(tokens)]
+    number = str(int(num))  # "0130" → "130": the same document without the leading zero
+    first_is_type = doc_type_of_code(tokens[0]) is not None and len(tokens) > 1
+    type_code = tokens[0] if first_is_type else None
+    issuer_code = tokens[1] if first_is_type else tokens[0]
+    if not year and len(tokens) == 2 and first_is_type and fold(issuer_code) in _party_codes():
+        return f"{number}-{tokens[0]}/{tokens[1]}", "party", type_code, issuer_code
+    prefix = f"{number}/{year}/" if year else f"{number}/"
+    return prefix + "-".join(tokens), "state", type_code, issuer_code
+
+
+def find_symbols(text: str) -> list[Symbol]:
+    """Every document symbol in ``text`` with its span, in order.
+
+    >>> [s.number for s in find_symbols("Chỉ thị số 25- CT/TW và Quyết định 281/QĐTTg")]
+    ['25-CT/TW', '281/QĐ-TTg']
+    """
+    found: list[Symbol] = []
+    for m in _PARTY.finditer(text):
+        type_code = _case(m.group("type"))
+        rest = [_case(t) for t in _tokens(m.group("rest"))]
+        number = f"{int(m.group('num'))}-{type_code}/{'-'.join(rest)}"
+        found.append(Symbol(m.start(), m.end(), m.group(0), number, "party", type_code, rest[0], None))
+    taken = [(s.start, s.end) for s in found]
+    for m in _STATE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        year = m.group("year")
+        number, kind, type_code, issuer = _build(m.group("num"), year, _tokens(m.group("rest")))
+        found.append(Symbol(m.start(), m.end(), m.group(0), number, kind, type_code, issuer, int(year) if year else None))
+    return sorted(found, key=lambda s: s.start)
+
+
+def canonical_symbol(raw: str) -> str | None:
+    """The canonical spelling of one symbol, or None when ``raw`` holds none.
+
+    >>> canonical_symbol("25-CT/TƯ"), canonical_symbol("0130/KH-UBND")
+    ('25-CT/TW', '130/KH-UBND')
+    """
+    found = find_symbols(raw)
+    return found[0].number if found else None
+
+
+def symbol_scope(number: str) -> str:
+    """``central`` for national bodies (TW, TTg, BYT), else the level the code repeats at."""
+    found = find_symbols(number)
+    if not found:
+        return "local"
+    info = issuer_info(found[0].issuer_code)
+    return info["scope"] if info else "local"
+
+
+def canonical_id(number: str, year: int | None = None, province: str | None = None,
+                 district: str | None = None) -> str:
+    """A key that joins the same document cited in different spellings and documents.
+
+    ``25-CT/TW`` of 2023 → ``25-CT/TW@2023``; ``120/KH-UBND`` of 2024 by UBND huyện Kiên Hải
+    → ``120/KH-UBND@2024@kien-giang/kien-hai``. Parts that are unknown are left out, and
+    :func:`same_document` treats a missing part as matching anything.
+    """
+    canon = canonical_symbol(number) or number
+    found = find_symbols(canon)
+    key = fold(canon)
+    parts = [key]
+    if year and not (found and found[0].year):
+        parts.append(str(year))
+    scope = symbol_scope(canon)
+    if scope != "central" and province:
+        area = slug(province)
+        if district and scope in ("district", "local", "commune"):
+            area += "/" + slug(district)
+        parts.append(area)
+    return "@".join(parts)
+
+
+def split_id(canonical: str) -> tuple[str, str | None, str | None]:
+    """``base``, ``year``, ``area`` of a canonical id."""
+    base, *rest = canonical.split("@")
+    year = next((p for p in rest if re.fullmatch(r"\d{4}", p)), None)
+    area = next((p for p in rest if not re.fullmatch(r"\d{4}", p)), None)
+    return base, year, area
+
+
+def same_document(a: str, b: str) -> bool:
+    """Whether two canonical ids can name the same document (unknown parts match)."""
+    base_a, year_a, area_a = split_id(a)
+    base_b, year_b, area_b = split_id(b)
+    if base_a != base_b:
+        return False
+    if year_a and year_b and year_a != year_b:
+        return False
+    if area_a and area_b and not (area_a.startswith(area_b) or area_b.startswith(area_a)):
+        return False
+    return True
