@@ -753,7 +753,13 @@ def render_docx_pdf(blocks: list[Block], folder: Path, source: bytes, opts: Opti
     if not opts.force and pdf.exists() and pdf_stamp(pdf) == stamp:
         report.add(pdf, "unchanged")
         return
-    seconds = renderer.pdf(docx, pdf)
+    try:
+        seconds = renderer.pdf(docx, pdf)
+    except (RuntimeError, subprocess.TimeoutExpired) as err:
+        print(f"PDF not rendered: {err}", file=sys.stderr)
+        report.add(pdf, "FAILED")
+        report.failed = True
+        return
     report.add(pdf, f"{seconds:.1f}s")
 
 

@@ -306,6 +306,15 @@ def test_committed_pdf_was_rendered_from_the_committed_docx(folder):
     assert render.pdf_stamp(folder / "source.pdf") == stamp
 
 
+@pytest.mark.parametrize(("args", "code"), [([], 0), (["--strict"], 1)])
+def test_missing_soffice_skips_pdfs_with_a_clear_message(monkeypatch, capsys, args, code):
+    monkeypatch.setattr(render.shutil, "which", lambda name: None)
+    assert render.main(args) == code
+    out, err = capsys.readouterr()
+    assert "soffice (LibreOffice) not found" in err
+    assert "skipped" in out and "source.pdf" in out
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_soffice_renders_vietnamese_that_extracts_intact(tmp_path):
