@@ -45,8 +45,11 @@ def _control(m: re.Match[str]) -> str:
     s = m.group(0)
     if s[0] == "\r":
         return "\n"
-    if s[0] in "\ufffe\x02\u00ad":
-        # pypdfium2 marks a hyphenated line end this way: the word continues on the next line.
+    if s[0] in "\ufffe\x02":
+        # pypdfium2 marks a hyphen at a line end this way and joins the lines. Vietnamese
+        # text is not hyphenated automatically, so it is a real hyphen: "1453/QĐ-BYT".
+        return "-"
+    if s[0] == "\u00ad":
         return ""
     if s in "\u00a0\u2007\u202f":
         return " "
@@ -80,7 +83,81 @@ def _move_tone(m: re.Match[str]) -> str:
     return prefix + _TONED[(first, tone)] + base
 
 
-_SPACES = re.compile(r"(?m)[ ]{2,}|^[ ]+|[ \t]+$")
+# Tables flattened one cell per line: "|" alone on a line closes a cell, and a
+# second "|" right after it closes the row. Legal-document sites export this way.
+_LAYOUT_TABLE = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|^Số\s*:", re.IGNORECASE | re.MULTILINE)
+# A cell holds a few wrapped lines at most: the bound keeps a document without blank
+# lines from being read as one cell between its header table and an appendix table.
+_MAX_CELL_LINES = 30
+
+
+def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
+    """Edits turning every one-cell-per-line table of ``text`` into tab-separated rows."""
+    edits, lines, offset = [], text.split("\n"), 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() != "|":
+            i += 1
+            continue
+        end, j, pending = i, i + 1, 0
+        while j < len(lines) and lines[j].strip() and pending <= _MAX_CELL_LINES:
+            if lines[j].strip() == "|":
+                end, pending = j, 0
+            else:
+                pending += 1
+            j += 1
+        if end > i:
+            stop = min(starts[end] + len(lines[end]) + 1, len(text))
+            block = text[starts[i]:stop]
+            edits.append((starts[i], stop, _cell_line_table(block)))
+        i = end + 1
+    return edits
+
+
+def _cell_line_table(block: str) -> str:
+    rows = _cell_rows(block.split("\n"))
+    if sum(len(r) for r in rows) < 2:
+        return block
+    tail = "\n" if block.endswith("\n") else ""
+    if max(len(r) for r in rows) <= 2 and _LAYOUT_TABLE.search(block):
+        # The header (issuing body | national motto; Số | place and date) or the
+        # signature block: page layout, read column by column as lines.
+        columns = ["\n".join("\n".join(r[c]) for r in rows if c < len(r) and r[c]) for c in range(2)]
+        return "\n\n".join(c for c in columns if c) + "\n\n" + tail
+    width = max(len(r) for r in rows)
+    # Rows with merged cells ("I. NÂNG CAO NHẬN THỨC" across the table) are padded so
+    # the table stays one block of tab-separated rows.
+    return "\n".join(
+        "\t".join(" ".join(cell) for cell in row) + "\t" * (width - len(row)) for row in rows
+    ) + "\n" + tail
+
+
+def _cell_rows(lines: list[str]) -> list[list[list[str]]]:
+    rows: list[list[list[str]]] = []
+    row: list[list[str]] = []
+    cell: list[str] = []
+    for line in lines[1:]:
+        if line.strip() == "|":
+            if cell:
+                row.append(cell)
+                cell = []
+            elif row:
+                rows.append(row)
+                row = []
+        elif line.strip():
+            cell.append(line.strip())
+    if cell:
+        row.append(cell)
+    if row:
+        rows.append(row)
+    return rows
+
+
+_SPACES = re.compile(r"(?m)[ ]{2,}|^[ ]+|[ ]+$")
 
 _LIST_ITEM = re.compile(r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s|#|\|)")
 _ROMAN_HEADING = re.compile(r"[IVXLC]+\.?\s+[A-ZĐ]")
@@ -88,6 +165,8 @@ _WRAPPED_LINE = 45
 _SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+[A-ZĐ]")
 # A paragraph split by a blank line in the middle of a sentence ("kết quả thực\n\nhiện").
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+# "198-\nKH/HU", "25-\nCT/TW": a symbol broken after its hyphen joins without a space.
+_HYPHEN_BREAK = re.compile(r"(?<=[0-9A-Za-zĐđ]-)[ \t]*\n(?=[A-ZĐ0-9])")
 _LINE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 
 
@@ -121,7 +200,7 @@ def _should_join(a: str, b: str) -> bool:
         return False
     if _LIST_ITEM.match(b):
         return False
-    if _SIGNATURE_LINE.match(a):
+    if _SIGNATURE_LINE.match(a) or not any(ch.isalnum() for ch in b):
         return False
     if _unbalanced_emphasis(a):
         return True
@@ -145,7 +224,7 @@ def _unbalanced_emphasis(line: str) -> bool:
 
 _MD_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+|\|[ \t]*$|[-=_]{3,}[ \t]*$|\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$|\|.*\|[ \t]*$)")
 _MD_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_MD_EMPH = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_EMPH = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)\s*\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([-*_#|.()\[\]])")
 
 
@@ -178,6 +257,7 @@ def _strip_bold(mt: MappedText) -> tuple[MappedText, list[Mark]]:
     return out, [Mark("bold", to_new(layer, s), to_new(layer, e)) for s, e in bold_spans]
 
 
+_SPACE_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+|^\n+")
 
 
@@ -192,11 +272,14 @@ def normalize(text: str) -> Normalized:
     if unicodedata.normalize("NFC", mt.text) != mt.text:
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     mt = mt.sub(_TONE_PAIR, _move_tone)
+    mt = mt.replace(_cell_line_tables(mt.text))
     mt = mt.sub(_SPACES, lambda m: "" if m.group(0).startswith(" ") and (m.start() == 0 or mt.text[m.start() - 1] == "\n") or m.end() == len(mt.text) or mt.text[m.end():m.end() + 1] == "\n" else " ")
     mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
+    mt = mt.sub(_HYPHEN_BREAK, "")
     mt = _reflow(mt)
     mt, marks = _markdown_with_headings(mt)
     before = len(mt.layers)
+    mt = mt.sub(_SPACE_RUNS, " ")
     mt = mt.sub(_BLANKS, lambda m: "" if m.start() == 0 else "\n\n")
     marks = _carry(marks, mt, before)
     return Normalized(mt, tuple(marks))

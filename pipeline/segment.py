@@ -117,7 +117,7 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
     if header_end:
         nonblank = [l for l in lines[:header_end] if l.text.strip()]
         if nonblank:
-            drafts.insert(0, _Draft("header", nonblank[0].start, nonblank[-1].end, nonblank[0].text.strip()))
+            drafts.insert(0, _Draft("header", nonblank[0].start, nonblank[-1].end, _issuing_body(nonblank)))
     if type_at is None:
         return drafts
     type_line = lines[type_at]
@@ -126,7 +126,10 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
     while i < len(lines) and not lines[i].text.strip():
         i += 1
     title = []
+    caps = i < len(lines) and _is_caps(lines[i].text)
     while i < len(lines) and lines[i].text.strip() and not _heading(lines[i].text):
+        if title and (caps and not _is_caps(lines[i].text) or _PREAMBLE.match(lines[i].text)):
+            break  # documents without blank lines: the title ends where capitals or the preamble do
         title.append(lines[i])
         i += 1
     if title and not _looks_like_title(" ".join(l.text for l in title)):
@@ -141,6 +144,27 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
         if _PREAMBLE.match(text):
             drafts.append(_Draft("preamble", line.start, line.end, text[:MAX_HEADING]))
     return drafts
+
+
+_NOT_ISSUER = re.compile(r"^(?:CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|Số\s*:|[-–_=*]+$)|,\s*ngày\b", re.IGNORECASE)
+
+
+def _issuing_body(header: list[Line]) -> str:
+    """The issuing-body lines at the top of the header ("ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG")."""
+    names = []
+    for line in header:
+        text = line.text.strip()
+        if _NOT_ISSUER.search(text):
+            if names:
+                break
+            continue
+        names.append(text)
+    return " ".join(names)[:MAX_HEADING]
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _looks_like_title(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 Replacement = str | Callable[[re.Match[str]], str]
@@ -60,23 +60,33 @@ class MappedText:
         the new text, so a pass can record structure it removes (a markdown heading).
         """
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        edits = (
+            (m.start(), m.end(), repl(m) if callable(repl) else m.expand(repl)) for m in rx.finditer(self.text)
+        )
+        return self.replace(edits, on_match)
+
+    def replace(
+        self,
+        edits: Iterable[tuple[int, int, str]],
+        on_match: Callable[[int, str], None] | None = None,
+    ) -> MappedText:
+        """Apply ``(start, end, replacement)`` edits, sorted and not overlapping."""
         pieces: list[str] = []
         layer = Layer([], [], [], [])
         old_pos = new_pos = 0
-        for m in rx.finditer(self.text):
-            replacement = repl(m) if callable(repl) else m.expand(repl)
-            if replacement == m.group(0):
+        for start, end, replacement in edits:
+            if replacement == self.text[start:end]:
                 continue
-            if m.start() > old_pos:
-                _anchor(layer, new_pos, old_pos, m.start(), True)
-                pieces.append(self.text[old_pos:m.start()])
-                new_pos += m.start() - old_pos
-            _anchor(layer, new_pos, m.start(), m.end(), False)
+            if start > old_pos:
+                _anchor(layer, new_pos, old_pos, start, True)
+                pieces.append(self.text[old_pos:start])
+                new_pos += start - old_pos
+            _anchor(layer, new_pos, start, end, False)
             if on_match is not None:
                 on_match(new_pos, replacement)
             pieces.append(replacement)
             new_pos += len(replacement)
-            old_pos = m.end()
+            old_pos = end
         if not layer.new:
             return self
         _anchor(layer, new_pos, old_pos, len(self.text), True)

@@ -1,0 +1,147 @@
+"""Normalization: one canonical text, and every offset maps back to the source."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from pipeline.normalize import normalize
+from pipeline.textmap import MappedText
+
+
+def norm(text: str) -> str:
+    return normalize(text).text.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("THANH HOÁ", "THANH HÓA"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("sức khoẻ", "sức khỏe"),
+        ("hoà bình", "hòa bình"),
+        ("quý IV", "quý IV"),  # qu + y: the tone stays on y
+        ("hoàng", "hoàng"),  # closed syllable: unchanged
+        ("khuyến khích", "khuyến khích"),
+        ("hóa", "hóa"),
+    ],
+)
+def test_tone_placement_is_one_form(raw, expected):
+    assert norm(raw) == expected
+
+
+def test_nfd_text_becomes_nfc():
+    decomposed = unicodedata.normalize("NFD", "Kế hoạch Đắk R'Lấp")
+    assert norm(decomposed) == "Kế hoạch Đắk R'Lấp"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Thực hiện Quyết định số\n2138/QĐ-TTg ngày 27", "Thực hiện Quyết định số 2138/QĐ-TTg ngày 27"),
+        ("trên địa bàn\ntỉnh Bắc Giang", "trên địa bàn tỉnh Bắc Giang"),
+        ("Số:\n7360/KH-UBND", "Số: 7360/KH-UBND"),
+        ("**I. MỤC\nĐÍCH, YÊU CẦU**", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("kết quả thực\n\nhiện Bộ tiêu chí", "kết quả thực hiện Bộ tiêu chí"),
+        ("chất lượng y tế\ncơ sở", "chất lượng y tế cơ sở"),
+    ],
+)
+def test_lines_broken_mid_sentence_are_joined(raw, expected):
+    assert norm(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "1. Mục tiêu chung\n2. Mục tiêu cụ thể",
+        "- Bộ Y tế (Báo cáo);\n- UBND các huyện;",
+        "Nơi nhận:\n- Như trên;",
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+        "**KT CHỦ TỊCH\nPHÓ CHỦ TỊCH**",
+        "Stt\tHuyện\n1\tSơn Động",
+        "Luật.\n\na) Nghị định quy định",
+    ],
+)
+def test_structure_lines_stay_apart(raw):
+    assert norm(raw).count("\n") >= 1
+
+
+def test_pdf_line_end_hyphen_marker_is_a_hyphen():
+    # pypdfium2 writes U+FFFE where a line broke after a hyphen: "1453/QĐ-BYT".
+    assert norm("Quyết định số 1453/QĐ\ufffe\r\nBYT\r\n") == "Quyết định số 1453/QĐ-BYT\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Kế hoạch số 198-\nKH/HU", "Kế hoạch số 198-KH/HU"), ("Chỉ thị 25-\nCT/TW;", "Chỉ thị 25-CT/TW;")],
+)
+def test_symbol_broken_after_its_hyphen_joins_without_space(raw, expected):
+    assert norm(raw) == expected
+
+
+def test_one_cell_per_line_tables_become_rows():
+    raw = "|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Thời gian hoàn thành**\n|\n|\n1\n|\nTriển khai nền tảng\nđào tạo trực tuyến\n|\nQuí IV-2025\n|\n"
+    assert norm(raw) == "STT\tTên nhiệm vụ\tThời gian hoàn thành\n1\tTriển khai nền tảng đào tạo trực tuyến\tQuí IV-2025"
+
+
+def test_header_layout_table_is_read_column_by_column():
+    raw = ("|\n**ỦY BAN NHÂN DÂN**\nTỈNH NGHỆ AN\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
+           "Độc lập - Tự do - Hạnh phúc\n|\n|\nSố: 980/KH-UBND\n|\n*Nghệ An, ngày 18\ntháng 11 năm 2025*\n|\n**KẾ HOẠCH**\n")
+    lines = norm(raw).split("\n")
+    assert "Số: 980/KH-UBND" in lines
+    assert "Nghệ An, ngày 18 tháng 11 năm 2025" in lines
+    assert lines.index("ỦY BAN NHÂN DÂN") < lines.index("Số: 980/KH-UBND")
+    assert "KẾ HOẠCH" in lines
+
+
+def test_document_without_blank_lines_is_not_swallowed_by_a_table():
+    body = "\n".join(f"- Nhiệm vụ số {i} của các sở, ngành." for i in range(60))
+    raw = "|\nSố: 1/KH-UBND\n|\nHà Nội, ngày 1 tháng 1 năm 2025\n|\n**KẾ HOẠCH**\n" + body + "\n|\nSTT\n|\nNội dung\n|\n"
+    text = norm(raw)
+    assert "- Nhiệm vụ số 30 của các sở, ngành." in text.split("\n")
+
+
+def test_markdown_is_removed_and_headings_marked():
+    result = normalize("## KẾ HOẠCH\n\n**1. Mục đích**\n\n| Stt | Nội dung |\n|---|---|\n| 1 | Tuyên truyền |\n")
+    text = result.text.text
+    assert "#" not in text and "*" not in text and "|" not in text
+    assert "1\tTuyên truyền" in text
+    kinds = {(m.kind, text[m.start:m.end]) for m in result.marks}
+    assert ("heading", "KẾ HOẠCH") in kinds
+    assert ("bold", "1. Mục đích") in kinds
+
+
+def test_blank_lines_are_squeezed_and_spaces_collapsed():
+    assert norm("\n\nA   b\n\n\n\nC  ") == "A b\n\nC"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Thanh Hoá,  ngày 27\ntháng 6 năm 2023\r\n\r\n**KẾ HOẠCH**\n| a | b |\n",
+        unicodedata.normalize("NFD", "Kiên Hải, ngày 23 tháng 10 năm 2024\n\n### Triển khai"),
+        "   Để nâng cao\u00a0chất lượng\ufffe\nhoạt động",
+    ],
+)
+def test_every_normalized_word_maps_back_to_the_same_word(raw):
+    mapped = normalize(raw).text
+    source_nfc = unicodedata.normalize("NFC", raw)
+    for word in ("ngày", "Thanh", "KẾ", "Kiên", "Triển", "chất", "lượng"):
+        at = mapped.text.find(word)
+        if at < 0:
+            continue
+        origin = mapped.to_original(at)
+        assert unicodedata.normalize("NFC", raw[origin:origin + len(word) + 3]).startswith(word[0]) or \
+            source_nfc.find(word) >= 0
+
+
+def test_mapped_text_sub_keeps_a_map():
+    mt = MappedText("ab  cd  ef").sub(r" {2,}", " ")
+    assert mt.text == "ab cd ef"
+    assert [mt.to_original(i) for i in (0, 3, 6)] == [0, 4, 8]
+
+
+def test_page_breaks_survive():
+    assert norm("trang một\fTrang hai").split("\f") == ["trang một", "Trang hai"]

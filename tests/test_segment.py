@@ -1,0 +1,147 @@
+"""Segmentation: header, type, title, preamble, sections, tables and closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEEDS, seed_text
+from pipeline.build import document_from_text
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BẮC GIANG
+
+Số: 115/KH-UBND
+
+Bắc Giang, ngày 27 tháng 6 năm 2023
+
+KẾ HOẠCH
+Thực hiện Bộ tiêu chí quốc gia về y tế xã
+trên địa bàn tỉnh Bắc Giang
+
+Căn cứ Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ trưởng Bộ Y tế;
+
+I. MỤC TIÊU
+
+1. Mục tiêu chung
+
+Xây dựng mạng lưới y tế.
+
+1.1. Chỉ tiêu
+
+a) Năm 2025
+
+- 100% dân số tham gia bảo hiểm y tế.
+
+Stt\tHuyện\tNăm 2023
+1\tSơn Động\t2
+Toàn tỉnh\t\t36
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Y tế
+
+- Chủ trì.
+
+Nơi nhận:
+- Bộ Y tế;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Mai Sơn
+"""
+
+
+def kinds(doc):
+    return [n.kind for n in doc.outline]
+
+
+def test_front_matter_nodes():
+    doc = document_from_text(PLAN)
+    by_kind = {n.kind: n for n in doc.outline}
+    assert by_kind["number_line"].heading == "Số: 115/KH-UBND"
+    assert by_kind["date_line"].heading == "Bắc Giang, ngày 27 tháng 6 năm 2023"
+    assert by_kind["doc_type"].heading == "KẾ HOẠCH"
+    assert by_kind["title"].heading == "Thực hiện Bộ tiêu chí quốc gia về y tế xã trên địa bàn tỉnh Bắc Giang"
+    assert by_kind["preamble"].heading.startswith("Căn cứ Quyết định số 1300/QĐ-BYT")
+    assert by_kind["header"].heading == "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"
+
+
+def test_sections_nest_by_numbering():
+    doc = document_from_text(PLAN)
+    sections = [n for n in doc.outline if n.kind == "section"]
+    labels = [(s.label, s.level) for s in sections]
+    assert labels == [("I", 1), ("1", 2), ("1.1", 3), ("a", 5), ("II", 1), ("1", 2)]
+    first, child = sections[0], sections[1]
+    assert doc.outline[child.parent] == first
+    # A section's span covers its content up to the next heading of its level.
+    assert "100% dân số" in doc.text[first.span.start:first.span.end]
+    assert "TỔ CHỨC" not in doc.text[first.span.start:first.span.end]
+
+
+def test_tables_keep_cells_with_spans():
+    doc = document_from_text(PLAN)
+    (table,) = doc.tables
+    assert [c.text for c in table.rows[0]] == ["Stt", "Huyện", "Năm 2023"]
+    assert [c.text for c in table.rows[2]] == ["Toàn tỉnh", "", "36"]
+    for row in table.rows:
+        for cell in row:
+            assert doc.text[cell.span.start:cell.span.end] == cell.text
+
+
+def test_closing_recipients_and_signature():
+    doc = document_from_text(PLAN)
+    recipients = next(n for n in doc.outline if n.kind == "recipients")
+    signature = next(n for n in doc.outline if n.kind == "signature")
+    assert "Bộ Y tế" in doc.text[recipients.span.start:recipients.span.end]
+    assert doc.text[signature.span.start:signature.span.end].endswith("Mai Sơn")
+    assert all(n.kind != "section" or n.span.end <= recipients.span.start for n in doc.outline)
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "level"),
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "I", 1),
+        ("IV. TỔ CHỨC THỰC HIỆN", "IV", 1),
+        ("2. Yêu cầu", "2", 2),
+        ("2.3. Giải pháp", "2.3", 3),
+        ("2.3 Giải pháp", "2.3", 3),
+        ("1.2.1. Chỉ tiêu", "1.2.1", 4),
+        ("b) Nghị định quy định", "b", 5),
+        ("đ) Tổ chức", "đ", 5),
+        ("Điều 1. Ban hành kèm theo", "1", 1),
+    ],
+)
+def test_heading_forms(line, label, level):
+    doc = document_from_text(f"{line}\n\nNội dung.\n")
+    (section,) = [n for n in doc.outline if n.kind == "section"]
+    assert (section.label, section.level) == (label, level)
+
+
+@pytest.mark.parametrize("bullet", ["- a", "+ b", "* c", "• d"])
+def test_bullet_forms(bullet):
+    doc = document_from_text(f"1. Nhiệm vụ\n\n{bullet} nội dung\n")
+    assert "bullet" in kinds(doc)
+
+
+def test_news_page_has_no_front_matter():
+    doc = document_from_text(seed_text("thanhhoa-news-153-kh-ubnd-2024"))
+    assert "doc_type" not in kinds(doc)
+
+
+@pytest.mark.parametrize("folder", SEEDS, ids=lambda p: p.name)
+def test_every_span_is_inside_the_text(folder):
+    doc = document_from_text((folder / "source.txt").read_text(encoding="utf-8"))
+    for node in doc.outline:
+        assert 0 <= node.span.start <= node.span.end <= len(doc.text)
+        if node.kind in ("section", "number_line", "date_line", "doc_type"):
+            assert doc.text[node.span.start:node.span.end].startswith(node.heading[:20])
+
+
+def test_bac_giang_tables_are_complete():
+    doc = document_from_text(seed_text("bacgiang-115-kh-ubnd-2023"))
+    phase, yearly = doc.tables
+    assert len(phase.rows) == 12 and phase.rows[-1][0].text == "Toàn tỉnh"
+    assert len(yearly.rows) == 13 and yearly.rows[-1][0].text == "Tổng"
+    assert [c.text for c in yearly.rows[1] if c.text][:2] == ["Năm 2023", "Năm 2024"]
