@@ -27,6 +27,7 @@ SERIAL = re.compile(r"^(?:stt|tt|so tt|s tt|thu tu)$")
 INDICATOR_HEADER = re.compile(r"chi tieu|noi dung|muc tieu|chi so|ten chi tieu")
 UNIT_HEADER = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
 TOTAL_COLUMN = re.compile(r"^tong|^cong\b")
+TIME_HEADER = re.compile(r"thoi gian|thoi han|tien do|ngay|co quan|san pham|noi dung")
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])")
 _CELL_NUMBER = re.compile(r"^\s*([\d.,]+)\s*(%|‰)?\s*$")
 
@@ -74,7 +75,8 @@ def analyse(table: Table) -> Layout | None:
                    and _mostly_text(data, j)), None)
     unit_col = next((j for j in range(width) if UNIT_HEADER.match(folded[j].strip())), None)
     columns = tuple(Column(j, headers[j], _header_year(folded[j])) for j in range(width)
-                    if j not in (entity, unit_col) and _mostly_numeric(data, j))
+                    if j not in (entity, unit_col) and not TIME_HEADER.search(folded[j])
+                    and _mostly_numeric(data, j))
     if not any(c.year for c in columns):
         return None
     by_indicator = entity is not None and bool(INDICATOR_HEADER.search(folded[entity]))
@@ -115,8 +117,9 @@ def _mostly_text(rows: list[list[str]], j: int) -> bool:
 
 
 def _mostly_numeric(rows: list[list[str]], j: int) -> bool:
-    cells = [r[j] for r in rows if j < len(r) and r[j].strip()]
-    return bool(cells) and sum(parse_number(c.rstrip("%‰ ")) is not None for c in cells) > len(cells) / 2
+    """At least two numbers, in at least half of the data rows (a sparse column is prose)."""
+    numeric = sum(1 for r in rows if j < len(r) and parse_number(r[j].strip().rstrip("%‰ ")) is not None)
+    return numeric >= 2 and numeric >= len(rows) / 2
 
 
 def _row_label(cells: list[str], layout: Layout) -> str | None:

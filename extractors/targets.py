@@ -30,13 +30,14 @@ SKIP_KINDS = {"header", "number_line", "date_line", "doc_type", "title", "preamb
 # All patterns below run on fold_keep(text): lower-case, no diacritics, same offsets.
 GOAL_HEADING = re.compile(r"muc tieu|chi tieu")
 BUDGET_HEADING = re.compile(r"kinh phi|nguon von|du toan|tai chinh")
+AWARD_HEADING = re.compile(r"khen thuong|tieu chuan khen|hinh thuc khen")
 COMMIT = re.compile(
     r"phan dau|phan dau|dat\b|duy tri|bao dam|dam bao|it nhat|toi thieu|tro len|"
     r"khong qua|khong duoi|tang\b|giam\b|hoan thanh|muc tieu|chi tieu|100%"
 )
 STATUS = re.compile(
     r"hien tai|hien nay|hien co|tinh den|den nay|nam qua|vua qua|da dat duoc|ket qua dat|"
-    r"thoi diem hien|tinh tu dau nam|nam truoc"
+    r"thoi diem hien|tinh tu dau nam|nam truoc|\buoc tinh\b|\buoc\b|thiet hai|\bchiem\b"
 )
 FUTURE = re.compile(r"phan dau|duy tri|muc tieu|chi tieu|dam bao|bao dam")
 RUBRIC = re.compile(r"cong \d+ diem|tru \d+ diem|\bdiem\b.*\bthang diem")
@@ -52,7 +53,7 @@ _AFTER_UNIT = [
     (re.compile(r"\s*‰"), "‰"),
     (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:dong|vnd)\b"), "VND"),
     (re.compile(r"\s*con\s*/\s*(?:1\s+)?phu nu"), "per_woman"),
-    (re.compile(r"\s*(?:be )?trai\s*/\s*100\s*(?:be )?gai"), "per_100_girls"),
+    (re.compile(r"\s*(?:be |tre so sinh |tre )?trai\s*/\s*100\s*(?:be |tre so sinh |tre )?gai"), "per_100_girls"),
     (re.compile(r"\s*(?:ca\s+)?/\s*100\.000"), "per_100k"),
     (re.compile(r"\s*giuong"), "beds"),
     (re.compile(r"\s*(?:nguoi|luot nguoi|bac si|bac sy|y si|y sy|nhan vien|can bo|cong chuc|vien chuc|"
@@ -67,16 +68,18 @@ _AFTER_UNIT = [
 # Numbers followed by these are durations, ages, frequencies or scores: never targets.
 _NOT_TARGET = re.compile(
     r"\s*(?:tuoi|thang|nam\b|ngay|gio|phut|lan|buoi|dot|tiet|km|m2|m\b|ha\b|tan|kg|lit|"
-    r"diem|ky|khoa\s+(?:hop|[ivx]+)|muc|cap|loai|benh|tieu chi|noi dung|chi tieu|muc tieu|"
+    r"diem|ky|truong hop|khoa\s+(?:hop|[ivx]+)|muc|cap|loai|benh|tieu chi|noi dung|chi tieu|muc tieu|"
     r"nhiem vu|giai phap|van ban|quyet dinh|ke hoach)\b"
 )
 _PER_10K = re.compile(r"/\s*van dan|tren\s+(?:1\s+)?van dan|/\s*10\.000 dan|tren 10\.000 dan")
 _COMPARATORS = [
-    (re.compile(r"(?:khong duoi|khong thap hon|it nhat|toi thieu|tu)\s+(?:la\s+|co\s+|dat\s+|muc\s+)?$"), ">="),
-    (re.compile(r"(?:khong qua|khong vuot qua|toi da|khong cao hon)\s+(?:la\s+|muc\s+)?$"), "<="),
-    (re.compile(r"(?:tren|hon|vuot)\s+(?:muc\s+)?$"), ">"),
-    (re.compile(r"(?:duoi|thap hon|xuong duoi|giam xuong duoi)\s+(?:muc\s+)?$"), "<"),
+    (re.compile(r"\b(?:khong duoi|khong thap hon|it nhat|toi thieu|tu)\s+(?:la\s+|co\s+|dat\s+|muc\s+)?$"), ">="),
+    (re.compile(r"\b(?:khong qua|khong vuot qua|toi da|khong cao hon)\s+(?:la\s+|muc\s+)?$"), "<="),
+    (re.compile(r"\b(?:tren|cao hon|nhieu hon|lon hon|vuot)\s+(?:muc\s+)?$"), ">"),
+    (re.compile(r"\b(?:duoi|thap hon|it hon|xuong duoi|giam xuong duoi)\s+(?:muc\s+)?$"), "<"),
 ]
+_SYMBOL = [(re.compile(r"(?:≥|>=)\s*$"), ">="), (re.compile(r"(?:≤|<=)\s*$"), "<="),
+           (re.compile(r">\s*$"), ">"), (re.compile(r"<\s*$"), "<")]
 _AFTER_BOUND = [(re.compile(r"^\s*(?:tro len|tro di)"), ">="), (re.compile(r"^\s*tro xuong"), "<=")]
 _FOLDED_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 # Number words count only after "ít nhất", "có", "mỗi", "đạt": "có ít nhất một bác sĩ".
@@ -91,6 +94,7 @@ class _Mention:
     value: float
     unit: str
     unit_end: int
+    word: bool = False  # written in words ("một"): weaker evidence than digits
 
 
 def extract(doc: Document, context: PlanContext) -> list[Target]:
@@ -116,6 +120,8 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
         headings = [fold_keep(n.heading) for n in chain if n.span.start != line.start]
         in_goal = any(GOAL_HEADING.search(h) for h in headings) or bool(GOAL_HEADING.search(fold_keep(line.text[:80])) and line.text.rstrip().endswith(":"))
         in_budget = any(BUDGET_HEADING.search(h) for h in headings[:2])
+        if headings and AWARD_HEADING.search(headings[0]):
+            continue  # award quotas ("không quá 10% tập thể") are rules, not targets
         lead = _lead_in(lines, index, chain[0].span.start if chain else 0)
         for target in _line_targets(doc, line, headings, lead, in_goal, in_budget, context, horizon):
             if target.indicator_code is None and previous is not None and _inherits(target, previous):
@@ -136,7 +142,7 @@ def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, 
             continue
         mentions = _mentions(clause, fclause, in_budget)
         prefix = _colon_prefix(folded, c_start)
-        status = bool(STATUS.search(fclause) or STATUS.search(prefix)) and not FUTURE.search(fclause)
+        status = bool(STATUS.search(fclause)) and not FUTURE.search(fclause)
         committed = in_goal or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
         if not committed and not status:
             continue
@@ -189,15 +195,15 @@ def _mentions(clause: str, fclause: str, in_budget: bool) -> list[_Mention]:
     """Numbers with a target unit in one clause (years, durations, labels left out)."""
     out = []
     per_10k = bool(_PER_10K.search(fclause))
-    spans = [(m.start(), m.end(), parse_number(m.group())) for m in NUMBER_RE.finditer(clause)]
-    spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)])) for m in _WORD_NUMBER.finditer(fclause)]
-    for start, end, value in sorted(spans):
+    spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in NUMBER_RE.finditer(clause)]
+    spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _WORD_NUMBER.finditer(fclause)]
+    for start, end, value, word in sorted(spans):
         if value is None or _is_year(fclause, start, end, value):
             continue
         unit, unit_end, value = _unit(fclause, end, value, per_10k)
         if unit is None or (unit == "VND" and in_budget):
             continue
-        out.append(_Mention(start, end, value, unit, unit_end))
+        out.append(_Mention(start, end, value, unit, unit_end, word))
     return out
 
 
@@ -231,9 +237,14 @@ def _unit(fclause: str, end: int, value: float, per_10k: bool) -> tuple[str | No
 
 def _strong(before: str, after: str, m: _Mention) -> bool:
     """Outside goal sections a number needs a commitment word next to it."""
+    if m.word:  # "mỗi xã có một trạm y tế" describes structure; "ít nhất một" commits
+        return bool(re.search(r"(it nhat|toi thieu)\s+$", before))
     if m.unit == "%" and m.value == 100 and re.match(r"\s*%?\s*[a-z]", after):
         return True
     near = before[-60:]
+    if m.unit in ("count", "people", "beds"):
+        return bool(re.search(r"phan dau|dat\b|duy tri|it nhat|toi thieu|khong qua|khong duoi|xay moi", near)) or bool(
+            re.match(r"\s*(tro len|tro xuong)", after))
     return bool(re.search(
         r"phan dau|dat|duy tri|bao dam|dam bao|it nhat|toi thieu|khong qua|khong duoi|muc|"
         r"tren|duoi|moi .{0,40}co|tang|giam", near)) or bool(re.match(r"\s*(tro len|tro xuong)", after))
@@ -242,6 +253,9 @@ def _strong(before: str, after: str, m: _Mention) -> bool:
 def _comparator(before: str, after: str) -> str:
     for rx, comp in _AFTER_BOUND:
         if rx.match(after[:20]):
+            return comp
+    for rx, comp in _SYMBOL:
+        if rx.search(before):
             return comp
     near = re.sub(r"\b(?:dat|la|co|o|muc|khoang|tu le|ti le)\s*$", "", before[-40:].rstrip()) + " "
     near2 = before[-40:]
@@ -259,7 +273,8 @@ def _year(fclause: str, at: int) -> int | None:
     for m in YEAR.finditer(fclause):
         year = int(m.group(2) or m.group(1))
         before = fclause[max(0, m.start() - 16):m.start()]
-        if not m.group(2) and not re.search(r"(nam|den|het|giai doan|ky|tu|cuoi)\s*$", before):
+        lead = not fclause[:m.start()].strip(" -+*:") or fclause[m.end():m.end() + 2].lstrip().startswith(":")
+        if not m.group(2) and not lead and not re.search(r"(nam|den|het|giai doan|ky|tu|cuoi)\s*$", before):
             continue
         dist = m.start() - at if m.start() >= at else at - m.end()
         dist = dist * 2 if m.start() >= at else dist * 2 - 1  # ties go to the preceding year
@@ -295,9 +310,11 @@ def _lead_in(lines: list[Line], index: int, section_start: int) -> str:
 
 def _inherits(target: Target, previous: Target) -> bool:
     """A short list item (``Hết năm 2023: 36 đơn vị (17% số xã)``) continues the list above it."""
-    words = re.sub(r"[\d%‰.,:;()*\-]+", " ", target.indicator).split()
+    text = fold_keep(target.indicator)
+    phased = re.match(r"^(?:(?:den )?(?:het |cuoi )?nam \d{4}|giai doan [\d\s\-–]+|\d{4})\s*:", text)
+    words = re.sub(r"[\d%‰.,:;()*\-]+", " ", text).split()
     gap = target.span.start - previous.span.end
-    return previous.indicator_code is not None and len(words) <= 8 and gap < 400
+    return previous.indicator_code is not None and (bool(phased) or len(words) <= 3) and gap < 400
 
 
 def _indicator_text(clause: str) -> str:
