@@ -26,8 +26,8 @@ _LEVEL_WORDS = r"thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|q
 _SUFFIX = re.compile(
     rf"(?P<plural>\s+(?:các\s+)?(?:{_LEVEL_WORDS})(?:\s*(?:,|và)\s*(?:{_LEVEL_WORDS})(?![\wÀ-ỹ]))+"
     rf"|\s+các\s+(?:{_LEVEL_WORDS})(?![\wÀ-ỹ]))"
-    rf"|\s+(?P<cap>cấp\s+)?(?P<lvl>{_LEVEL_WORDS})(?![\wÀ-ỹ])(?:\s+(?P<area>{_PROPER}))?"
-    rf"|\s+(?P<bare>{_PROPER})",
+    rf"|\s+(?P<cap>cấp\s+)?(?P<lvl>{_LEVEL_WORDS})(?![\wÀ-ỹ])(?:[ \t]+(?P<area>{_PROPER}))?"
+    rf"|[ \t]+(?P<bare>{_PROPER})",
     re.IGNORECASE,
 )
 _CITY_PROVINCES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
@@ -209,8 +209,8 @@ def _is_group(surface: str) -> bool:
     return kind is not None and kind.group
 
 
-_CONNECT = re.compile(r"\s*(?:và|&|-|–)\s*(?=[" + _UP + r"])")
-_TOKEN = re.compile(r"\s+(" + _WORD + r"+)")
+_CONNECT = re.compile(r"[ \t]*(?:và|&|-|–)[ \t]*(?=[" + _UP + r"])")
+_TOKEN = re.compile(r"[ \t]+(" + _WORD + r"+)")
 _NOT_NAME = {"chủ", "phối", "là", "có", "tham", "thực", "chỉ", "hướng", "tổ", "triển", "theo", "được", "để",
              "về", "trong", "tại", "căn", "chịu", "báo", "xây", "rà", "giao", "đề", "cung", "tăng", "tiếp",
              "bố", "kiểm", "lồng", "các", "cấp", "và", "với", "trên", "đối", "nhằm", "của", "thông", "làm"}

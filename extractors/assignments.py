@@ -1,11 +1,497 @@
-"""Assignments of a plan (not implemented yet: see its issue)."""
+"""Who must do what: agencies and their tasks, from headings, prose, labels and tables.
+
+Four shapes carry an assignment in Vietnamese plans:
+
+* a numbered agency heading under ``Tổ chức thực hiện`` (``1. Phòng Y tế huyện:``)
+  with its bullets as tasks; several agencies under one heading are one assignment each;
+* prose: ``Giao Phòng Kế hoạch Nghiệp vụ và Điều dưỡng là đơn vị đầu mối`` (focal
+  point), ``Sở Y tế chủ trì, phối hợp với Sở Tài chính`` (lead and cooperate),
+  ``UBND tỉnh giao cho Sở Y tế, Sở Tài chính...`` (responsible);
+* label lines: ``- Cơ quan chủ trì: Sở Nội vụ`` / ``- Cơ quan phối hợp: ...``;
+* appendix tables with ``Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from extractors import agencies
+from extractors.agencies import Mention
 from extractors.context import PlanContext
 from pipeline.document import Document
-from schemas import Assignment
+from schemas import Assignment, OutlineNode, Span
+
+_ORG_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", re.IGNORECASE)
+_HEADING_PREFIX = re.compile(
+    r"\s*(?:(?:Đề\s+nghị|Giao|Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s+(?:cho\s+)?)?", re.IGNORECASE
+)
+_SEPARATORS = re.compile(r"^[\s,;:.&\-–]*(?:(?:và|cùng)\s+)?[\s,;]*$", re.IGNORECASE)
+_PAREN = re.compile(r"\([^()]*\)")
+_LEAD_START = re.compile(r"^\s*(?:[-+*•]\s*)?chủ\s+trì", re.IGNORECASE)
+_FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị)?\s*(?:đầu\s+mối|thường\s+trực)|cơ\s+quan\s+thường\s+trực",
+                    re.IGNORECASE)
+_LABEL = re.compile(
+    r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)[^:\n]{0,40}:[\s*]*",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(
+    r"[\s,;*]*(?:(?:và|cùng|hoặc)\s+)?(?:(?:Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Giám\s+đốc|Lãnh\s+đạo)\s+)?", re.IGNORECASE
+)
+_ROLE_OF_LABEL = {"chủ trì": "lead", "phối hợp": "cooperate", "thực hiện": "responsible", "đầu mối": "focal_point"}
+_BULLET = re.compile(r"^\s*(?:[-+*•●▪–]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s*")
+_NUMBER_CELL = re.compile(r"^\d{1,3}\.?$")
+_SECTION_CELL = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]\s")
+MAX_TASK = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of an assignment table: named cells with their text spans."""
+
+    span: Span
+    cells: dict[str, tuple[str, int, int]]
 
 
 def extract(doc: Document, context: PlanContext) -> list[Assignment]:
-    return []
+    """All assignments in ``doc``, headings first, then labels, tables and prose."""
+    body = _body_range(doc)
+    mentions = [m for m in agencies.find(doc.text, context) if body[0] <= m.start < body[1]]
+    found = _headings(doc, mentions)
+    found += _labels(doc, mentions, body)
+    found += _table_rows(doc, context)
+    found += _prose(doc, mentions, body)
+    return _dedupe(found)
+
+
+def _body_range(doc: Document) -> tuple[int, int]:
+    """From the end of the preamble to ``Nơi nhận``: citations and recipients assign nothing.
+
+    Appendices after the signature (task tables) are body again.
+    """
+    start = max((n.span.end for n in doc.outline if n.kind in ("preamble", "title", "number_line", "date_line")),
+                default=0)
+    return start, len(doc.text)
+
+
+def _closing_spans(doc: Document) -> list[Span]:
+    return [n.span for n in doc.outline if n.kind in ("recipients", "signature", "preamble")]
+
+
+# ---- numbered agency headings -------------------------------------------------------------
+
+
+def _org_sections(doc: Document) -> list[OutlineNode]:
+    return [n for n in doc.outline if n.kind == "section" and _ORG_SECTION.search(n.heading[:80])]
+
+
+def _headings(doc: Document, mentions: list[Mention]) -> list[Assignment]:
+    out: list[Assignment] = []
+    for org in _org_sections(doc):
+        for node in doc.outline:
+            if node.kind != "section" or node is org or not (org.span.start < node.span.start < org.span.end):
+                continue
+            out += _heading_assignments(doc, node, mentions)
+    return out
+
+
+def _heading_line(doc: Document, node: OutlineNode) -> tuple[int, int]:
+    end = doc.text.find("\n", node.span.start)
+    return node.span.start, end if 0 <= end < node.span.end else node.span.end
+
+
+def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mention]) -> list[Assignment]:
+    """``9. Đài Phát thanh và Truyền hình tỉnh, Báo Bắc Giang`` → two assignments.
+
+    A heading ``<agencies>:`` or a short heading of agency names gives its block as tasks;
+    a numbered sentence led by agencies (``1. Lãnh đạo các đơn vị ... báo cáo ...``) is
+    one task of those agencies.
+    """
+    line_start, line_end = _heading_line(doc, node)
+    line = doc.text[line_start:line_end]
+    label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", line)
+    head_start = line_start + (label.end() if label else 0)
+    prefix = _HEADING_PREFIX.match(doc.text, head_start)
+    first = next((m for m in mentions if m.start in (head_start, prefix.end())), None)
+    if first is None:
+        return []
+    block = doc.span(node.span.start, node.span.end)
+    colon = re.search(r":\s*$|:(?=\s*\S)", line[head_start - line_start:])
+    outside = _outside_parens(doc.text, head_start, line_end)
+    if colon and (colon.start() < 200):
+        head_end = head_start + colon.start()
+        named = [m for m in mentions if head_start <= m.start and m.end <= head_end and outside(m)]
+        tasks, spans = _tasks(doc, head_end + 1, node.span.end)
+        return [_assignment(doc, m, _heading_role(line, tasks), tasks, spans, block, "rule") for m in named]
+    named = [m for m in mentions if head_start <= m.start and m.end <= line_end and outside(m)]
+    if len(line) <= 160 and _covers(doc.text, head_start, line_end, named):
+        tasks, spans = _tasks(doc, line_end, node.span.end)
+        return [_assignment(doc, m, _heading_role(line, tasks), tasks, spans, block, "rule") for m in named]
+    subject = _list_after(doc.text, first.start, mentions, groups=True)
+    after = doc.text[subject[-1].end:subject[-1].end + 80]
+    role = _role_after(after)
+    tasks, spans = _tasks(doc, head_start, node.span.end)
+    return [_assignment(doc, m, role, tasks, spans, block, "rule") for m in subject]
+
+
+def _role_after(after: str) -> str:
+    """The role the verb after a subject list gives: ``chủ trì``, ``là cơ quan đầu mối``, ``phối hợp``."""
+    if _CHU_TRI.match(after):
+        return "lead"
+    if _FOCAL.match(after.strip(" ,")):
+        return "focal_point"
+    if re.match(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|chủ\s+động\s+)?phối\s+hợp", after, re.IGNORECASE):
+        return "cooperate"
+    return "responsible"
+
+
+def _outside_parens(text: str, start: int, end: int):
+    """A test for mentions not inside ``( ... )`` (``Sở Y tế (cơ quan Thường trực BCĐ)``)."""
+    inside = [(m.start() + start, m.end() + start) for m in _PAREN.finditer(text[start:end])]
+    return lambda m: not any(a <= m.start < b for a, b in inside)
+
+
+def _covers(text: str, start: int, end: int, named: list[Mention]) -> bool:
+    """Whether the heading is nothing but agency names (plus ``Đề nghị``, ``và``, parentheses)."""
+    rest, pos = [], start
+    for m in sorted(named, key=lambda m: m.start):
+        rest.append(text[pos:m.start])
+        pos = m.end
+    rest.append(text[pos:end])
+    leftover = _PAREN.sub(" ", "".join(rest))
+    leftover = _HEADING_PREFIX.sub("", leftover.strip(), count=1)
+    return bool(_SEPARATORS.match(leftover)) or len(leftover.strip(" ,;.:")) <= 2
+
+
+def _heading_role(heading: str, tasks: list[str]) -> str:
+    first = tasks[0] if tasks else ""
+    if _FOCAL.search(heading) or re.match(r"^\s*là\s+(?:cơ\s+quan\s+|đơn\s+vị\s+)?đầu\s+mối", first, re.IGNORECASE):
+        return "focal_point"
+    if _LEAD_START.match(first):
+        return "lead"
+    return "responsible"
+
+
+def _tasks(doc: Document, start: int, end: int) -> tuple[list[str], list[Span]]:
+    """The bullets or paragraphs of a block, each a task with its span."""
+    tasks, spans = [], []
+    pos = start
+    for raw in doc.text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(raw) + 1
+        text = raw.strip()
+        if not text:
+            continue
+        marker = _BULLET.match(text)
+        body = text[marker.end():] if marker else text
+        if not body:
+            continue
+        lead = line_start + raw.index(body[:20])
+        if tasks and not marker and not body[0].isupper():
+            # a paragraph broken across lines continues the previous task
+            spans[-1] = doc.span(spans[-1].start, lead + len(body))
+            tasks[-1] = doc.text[spans[-1].start:spans[-1].end][:MAX_TASK]
+            continue
+        tasks.append(body[:MAX_TASK])
+        spans.append(doc.span(lead, lead + len(body)))
+    return tasks, spans
+
+
+# ---- label lines --------------------------------------------------------------------------
+
+
+def _labels(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> list[Assignment]:
+    """``- Cơ quan chủ trì: Sở Nội vụ, Sở Tài chính.`` under a numbered task."""
+    out = []
+    for m in _LABEL.finditer(doc.text, body[0], body[1]):
+        role = _ROLE_OF_LABEL[re.sub(r"\s+", " ", m.group("role").lower())]
+        named = _list_after(doc.text, m.end(), mentions, groups=True)
+        if not named:
+            continue
+        node = _enclosing_section(doc, m.start())
+        task, task_span = _task_of(doc, node, m.start())
+        block = doc.span(node.span.start, node.span.end) if node else None
+        for mention in named:
+            out.append(_assignment(doc, mention, role, [task] if task else [], [task_span] if task_span else [],
+                                   block, "rule"))
+    return out
+
+
+def _enclosing_section(doc: Document, pos: int) -> OutlineNode | None:
+    best = None
+    for n in doc.outline:
+        if n.kind == "section" and n.span.start <= pos < n.span.end:
+            if best is None or n.span.start >= best.span.start:
+                best = n
+    return best
+
+
+def _task_of(doc: Document, node: OutlineNode | None, pos: int) -> tuple[str | None, Span | None]:
+    """The task a label line belongs to: the heading of its numbered item."""
+    if node is None:
+        return None, None
+    start, end = _heading_line(doc, node)
+    label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", doc.text[start:end])
+    if label:
+        start += label.end()
+    return doc.text[start:end].strip()[:MAX_TASK], doc.span(start, end)
+
+
+def _list_after(text: str, pos: int, mentions: list[Mention], groups: bool) -> list[Mention]:
+    """The agencies named one after another from ``pos`` (``Sở Y tế, Sở Tài chính và ...``)."""
+    by_start = {m.start: m for m in mentions}
+    out = []
+    while True:
+        plain = re.compile(r"[\s,;*]*").match(text, pos).end()
+        gap = _LIST_GAP.match(text, pos)
+        mention = by_start.get(plain) or by_start.get(gap.end() if gap else pos)
+        if mention is None:
+            break
+        if groups or not mention.group:
+            out.append(mention)
+        pos = mention.end
+        paren = re.match(r"\s*\([^()\n]{0,80}\)", text[pos:])
+        if paren:
+            pos += paren.end()
+    return out
+
+
+# ---- prose --------------------------------------------------------------------------------
+
+_GIAO = re.compile(r"\b(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:cho\s+)?", re.IGNORECASE)
+_CHU_TRI = re.compile(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|được\s+giao\s+)?chủ\s+trì\b", re.IGNORECASE)
+_PHOI_HOP = re.compile(r"[\s,]*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
+
+
+def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> list[Assignment]:
+    out: list[Assignment] = []
+    closing = _closing_spans(doc)
+    text = doc.text
+    blocks = _lead_blocks(doc, mentions)
+    for m in _GIAO.finditer(text, body[0], body[1]):
+        if any(s.start <= m.start() < s.end for s in closing):
+            continue
+        if not m.group(0).lower().startswith("giao") and any(a <= m.start() < b for a, b, _ in blocks):
+            continue  # inside an agency's block, "đề nghị X" is that agency's request, not X's task
+        named = _list_after(text, m.end(), mentions, groups=True)
+        if not named:
+            continue
+        role = _role_after(text[named[-1].end:named[-1].end + 80])
+        role = "responsible" if role == "cooperate" else role
+        sentence = _sentence(doc, m.start())
+        out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in named]
+    for first in mentions:
+        if any(s.start <= first.start < s.end for s in closing):
+            continue
+        subject = _subject_list(text, first, mentions)
+        if subject is None:
+            continue
+        tail = subject[-1].end
+        after = text[tail:tail + 80]
+        sentence = _sentence(doc, first.start)
+        if _CHU_TRI.match(after):
+            out += [_assignment(doc, n, "lead", [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject]
+            chu_tri = _CHU_TRI.match(after)
+            coop = _PHOI_HOP.match(text, tail + chu_tri.end())
+            if coop:
+                for n in _list_after(text, coop.end(), mentions, groups=False):
+                    out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
+        elif _FOCAL.match(after.strip()):
+            out += [_assignment(doc, n, "focal_point", [sentence[0]], [sentence[1]], sentence[1], "rule")
+                    for n in subject]
+    for block_start, block_end, heading_named in blocks:
+        for m in re.finditer(r"(?:^|\n)\s*(?:[-+*•]\s*|[a-zđ]\)\s*)?chủ\s+trì\s*,?\s*phối\s+hợp\s+(?:với\s+)?",
+                             text[block_start:block_end], re.IGNORECASE):
+            pos = block_start + m.end()
+            sentence = _sentence(doc, pos)
+            for n in _list_after(text, pos, mentions, groups=False):
+                if all(n.code != h.code for h in heading_named):
+                    out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
+    return out
+
+
+def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int, list[Mention]]]:
+    """Blocks under an agency heading, where ``Chủ trì, phối hợp với X`` has the heading as subject."""
+    out = []
+    for org in _org_sections(doc):
+        for node in doc.outline:
+            if node.kind == "section" and org.span.start < node.span.start < org.span.end:
+                found = _heading_assignments(doc, node, mentions)
+                if found:
+                    named = [m for m in mentions if m.start == found[0].span.start]
+                    out.append((node.span.start, node.span.end, named))
+    return out
+
+
+def _subject_list(text: str, first: Mention, mentions: list[Mention]) -> list[Mention] | None:
+    """Agencies starting a clause (``Sở Y tế, Sở Tài chính chủ trì``), or None mid-clause."""
+    before = text[max(0, first.start - 12):first.start]
+    if not re.search(r"(?:^|[.;:\n(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*)?$", before):
+        return None
+    return _list_after(text, first.start, mentions, groups=False) or None
+
+
+def _sentence(doc: Document, pos: int) -> tuple[str, Span]:
+    """The sentence around ``pos``: bounded by line ends and full stops."""
+    text = doc.text
+    start = max(text.rfind("\n", 0, pos) + 1, 0)
+    stops = [m.end() for m in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text[start:pos])]
+    if stops:
+        start += stops[-1]
+    end_nl = text.find("\n", pos)
+    end = end_nl if end_nl >= 0 else len(text)
+    stop = re.search(r"\.(?:\s+(?=[A-ZĐÀ-Ỹ])|$)", text[pos:end])
+    if stop:
+        end = pos + stop.end()
+    quote = text[start:end].strip()
+    lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    return quote[:MAX_TASK], doc.span(lead, lead + len(quote))
+
+
+# ---- appendix tables ---------------------------------------------------------------------
+
+_HEADER_KEYS = {
+    "task": re.compile(r"nhiệm\s+vụ|nội\s+dung|công\s+việc|hoạt\s+động|tên", re.IGNORECASE),
+    "lead": re.compile(r"chủ\s+trì|thực\s+hiện\b(?!.*thời)", re.IGNORECASE),
+    "cooperate": re.compile(r"phối\s+hợp", re.IGNORECASE),
+    "time": re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.IGNORECASE),
+}
+
+
+def table_rows(doc: Document) -> list[Row]:
+    """Rows of task tables: tab-separated tables and tables flattened one cell per line."""
+    rows: list[Row] = []
+    for table in doc.tables:
+        header = _header_names([c.text for c in table.rows[0]])
+        if header:
+            for cells in table.rows[1:]:
+                named = {name: (c.text, c.span.start, c.span.end) for name, c in zip(header, cells) if name}
+                if cells and named:
+                    rows.append(Row(doc.span(cells[0].span.start, cells[-1].span.end), named))
+    rows += _stacked_rows(doc)
+    return rows
+
+
+def _header_names(cells: list[str]) -> list[str | None] | None:
+    """Column roles of a header row, if it is a task table (has a lead and a time column)."""
+    names: list[str | None] = []
+    for cell in cells:
+        name = None
+        for key in ("cooperate", "time", "lead", "task"):
+            if _HEADER_KEYS[key].search(cell) and key not in names:
+                name = key
+                break
+        names.append(name)
+    return names if "lead" in names and ("time" in names or "cooperate" in names) else None
+
+
+def _paragraphs(doc: Document) -> list[tuple[str, int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"[^\n]+", doc.text):
+        text = m.group(0).strip()
+        if text:
+            lead = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            out.append((text, lead, lead + len(text)))
+    return out
+
+
+def _stacked_rows(doc: Document) -> list[Row]:
+    """Markdown tables whose cells became one paragraph each: STT / task / lead / ... / time."""
+    paras = _paragraphs(doc)
+    rows: list[Row] = []
+    i = 0
+    while i < len(paras):
+        if paras[i][0].upper() not in ("STT", "TT", "SỐ TT"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(paras) and len(paras[j][0]) < 60 and not _NUMBER_CELL.match(paras[j][0]) \
+                and not _SECTION_CELL.match(paras[j][0]) and j - i < 9:
+            j += 1
+        header = _header_names([p[0] for p in paras[i + 1:j]])
+        if not header:
+            i += 1
+            continue
+        rows_here, i = _stacked_body(doc, paras, j, header)
+        rows += rows_here
+    return rows
+
+
+def _stacked_body(doc: Document, paras, i: int, header: list[str | None]) -> tuple[list[Row], int]:
+    rows = []
+    width = len(header)
+    while i < len(paras):
+        text = paras[i][0]
+        if _SECTION_CELL.match(text) and not _NUMBER_CELL.match(text):
+            i += 1
+            continue
+        if not _NUMBER_CELL.match(text):
+            break
+        j = i + 1
+        while j < len(paras) and not _NUMBER_CELL.match(paras[j][0]) and not _SECTION_CELL.match(paras[j][0]) \
+                and j - i <= width + 2:
+            j += 1
+        cells = paras[i + 1:j]
+        if len(cells) >= 3:
+            aligned = _align(cells, width)
+            named = {name: cell for name, cell in zip(header, aligned) if name and cell}
+            rows.append(Row(doc.span(paras[i][1], cells[-1][2]), named))
+        i = j
+    return rows, i
+
+
+def _align(cells: list[tuple[str, int, int]], width: int) -> list[tuple[str, int, int] | None]:
+    """Cells of one row against the header; surplus cells join the task, a short row aligns right."""
+    if len(cells) == width:
+        return list(cells)
+    if len(cells) > width:
+        extra = len(cells) - width + 1
+        task = (" ".join(c[0] for c in cells[:extra]), cells[0][1], cells[extra - 1][2])
+        return [task, *cells[extra:]]
+    return [None] * (width - len(cells)) + list(cells)
+
+
+def _table_rows(doc: Document, context: PlanContext) -> list[Assignment]:
+    out = []
+    for row in table_rows(doc):
+        task = row.cells.get("task")
+        tasks = [task[0]] if task else []
+        spans = [doc.span(task[1], task[2])] if task else []
+        for key, role in (("lead", "lead"), ("cooperate", "cooperate")):
+            cell = row.cells.get(key)
+            if not cell:
+                continue
+            for m in agencies.find(cell[0], context):
+                shifted = _shift(m, cell[1])
+                out.append(_assignment(doc, shifted, role, tasks, spans, row.span, "table"))
+    return out
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    from dataclasses import replace
+
+    return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+# ---- building and merging -------------------------------------------------------------------
+
+
+def _assignment(doc: Document, m: Mention, role: str, tasks: list[str], spans: list[Span],
+                block: Span | None, method: str) -> Assignment:
+    return Assignment(
+        agency=m.name, agency_code=m.code, role=role, tasks=tasks, span=doc.span(m.start, m.end),
+        method="vocabulary" if method == "rule" and m.method == "vocabulary" and m.score else method,
+        score=m.score, level=m.level, surface=m.surface, block=block, task_spans=spans,
+    )
+
+
+def _dedupe(found: list[Assignment]) -> list[Assignment]:
+    """One record per agency mention and role; a heading beats prose found inside it."""
+    out: list[Assignment] = []
+    seen: set[tuple[int, str]] = set()
+    for a in found:
+        key = (a.span.start, a.role)
+        if key in seen or any(o.span.start == a.span.start for o in out):
+            continue
+        seen.add(key)
+        out.append(a)
+    return sorted(out, key=lambda a: a.span.start)

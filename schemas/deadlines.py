@@ -16,7 +16,12 @@ class Recurrence(Record):
 
 
 class Deadline(Record):
-    """One deadline: an exact ``date``, a ``month`` (``YYYY-MM``) or a ``recurrence``."""
+    """One deadline: an exact ``date``, a ``month`` (``YYYY-MM``) or a ``recurrence``.
+
+    ``month`` also carries quarters, half-years and years (due in their last month);
+    ``precision`` says which was written. ``start`` is when the task starts, if stated;
+    a record with only ``start`` is a start, not a deadline.
+    """
 
     text: str
     date: str | None = None
@@ -28,3 +33,5 @@ class Deadline(Record):
     task: str | None = None
     span: Span
     method: Method = "rule"
+    precision: Literal["day", "month", "quarter", "half", "year"] | None = None
+    agency_code: str | None = None
