@@ -1,11 +1,242 @@
-"""References of a plan (not implemented yet: see its issue)."""
+"""Documents a plan cites: its legal basis, the plans it implements, and other mentions.
+
+``Thực hiện Kế hoạch số 197-KH/TU ngày 07-3-2024 của Ban Thường vụ Tỉnh ủy Kiên Giang về
+thực hiện Chỉ thị 25-CT/TW, ngày 25-10-2023 của Ban Bí thư “về tiếp tục ...”`` gives two
+references, both ``implements``: the preamble decides the relation (``Căn cứ`` → legal
+basis, ``Thực hiện`` / ``Triển khai`` → implements); citations in the body are mentions.
+The same document cited several times (and spelled differently) is listed once.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from extractors.context import PlanContext
+from extractors.dates import DateMatch, find_dates
+from extractors.gazetteer import Area, resolve
+from extractors.issuers import describe, starts_with_body
+from extractors.symbols import Symbol, canonical_id, canonical_symbol, doc_types, find_symbols, fold, issuer_info
 from pipeline.document import Document
 from schemas import Reference
 
+_LEGAL = re.compile(r"^\W*(?:Căn cứ|Xét)\b", re.I)
+_IMPLEMENTS = re.compile(
+    r"^\W*(?:Thực hiện|Triển khai|Để triển khai|Để thực hiện|Nhằm triển khai|Nhằm thực hiện|Tiếp tục thực hiện)\b", re.I
+)
+_IMPLEMENT_VERB = re.compile(r"\b(?:triển khai|thực hiện|cụ thể hóa)\b", re.I)
+_NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
+_GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
+# Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
+# "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
+_ISSUER_STOP = re.compile(
+    r"\s+(?:về|V/v|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
+    r"sửa đổi|tại|khóa|khoá|nhiệm kỳ|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
+    r"trên|trong|đối với|nhằm|để)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\t:]"
+)
+_SUBJECT = re.compile(r"^\s*(?:[\"“]\s*)?(?:về việc|về|V/v)\s+", re.I)
+_LAW = re.compile(r"\b(Luật\s+[A-ZĐ][^;,\n(\d]{2,120}?)\s+(?:ngày|số)\s", re.U)
+_RANK = {"legal_basis": 2, "implements": 2, "mentions": 0}
+_MAX_ISSUER = 90
+_MAX_SUBJECT = 300
+
+
+@dataclass(slots=True)
+class _Cite:
+    symbol: Symbol
+    ref: Reference
+
 
 def extract(doc: Document, context: PlanContext) -> list[Reference]:
-    return []
+    """Every document ``doc`` cites, once each, with the strongest relation found."""
+    own = canonical_symbol(context.number) if context.number else None
+    skip = _own_spans(doc)
+    zone_end = _preamble_end(doc)
+    area = _context_area(context)
+    cites: list[_Cite] = []
+    for s in find_symbols(doc.text):
+        if s.number == own or any(a <= s.start < b for a, b in skip):
+            continue
+        cites.append(_Cite(s, _reference(doc, s, zone_end, area, context)))
+    refs = _merge(cites, area)
+    refs += _laws(doc, zone_end, {r.canonical_id for r in refs})
+    return refs
+
+
+def _own_spans(doc: Document) -> list[tuple[int, int]]:
+    """The document's own number line: never a reference."""
+    return [(n.span.start, n.span.end) for n in doc.outline if n.kind == "number_line"]
+
+
+def _preamble_end(doc: Document) -> int:
+    """Where the preamble stops: the first numbered section or article of the body."""
+    for n in doc.outline:
+        if n.kind == "section" and n.level <= 2 and n.label and not re.match(r"^[\"“]?(?:V/V|V/v)", n.heading):
+            return n.span.start
+    return len(doc.text) if not any(n.kind == "section" for n in doc.outline) else 0
+
+
+def _context_area(context: PlanContext) -> Area | None:
+    if not context.province:
+        return None
+    resolved = resolve(context.province)
+    return Area(context.province, context.district, resolved.province_2025 if resolved else None)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _relation(doc: Document, s: Symbol, zone_end: int) -> str:
+    """``Căn cứ`` paragraphs are legal basis, ``Thực hiện`` ones implemented; the rest mentions."""
+    title = next((n for n in doc.outline if n.kind == "title"), None)
+    text = doc.text
+    if title and title.span.start <= s.start < title.span.end:
+        return "implements" if _IMPLEMENT_VERB.search(text[title.span.start:s.start]) else "mentions"
+    if s.start >= zone_end:
+        return "mentions"
+    para = text[_paragraph_start(text, s.start):s.start]
+    if _NOT_BASIS.search(para):
+        return "mentions"
+    if _LEGAL.search(para):
+        return "legal_basis"
+    if _IMPLEMENTS.search(para):
+        return "implements"
+    sentence = re.split(r"(?<=[.!?])\s+", para)[-1]
+    return "implements" if _IMPLEMENT_VERB.search(sentence) else "mentions"
+
+
+def _date_after(text: str, end: int) -> DateMatch | None:
+    window = text[end:end + 70]
+    for d in find_dates(window):
+        gap = window[:d.start]
+        if _GAP_TO_DATE.match(gap) or (d.form == "words" and re.match(r"^[\s,(]*$", gap)):
+            return DateMatch(d.start + end, d.end + end, d.text, d.year, d.month, d.day, d.date, d.form)
+        break
+    return None
+
+
+def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    """``của Bộ trưởng Bộ Y tế`` or a body written straight after the date."""
+    rest = text[pos:pos + 200]
+    m = re.match(r"^[\s,]*(?:của\s+)", rest)
+    start = m.end() if m else len(rest) - len(rest.lstrip(" ,"))
+    if not m and not starts_with_body(rest[start:]):
+        return None, pos
+    stop = _ISSUER_STOP.search(rest, start)
+    end = stop.start() if stop else len(rest)
+    name = rest[start:end].strip()
+    if not name or len(name) > _MAX_ISSUER or not (starts_with_body(name) or name[0].isupper()):
+        return None, pos
+    return name, pos + end
+
+
+def _subject_after(text: str, pos: int) -> str | None:
+    rest = text[pos:pos + _MAX_SUBJECT + 50]
+    m = _SUBJECT.match(rest)
+    if not m:
+        return None
+    body = rest[m.end():]
+    quoted = re.match(r"^([^”\"]{3,})[”\"]", body)
+    if quoted and ("“" in rest[:m.end()] or rest.lstrip().startswith(("“", '"'))):
+        return quoted.group(1).strip()
+    end = re.search(r";|\.(?:\s|$)|\n|[”\"]|,\s+(?:" + _TYPE_ALTERNATION() + r")\s", body)
+    subject = body[:end.start()] if end else body[:_MAX_SUBJECT]
+    return subject.strip(" ,") or None
+
+
+def _TYPE_ALTERNATION() -> str:
+    return "|".join(re.escape(w) for w, _ in doc_types()["words"])
+
+
+def _doc_type_before(text: str, s: Symbol) -> str | None:
+    before = text[max(0, s.start - 45):s.start]
+    m = re.search(r"(" + _TYPE_ALTERNATION() + r")\s*(?:số|Số|số:)?\s*:?\s*$", before, re.I)
+    if m:
+        word = m.group(1).lower()
+        return next(c for w, c in doc_types()["words"] if w.lower() == word)
+    return s.doc_type
+
+
+def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, context: PlanContext) -> Reference:
+    text = doc.text
+    date = _date_after(text, s.end)
+    pos = date.end if date else s.end
+    issuer, pos = _issuer_after(text, pos)
+    subject = _subject_after(text, pos)
+    year = s.year or (date.year if date else None)
+    info = describe(issuer, area) if issuer else _describe_code(s, area, context)
+    ref_id = canonical_id(s.number, year, info.province if info else None,
+                          info.district if info and info.level in ("district", "party", "other") else None)
+    end = pos
+    return Reference(
+        number=s.number,
+        canonical_id=ref_id,
+        doc_type=_doc_type_before(text, s),
+        date=date.iso if date else None,
+        issuer=issuer,
+        subject=subject,
+        relation=_relation(doc, s, zone_end),
+        issuer_level=info.level if info else None,
+        issuer_province=info.province if info else None,
+        issuer_district=info.district if info else None,
+        text=text[s.start:end].strip(),
+        span=doc.span(s.start, s.end),
+        method="rule",
+    )
+
+
+def _describe_code(s: Symbol, area: Area | None, context: PlanContext):
+    """Without an issuer phrase, the symbol's code says the level; local codes take our area."""
+    info = issuer_info(s.issuer_code)
+    if not info or info["scope"] == "central":
+        return describe(info["name"], None, s.issuer_code) if info else None
+    if info["scope"] == "district" and context.issuer_level in ("district",) and area:
+        return describe(info["name"], area, s.issuer_code)
+    local = Area(area.province, None, area.province_2025) if area else None
+    return describe(info["name"], local, s.issuer_code)
+
+
+def _merge(cites: list[_Cite], area: Area | None) -> list[Reference]:
+    """One reference per document: the strongest relation, details filled from every citation."""
+    groups: dict[str, list[Reference]] = {}
+    for c in cites:
+        groups.setdefault(fold(c.symbol.number), []).append(c.ref)
+    out = []
+    for refs in groups.values():
+        best = max(refs, key=lambda r: (_RANK[r.relation], r.date is not None, r.issuer is not None, -r.span.start))
+        first_strong = min((r for r in refs if _RANK[r.relation] == _RANK[best.relation]), key=lambda r: r.span.start)
+        best = first_strong
+        filled = {
+            field: getattr(best, field) or next((getattr(r, field) for r in refs if getattr(r, field)), None)
+            for field in ("date", "issuer", "subject", "issuer_level", "issuer_province", "issuer_district")
+        }
+        year = int(filled["date"][:4]) if filled["date"] else None
+        district = filled["issuer_district"] if filled["issuer_level"] in ("district", "party", "other") else None
+        ref_id = canonical_id(best.number, year, filled["issuer_province"], district)
+        out.append(best.model_copy(update={**filled, "canonical_id": ref_id}))
+    return sorted(out, key=lambda r: r.span.start)
+
+
+def _laws(doc: Document, zone_end: int, seen: set[str | None]) -> list[Reference]:
+    """``Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025``: laws cited by name."""
+    out = []
+    for m in _LAW.finditer(doc.text[:zone_end]):
+        para = doc.text[_paragraph_start(doc.text, m.start()):m.start()]
+        if not _LEGAL.search(para):
+            continue
+        name = re.sub(r"\s+", " ", m.group(1)).strip()
+        date = _date_after(doc.text, m.end(1))
+        key = "LUAT:" + re.sub(r"[^A-Z0-9]+", "-", fold(name)).strip("-")
+        if date:
+            key += f"@{date.year}"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Reference(
+            number=None, canonical_id=key, doc_type="Luật", date=date.iso if date else None,
+            issuer="Quốc hội", subject=name, relation="legal_basis", issuer_level="central",
+            text=doc.text[m.start():date.end if date else m.end(1)],
+            span=doc.span(m.start(1), m.end(1)), method="rule",
+        ))
+    return out

@@ -35,6 +35,8 @@ _STATE = re.compile(
 )
 # Types that typists glue to the issuer ("281/QĐTTg", "5556/QĐBYT"); TT is left out
 # because TTYT (Trung tâm Y tế) is an issuer, not "Thông tư" + "YT".
+# Party documents use their own type codes where they differ from state ones (Thông tri).
+_PARTY_TYPES = {"TT": "Thông tri", "QD": "Quy định", "HD": "Hướng dẫn", "TB": "Thông báo"}
 _GLUED_TYPES = ("QD", "KH", "NQ", "CT", "TB", "BC", "HD", "KL")
 
 
@@ -106,6 +108,8 @@ class Symbol:
 
     @property
     def doc_type(self) -> str | None:
+        if self.kind == "party" and self.type_code and fold(self.type_code) in _PARTY_TYPES:
+            return _PARTY_TYPES[fold(self.type_code)]
         return doc_type_of_code(self.type_code)
 
 
@@ -128,10 +132,13 @@ def _unglue(tokens: list[str]) -> list[str]:
     token = tokens[0]
     key = fold(token)
     for code in _GLUED_TYPES:
+        if not key.startswith(code) or len(token) - len(code) < 2:
+            continue
         tail = token[len(code):]
-        if key.startswith(code) and len(tail) >= 2 and (issuer_info(tail) or tail[0].isupper()):
-            if issuer_info(tail) or fold(tail) in _party_codes():
-                return [token[:len(code)], tail]
+        # "27/CTTg" lost the dash and a letter of "CT-TTg": try the shared letter back too.
+        for issuer in (tail, token[len(code) - 1] + tail):
+            if issuer_info(issuer) or fold(issuer) in _party_codes():
+                return [token[:len(code)], issuer]
     return tokens
 
 
