@@ -30,7 +30,7 @@ _GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
 # Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
 # "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
 _ISSUER_STOP = re.compile(
-    r"\s+(?:về|V/v|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
+    r"\s+(?:(?i:ban hành|phê duyệt|về việc)|về|V/v|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
     r"sửa đổi|tại|khóa|khoá|nhiệm kỳ|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
     r"trên|trong|đối với|nhằm|để)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\t:]"
 )
