@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Defaults suit plans (a few to a few hundred pages); all are configurable."""
+    """Defaults suit plans (a few to a few hundred pages); all are configurable.
+
+    ``timeout_seconds`` and ``memory_bytes`` are enforced by parsing each file in
+    a worker process that is killed past them (``isolate``; 0 disables a limit).
+    ``ocr`` reads PDF pages without a text layer with tesseract, at most
+    ``ocr_max_pages`` of them per file (about 2 s a page at ``ocr_dpi``).
+    """
 
     max_file_bytes: int = 200 * 2**20
     max_unzipped_bytes: int = 300 * 2**20
@@ -16,3 +22,8 @@ class Limits:
     max_text_chars: int = 20_000_000
     timeout_seconds: float = 120.0
     memory_bytes: int = 2 * 2**30
+    isolate: bool = True
+    ocr: bool = True
+    ocr_languages: str = "vie"
+    ocr_dpi: int = 300
+    ocr_max_pages: int = 200
