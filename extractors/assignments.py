@@ -169,6 +169,9 @@ def _heading_role(heading: str, tasks: list[str]) -> str:
         return "focal_point"
     if _LEAD_START.match(first):
         return "lead"
+    if re.match(r"^\s*(?:[-+*•]\s*)?phối\s+hợp\s+(?:với\s+)?[^,;.]{0,80}(?:thực\s+hiện|triển\s+khai)", first,
+                re.IGNORECASE):
+        return "cooperate"  # "Phối hợp với Trung tâm Y tế huyện thực hiện ...": the heading agency supports
     return "responsible"
 
 

@@ -1,11 +1,137 @@
-"""Deadlines of a plan (not implemented yet: see its issue)."""
+"""Deadlines of a plan, each linked to the agency and task it binds.
+
+Every sentence of the body (not the goals, the preamble or the recipients) is read for
+time commitments (:mod:`extractors.timexpr`); task tables are read by their
+``Thời gian hoàn thành`` column. A deadline belongs to the assignment whose block
+holds it (``2. Trung tâm Y tế huyện: ... Báo cáo kết quả thực hiện trước ngày 31/12
+của năm``), else to the agency that is the sentence's subject.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+from extractors import agencies, timexpr
+from extractors.assignments import table_rows
 from extractors.context import PlanContext
+from extractors.timexpr import TimeExpr
 from pipeline.document import Document
-from schemas import Assignment, Deadline
+from schemas import Assignment, Deadline, Recurrence, Span
+
+# Goals and budgets name years ("Hết năm 2023: 36 đơn vị"), not deadlines.
+_NOT_DEADLINES = re.compile(
+    r"^\s*(?:[IVXLC]+|\d+)[.)]\s*(?:MỤC\s+TIÊU|CHỈ\s+TIÊU|MỤC\s+ĐÍCH|KINH\s+PHÍ|CĂN\s+CỨ|SỰ\s+CẦN\s+THIẾT|"
+    r"THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|Mục\s+tiêu|Chỉ\s+tiêu|Kinh\s+phí)",
+)
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n")
+_NOT_SUBJECT = re.compile(r"(?:về|gửi|qua|cho|với|tới|lên|trình|đến|của|và)\s*(?:\(|\*)?\s*$", re.IGNORECASE)
+MAX_TEXT = 400
 
 
 def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) -> list[Deadline]:
-    return []
+    """All deadlines of ``doc``, in text order."""
+    reference = context.issued or (date(context.issued_year, 1, 1) if context.issued_year else None)
+    skip = _skipped_spans(doc)
+    found: list[Deadline] = []
+    table_spans: list[Span] = []
+    for row in table_rows(doc):
+        cell = row.cells.get("time")
+        table_spans.append(row.span)
+        if not cell:
+            continue
+        for expr in timexpr.find(cell[0], reference, cued=True):
+            found.append(_deadline(doc, expr, cell[1], context, assignments, row.span, "table"))
+    for start, end in _sentences(doc):
+        if any(s.start <= start < s.end for s in skip) or any(t.start <= start < t.end for t in table_spans):
+            continue
+        for expr in timexpr.find(doc.text[start:end], reference):
+            found.append(_deadline(doc, expr, start, context, assignments, doc.span(start, end), "rule"))
+    return sorted(found, key=lambda d: d.span.start)
+
+
+def _skipped_spans(doc: Document) -> list[Span]:
+    """Goal, budget and background sections, the front matter and the closing."""
+    out = [n.span for n in doc.outline
+           if n.kind in ("header", "number_line", "date_line", "doc_type", "title", "preamble", "recipients", "signature")]
+    for node in doc.outline:
+        if node.kind == "section" and node.level <= 2 and _NOT_DEADLINES.match(node.heading):
+            out.append(node.span)
+    return out
+
+
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(doc.text):
+        if doc.text[start:m.start()].strip():
+            out.append((start, m.start() + 1 if doc.text[m.start()] == "." else m.start()))
+        start = m.end()
+    if doc.text[start:].strip():
+        out.append((start, len(doc.text)))
+    return out
+
+
+def _deadline(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, assignments: list[Assignment],
+              sentence: Span, method: str) -> Deadline:
+    start, end = offset + expr.start, offset + expr.end
+    owners = _owners(assignments, start)
+    agency = "; ".join(dict.fromkeys(a.agency for a in owners)) or None
+    code = owners[0].agency_code if owners else None
+    if not owners:
+        subject = _subject(doc, sentence, start, context)
+        if subject is not None:
+            agency, code = subject.name, subject.code
+    task = _task(doc, owners, start, sentence)
+    recurrence = rrule = None
+    begin = expr.starts
+    if expr.freq:
+        recurrence = Recurrence(freq=expr.freq, month=expr.rec_month, day=expr.rec_day)
+        begin = begin or (context.issued.isoformat() if context.issued else None)
+        rrule = timexpr.rrule(expr.freq, expr.rec_month, expr.rec_day, _until(context))
+    return Deadline(
+        text=doc.text[start:end], date=expr.date, month=expr.month, start=begin, recurrence=recurrence,
+        rrule=rrule, agency=agency, task=task, span=doc.span(start, end), method=method,
+        precision=expr.precision if expr.is_deadline else None, agency_code=code,
+    )
+
+
+def _until(context: PlanContext) -> date | None:
+    """Recurring deadlines end with the plan's horizon (``giai đoạn đến năm 2030``)."""
+    if context.horizon_year is None:
+        return None
+    if context.issued_year is not None and context.horizon_year < context.issued_year:
+        return None
+    return date(context.horizon_year, 12, 31)
+
+
+def _owners(assignments: list[Assignment], pos: int) -> list[Assignment]:
+    """Agencies of the smallest block holding ``pos``; cooperating agencies only if alone."""
+    holding = [a for a in assignments if a.block and a.block.start <= pos < a.block.end]
+    if not holding:
+        return []
+    smallest = min(a.block.end - a.block.start for a in holding)
+    inner = [a for a in holding if a.block.end - a.block.start == smallest]
+    primary = [a for a in inner if a.role != "cooperate"]
+    return primary or inner
+
+
+def _subject(doc: Document, sentence: Span, pos: int, context: PlanContext) -> agencies.Mention | None:
+    """The agency the sentence is about: the first one named before the deadline, not after ``về``."""
+    text = doc.text[sentence.start:pos]
+    for m in agencies.find(text, context):
+        if not _NOT_SUBJECT.search(text[max(0, m.start - 12):m.start]):
+            return m
+    return None
+
+
+def _task(doc: Document, owners: list[Assignment], pos: int, sentence: Span) -> str:
+    """The task the deadline closes: the owner's task around it, else its sentence."""
+    for owner in owners:
+        for text, span in zip(owner.tasks, owner.task_spans):
+            if span.start <= pos < span.end:
+                return text[:MAX_TEXT]
+    quote = doc.text[sentence.start:sentence.end].strip()
+    quote = re.sub(r"^[-+*•]\s*", "", quote)
+    if len(quote) < 40 and owners and owners[0].tasks:
+        return owners[0].tasks[0][:MAX_TEXT]
+    return quote[:MAX_TEXT]

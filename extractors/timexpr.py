@@ -122,12 +122,19 @@ def month_end(month: str) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def find(text: str, reference: date | None = None) -> list[TimeExpr]:
+def find(text: str, reference: date | None = None, cued: bool = False) -> list[TimeExpr]:
     """All time commitments in ``text`` (one sentence or table cell), in reading order.
 
     >>> [e.freq for e in find("định kỳ báo cáo trước ngày 10/01 của năm sau")]
     ['yearly']
+
+    ``cued`` says the whole text is a due-date slot (a ``Thời gian hoàn thành`` cell), so
+    a bare ``30/9/2023`` counts.
     """
+    if cued:
+        prefix = "Thời hạn: "
+        return [replace(e, start=e.start - len(prefix), end=e.end - len(prefix))
+                for e in find(prefix + text, reference) if e.start >= len(prefix)]
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     recurring = _recurring_kind(text)
