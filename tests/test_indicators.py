@@ -1,0 +1,77 @@
+"""The indicator vocabulary and its Vietnamese-aware fuzzy matcher."""
+
+import json
+
+import pytest
+
+from extractors.indicators import DATA, fold, fold_keep, match, vocabulary
+
+
+def test_vocabulary_codes_are_unique_and_forms_present():
+    codes = [i.code for i in vocabulary()]
+    assert len(codes) == len(set(codes))
+    assert all(i.forms and i.label for i in vocabulary())
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    assert len(raw["indicators"]) == len(codes)
+
+
+@pytest.mark.parametrize("code", [
+    "BHYT_COVERAGE", "COMMUNE_HEALTH_CRITERIA", "STATION_WITH_DOCTOR", "DOCTORS_PER_10K", "BEDS_PER_10K",
+    "EHR_COVERAGE", "U5_STUNTING", "U5_UNDERWEIGHT", "INFANT_MORTALITY", "U5_MORTALITY", "MATERNAL_MORTALITY",
+    "FULL_IMMUNIZATION", "POP_GROWTH", "SEX_RATIO_BIRTH", "MEDICAL_WASTE_TREATED", "VILLAGE_HEALTH_WORKER",
+    "HEALTH_MANAGED",
+])
+def test_vocabulary_covers_the_indicators_health_plans_track(code):
+    assert code in {i.code for i in vocabulary()}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số", "BHYT_COVERAGE"),
+    ("Tỷ lệ người dân có thẻ BHYT đạt 92%", "BHYT_COVERAGE"),
+    ("Ty le dan so tham gia bao hiem y te dat 95%", "BHYT_COVERAGE"),  # no diacritics
+    ("Tỷ lệ dân sô tham gja bảo hiểm y tê", "BHYT_COVERAGE"),  # typos
+    ("Số bác sỹ/vạn dân năm 2025 đạt 12 bác sỹ trở lên", "DOCTORS_PER_10K"),
+    ("Số bác sĩ trên 10.000 dân đạt 11", "DOCTORS_PER_10K"),
+    ("Số giường bệnh/vạn dân đạt 38 giường bệnh", "BEDS_PER_10K"),
+    ("100% dân số được quản lý, theo dõi sức khỏe bằng hồ sơ sức khỏe điện tử", "EHR_COVERAGE"),
+    ("Tỷ lệ dân số được quản lý sức khỏe (bằng số sức khỏe điện tử)", "EHR_COVERAGE"),
+    ("100% dân số được quản lý sức khỏe", "HEALTH_MANAGED"),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 18%", "U5_STUNTING"),
+    ("suy dinh dưỡng cân nặng theo tuổi dưới 10%", "U5_UNDERWEIGHT"),
+    ("Tỷ suất tử vong trẻ em dưới 1 tuổi dưới 8,5‰", "INFANT_MORTALITY"),
+    ("Tỷ suất tử vong trẻ em dưới 5 tuổi dưới 16‰", "U5_MORTALITY"),
+    ("Tỷ số tử vong mẹ dưới 40/100.000 trẻ đẻ sống", "MATERNAL_MORTALITY"),
+    ("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95%", "FULL_IMMUNIZATION"),
+    ("Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái", "SEX_RATIO_BIRTH"),
+    ("100% chất thải y tế được thu gom, xử lý", "MEDICAL_WASTE_TREATED"),
+    ("100% thôn, bản có nhân viên y tế hoạt động", "VILLAGE_HEALTH_WORKER"),
+    ("mỗi ấp có một nhân viên y tế", "VILLAGE_HEALTH_WORKER"),
+    ("100% trạm y tế xã có bác sĩ làm việc", "STATION_WITH_DOCTOR"),
+    ("100% xã đạt Bộ tiêu chí quốc gia về y tế xã", "COMMUNE_HEALTH_CRITERIA"),
+    ("100% trạm y tế có đủ điều kiện khám, chữa bệnh bảo hiểm y tế", "STATION_BHYT_SERVICE"),
+])
+def test_match_surface_forms(text, code):
+    found = match(text)
+    assert found is not None and found.code == code
+    assert 0.9 <= found.score <= 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "100% doanh nghiệp ứng dụng công nghệ số",
+    "Tỷ lệ cử tri đi bầu cử đạt từ 98% trở lên",
+    "100% thủ tục hành chính được giải quyết trực tuyến",
+    "ít nhất 50% xã, phường không ma túy",
+])
+def test_match_returns_none_when_unsure(text):
+    assert match(text) is None
+
+
+def test_fold_treats_y_and_i_alike_and_drops_marks():
+    assert fold("Bác sỹ") == fold("bac si")
+    assert fold("Sức khoẻ") == fold("sức khỏe")
+
+
+def test_fold_keep_preserves_offsets():
+    text = "Phấn đấu đến năm 2030: 95% dân số"
+    assert len(fold_keep(text)) == len(text)
+    assert fold_keep(text).index("2030") == text.index("2030")

@@ -1,0 +1,171 @@
+"""Targets from prose and tables: comparator, value, unit, year, scope; table audit."""
+
+import json
+
+import pytest
+
+from extractors import targets
+from extractors.context import PlanContext
+from tests.conftest import CORPUS, SEEDS, seed_text
+
+CTX = PlanContext(issued_year=2024, horizon_year=2030)
+
+
+def _one(make_doc, text, ctx=CTX):
+    doc = make_doc(text)
+    found = [t for t in targets.extract(doc, ctx) if t.comparator != "baseline"]
+    assert len(found) == 1, found
+    return doc, found[0]
+
+
+@pytest.mark.parametrize("text,comparator,value,unit,year", [
+    ("II. MỤC TIÊU\n\nPhấn đấu đến năm 2030:\n\n- 100% dân số tham gia bảo hiểm y tế.", "=", 100, "%", 2030),
+    ("2. Chỉ tiêu\n\n2.10 Tỷ suất tử vong trẻ em dưới 1 tuổi năm 2025 dưới 8,5‰.", "<", 8.5, "‰", 2025),
+    ("2. Chỉ tiêu\n\n2.3 Số bác sỹ/vạn dân năm 2025 đạt 12 bác sỹ trở lên.", ">=", 12, "per_10k", 2025),
+    ("I. MỤC TIÊU\n\nĐến năm 2030 tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số.", ">", 95, "%", 2030),
+    ("II. CHỈ TIÊU\n\nDuy trì 11 xã, thị trấn đã đạt Bộ tiêu chí quốc gia về y tế xã năm 2023.", "maintain", 11, "count", 2023),
+    ("5. Đầu tư\n\n- Bảo đảm mức chi thường xuyên cho trạm y tế xã trong giai đoạn 2021 - 2025 ở mức 60 triệu đồng/01 trạm y tế/năm.",
+     "=", 60_000_000, "VND", 2025),
+    ("II. MỤC TIÊU\n\nPhấn đấu đến năm 2030:\n\n- Mỗi Trạm Y tế xã có ít nhất một bác sĩ.", ">=", 1, "people", 2030),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi năm 2025 không quá 18%.", "<=", 18, "%", 2025),
+    ("I. MỤC TIÊU\n\n- Đến hết năm 2025: Có ≥ 30% trạm y tế xã có bác sĩ.", ">=", 30, "%", 2025),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ tiêm chủng đầy đủ đạt tối thiểu 95% vào năm 2026.", ">=", 95, "%", 2026),
+    ("I. MỤC TIÊU\n\n- Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái vào năm 2030.", "<", 109, "per_100_girls", 2030),
+    ("I. MỤC TIÊU\n\n- Phấn đấu đạt 30 giường bệnh/vạn dân vào năm 2030.", "=", 30, "per_10k", 2030),
+    ("I. MỤC TIÊU\n\n- Tổng vốn hỗ trợ đạt 1,5 tỷ đồng năm 2026.", "=", 1_500_000_000, "VND", 2026),
+    ("I. MỤC TIÊU\n\n- Đào tạo ít nhất 1.200 người năm 2027.", ">=", 1200, "people", 2027),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ dân số tham gia BHYT đạt 94% trở lên trong giai đoạn 2021-2025.", ">=", 94, "%", 2025),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ phụ nữ mang thai được sàng lọc trước sinh đạt 70%.", "=", 70, "%", 2030),  # horizon
+])
+def test_prose_target_surface_forms(make_doc, text, comparator, value, unit, year):
+    doc, t = _one(make_doc, text)
+    assert (t.comparator, t.value, t.unit, t.year) == (comparator, pytest.approx(value), unit, year)
+    assert t.method == "rule"
+    assert doc.quote(t.span).strip()  # span lands on the number
+
+
+def test_span_slices_back_to_the_quantity(make_doc):
+    doc, t = _one(make_doc, "I. MỤC TIÊU\n\n- Tỷ suất tử vong trẻ em dưới 1 tuổi năm 2025 dưới 8,5‰.")
+    assert doc.text[t.span.start:t.span.end] == "8,5‰"
+
+
+def test_year_comes_from_the_heading_it_sits_under(make_doc):
+    _, t = _one(make_doc, "2. Chỉ tiêu cụ thể đến năm 2025\n\n2.9 Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94%.")
+    assert t.year == 2025 and t.indicator_code == "BHYT_COVERAGE"
+
+
+def test_phased_list_gives_two_targets_per_line_and_keeps_the_indicator(make_doc):
+    doc = make_doc("I. MỤC TIÊU\n\n- Phấn đấu đến hết năm 2030, toàn tỉnh có 209 xã đạt chuẩn Quốc gia về y tế xã.\n\n"
+                   "- Phân kỳ theo giai đoạn:\n\n* Hết năm 2023: 36 đơn vị (17% số xã).")
+    found = targets.extract(doc, CTX)
+    assert [(t.value, t.unit, t.year) for t in found] == [(209, "count", 2030), (36, "count", 2023), (17, "%", 2023)]
+    assert {t.indicator_code for t in found} == {"COMMUNE_HEALTH_CRITERIA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Đến thời điểm hiện tại trên địa bàn huyện 10 xã và 01 thị trấn đạt Bộ tiêu chí quốc gia về y tế xã.",
+    "I. MỤC TIÊU\n\nHiện nay tỷ lệ bao phủ bảo hiểm y tế đạt 91,2%.",
+    "Tổng thiệt hại ước trên 4.500 tỷ đồng.",
+])
+def test_current_status_is_a_baseline_never_a_target(make_doc, text):
+    found = targets.extract(make_doc(text), CTX)
+    assert all(t.comparator == "baseline" for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ Y tế;",
+    "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế chủ trì, báo cáo trước ngày 15/11 hằng năm.",
+    "IV. KINH PHÍ THỰC HIỆN\n\nTổng kinh phí dự kiến 500 triệu đồng, bảo đảm từ ngân sách tỉnh.",
+    "- Họp xét 02 đợt (đợt 1: vào tháng 6; đợt 2: vào tháng 12).",
+    "- Đào tạo nhân viên y tế thôn, bản tối thiểu 6 tháng.",
+    "- Cấp hóa chất Cloramin B, Chlorine 70%, máy phun.",
+    "- Thực hiện Điều 5 khoản 2 Nghị định 117/2014/NĐ-CP.",
+    "- Tiếp tục kiện toàn bộ máy: mỗi xã có một Trạm Y tế.",
+    "- Chọn không quá 01 trường hợp đề nghị khen thưởng.",
+])
+def test_numbers_that_are_not_commitments_are_left_out(make_doc, text):
+    assert [t for t in targets.extract(make_doc(text), CTX) if t.comparator != "baseline"] == []
+
+
+def test_same_commitment_repeated_later_is_one_target(make_doc):
+    doc = make_doc("2. Chỉ tiêu đến năm 2025\n\n2.9 Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94%.\n\n"
+                   "III. NHIỆM VỤ\n\n- Phấn đấu đến năm 2025 có 94% dân số tham gia BHYT.")
+    assert len(targets.extract(doc, CTX)) == 1
+
+
+TABLE = ("I. MỤC TIÊU\n\n- Mục tiêu cụ thể theo giai đoạn:\n\n"
+         "Stt\tHuyện\tSố xã đạt tiêu chí quốc gia về y tế xã năm 2023\tSố xã đạt tiêu chí quốc gia về y tế xã đến hết năm 2025\n"
+         "1\tHuyện A\t2\t6\n2\tHuyện B\t3\t9\nToàn tỉnh\t\t5\t15\n")
+
+
+def test_table_cells_become_scoped_targets_with_header_years(make_doc):
+    doc = make_doc(TABLE)
+    found = [t for t in targets.extract(doc, CTX) if t.method == "table"]
+    assert [(t.scope, t.value, t.year, t.is_total) for t in found] == [
+        ("Huyện A", 2, 2023, False), ("Huyện A", 6, 2025, False), ("Huyện B", 3, 2023, False),
+        ("Huyện B", 9, 2025, False), ("Toàn tỉnh", 5, 2023, True), ("Toàn tỉnh", 15, 2025, True)]
+    assert all(t.indicator_code == "COMMUNE_HEALTH_CRITERIA" and t.unit == "count" for t in found)
+    assert all(doc.quote(t.span) == str(int(t.value)) for t in found)
+    assert targets.table_findings(doc, found) == []
+
+
+def test_table_with_group_header_over_year_columns(make_doc):
+    doc = make_doc("I. MỤC TIÊU\n\nStt\tHuyện\tTổng số xã\tXã đạt Tiêu chí quốc gia về y tế\n"
+                   "\t\t\tNăm 2023\tNăm 2024\n1\tH. A\t4\t2\t2\n2\tH. B\t5\t3\t2\nTổng\t\t9\t5\t4\n")
+    found = [t for t in targets.extract(doc, CTX) if t.method == "table"]
+    assert [(t.scope, t.value, t.year) for t in found][:2] == [("H. A", 2, 2023), ("H. A", 2, 2024)]
+    assert len(found) == 6  # the "Tổng số xã" column has no year: not a target
+
+
+def test_table_total_mismatch_is_a_finding(make_doc):
+    doc = make_doc(TABLE.replace("Toàn tỉnh\t\t5\t15", "Toàn tỉnh\t\t5\t17"))
+    findings = targets.table_findings(doc, targets.extract(doc, CTX))
+    assert [f.rule for f in findings] == ["table_total_mismatch"]
+    assert doc.quote(findings[0].span) == "17"
+
+
+def test_table_row_total_mismatch_is_a_finding(make_doc):
+    doc = make_doc("I. MỤC TIÊU\n\nStt\tHuyện\tTổng số xã\tNăm 2023\tNăm 2024\n"
+                   "1\tH. A\t5\t2\t2\n2\tH. B\t5\t2\t3\n3\tH. C\t2\t1\t1\n")
+    rules = [f.rule for f in targets.table_findings(doc, targets.extract(doc, CTX))]
+    assert rules == ["table_row_total_mismatch"]
+
+
+def test_task_table_with_deadlines_gives_no_targets(make_doc):
+    doc = make_doc("TT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n1\tBan hành quy chế\tSở Y tế\tNăm 2025\n"
+                   "2\tTập huấn\tSở Y tế\t2026\n")
+    assert targets.extract(doc, CTX) == []
+
+
+def test_bacgiang_per_year_table_flagged_as_increments(make_doc):
+    doc = make_doc(seed_text("bacgiang-115-kh-ubnd-2023"))
+    found = targets.extract(doc, PlanContext(issued_year=2023, horizon_year=2030))
+    assert len([t for t in found if t.method == "table"]) == 121
+    findings = targets.table_findings(doc, found)
+    assert [f.rule for f in findings] == ["table_yearly_increments"]
+
+
+def test_regression_kienhai_lead_in_line_gives_the_year(make_doc):
+    doc = make_doc(seed_text("kienhai-194-kh-ttyt-2024"))
+    found = targets.extract(doc, PlanContext())
+    assert {t.year for t in found} == {2030}
+    assert len(found) == 5
+
+
+def test_regression_thanhhoa_missing_percent_sign(make_doc):
+    doc, t = _one(make_doc, "Phấn đấu 100 dân số của tỉnh được quản lý sức khỏe bằng hồ sơ sức khỏe điện tử đến năm 2030.")
+    assert (t.value, t.unit, t.indicator_code) == (100, "%", "EHR_COVERAGE")
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEEDS if (s / "gold" / "targets.json").exists()])
+def test_golden_targets_f1(seed):
+    from pipeline.build import document_from_text
+    from pipeline.evaluation.targets import score
+    from pipeline.extract import extract_plan
+
+    gold = json.loads((CORPUS / "seeds" / seed / "gold" / "targets.json").read_text(encoding="utf-8"))
+    plan = extract_plan(document_from_text(seed_text(seed)))
+    counts = score(gold, plan)["target"]
+    assert counts.f1 >= 0.9, (counts.tp, counts.fp, counts.fn)
+    for t in plan.targets:
+        assert t.span.end > t.span.start
