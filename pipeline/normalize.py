@@ -177,14 +177,30 @@ def _reflow(mt: MappedText) -> MappedText:
     a heading or a table row always starts its own line.
     """
     text = mt.text
+    wrapped = _is_hard_wrapped(text)
 
     def join(m: re.Match[str]) -> str:
         a_start = text.rfind("\n", 0, m.start()) + 1
         b_end = text.find("\n", m.end())
         a, b = text[a_start:m.start()], text[m.end(): b_end if b_end >= 0 else len(text)]
-        return " " if _should_join(a, b) else "\n"
+        return " " if _should_join(a, b, wrapped) else "\n"
 
     return mt.sub(_LINE_BREAK, join)
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """Whether the source broke lines at a fixed width (PDF pages, wrapped Markdown).
+
+    There, many lines end mid-sentence at about the same length; in text with one
+    paragraph per line (a .txt plan, a DOCX), few do.
+    """
+    lines = [line for line in text.split("\n") if line.strip() and "\t" not in line]
+    if len(lines) < 10:
+        return False
+    open_ended = sum(
+        1 for line in lines if 40 <= len(line) <= 110 and not line.rstrip().endswith((".", ";", ":", "!", "?"))
+    )
+    return open_ended >= 0.3 * len(lines)
 
 
 def _join_broken_paragraph(text: str):
@@ -195,7 +211,7 @@ def _join_broken_paragraph(text: str):
     return join
 
 
-def _should_join(a: str, b: str) -> bool:
+def _should_join(a: str, b: str, wrapped: bool = True) -> bool:
     if not a.strip() or not b.strip() or "\t" in a or "\t" in b or PAGE_BREAK in a + b:
         return False
     if _LIST_ITEM.match(b):
@@ -209,10 +225,17 @@ def _should_join(a: str, b: str) -> bool:
     first = b[0]
     if a.rstrip().endswith(":"):
         return first.isdigit()
-    if len(a) >= _WRAPPED_LINE and not a.rstrip().endswith((":", ",")) and not _ROMAN_HEADING.match(b):
+    if _caps(b) and not _caps(a):
+        return False  # "KẾ HOẠCH", "I. MỤC TIÊU": a heading in capitals starts its own line
+    if wrapped and len(a) >= _WRAPPED_LINE and not a.rstrip().endswith((":", ",")) and not _ROMAN_HEADING.match(b):
         # A long line that stops mid-sentence was wrapped by the source's line width.
         return True
     return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _unbalanced_emphasis(line: str) -> bool:

@@ -22,6 +22,7 @@ DOC_TYPES = (
 )
 _DOC_TYPE = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")(?:\s+(?:LIÊN TỊCH|SỐ\b.*))?\s*$")
 _NUMBER_LINE = re.compile(r"^Số\s*:")
+_NUMBER_AND_DATE = re.compile(r"^\s*(Số\s*:\s*[^\s/]*\s*/\s*[^\s\t]+)[\s\t]+([^\t\d,]{2,40},\s*ngày\b.*?)\s*$")
 _DATE_LINE = re.compile(r"^[^\d\t]{2,60},\s*ngày\b|^ngày\s.*tháng\s.*năm", re.IGNORECASE)
 _PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Để triển khai|Nhằm)\b")
 _HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -110,7 +111,12 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
     header_end = type_at if type_at is not None else _header_end(lines)
     for line in lines[:header_end]:
         text = line.text.strip()
-        if _NUMBER_LINE.match(text):
+        both = _NUMBER_AND_DATE.match(line.text)
+        if both:
+            # PDF text puts the two header columns on one line: "Số: 115/KH-UBND Bắc Giang, ngày ..."
+            drafts.append(_Draft("number_line", line.start + both.start(1), line.start + both.end(1), both.group(1)))
+            drafts.append(_Draft("date_line", line.start + both.start(2), line.start + both.end(2), both.group(2)))
+        elif _NUMBER_LINE.match(text):
             drafts.append(_Draft("number_line", line.start, line.end, text))
         elif _DATE_LINE.search(text) and len(text) < 120:
             drafts.append(_Draft("date_line", line.start, line.end, text))

@@ -9,9 +9,11 @@ paragraphs per cell; their cells are read as lines, left column first.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx
+import viparse
 from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -28,15 +30,57 @@ def read_docx(data: bytes, limits: Limits) -> SourceText:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises several unrelated types on bad parts
         raise UnreadableFile(f"damaged DOCX: {type(err).__name__}: {err}") from err
-    lines = list(_body_lines(document))
+    fonts = _LegacyFonts(_default_font(document), {st.style_id: st.name or "" for st in document.styles})
+    lines = list(_body_lines(document, fonts))
     text = "\n".join(lines).strip()
     if not text:
         raise UnreadableFile("the DOCX holds no text")
-    encoding = "utf-8"
-    legacy = detect_legacy(text)
+    encoding = fonts.found or "utf-8"
+    legacy = None if fonts.found else detect_legacy(text)
     if legacy:
         text, encoding = convert_legacy(text, legacy), legacy
     return SourceText(text=text + "\n", format="docx", encoding=encoding)
+
+
+class _LegacyFonts:
+    """Converts runs set in legacy Vietnamese fonts, using the font to restore capitals.
+
+    ``.VnTime`` text is TCVN3; ``.VnTimeH`` (the "H" fonts) draws the same bytes as
+    capitals, which is the only place the case of an accented capital is recorded.
+    ``VNI-Times`` and the other ``VNI-`` fonts hold VNI text.
+    """
+
+    def __init__(self, default: str | None, styles: dict[str, str] | None = None) -> None:
+        self.default = default
+        self.found: str | None = None
+        self.styles = styles or {}
+
+    def style_name(self, paragraph: Paragraph) -> str:
+        """The paragraph's style name, looked up in a table built once (python-docx's
+        ``paragraph.style`` scans every style of the document on each call)."""
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        return self.styles.get(style_id, "") if style_id else ""
+
+    def text(self, run) -> str:
+        font = run.font.name or self.default or ""
+        encoding = "tcvn3" if font.startswith(".Vn") else "vni" if font.upper().startswith("VNI") else None
+        if encoding is None or not run.text.strip():
+            return run.text
+        self.found = encoding
+        text = run.text
+        core = text.strip()
+        converted = viparse.fix(core, encoding=encoding)  # fix() trims the spaces around a run
+        if encoding == "tcvn3" and font.upper().endswith("H"):
+            converted = converted.upper()
+        return text[: len(text) - len(text.lstrip())] + converted + text[len(text.rstrip()):]
+
+
+def _default_font(document: DocxDocument) -> str | None:
+    try:
+        return document.styles["Normal"].font.name
+    except KeyError:
+        return None
 
 
 def _check_archive(data: bytes, limits: Limits) -> None:
@@ -59,20 +103,21 @@ def _check_archive(data: bytes, limits: Limits) -> None:
         raise LimitExceeded(f"DOCX compression ratio {total // packed}:1 looks like a zip bomb")
 
 
-def _body_lines(document: DocxDocument):
+def _body_lines(document: DocxDocument, fonts: _LegacyFonts):
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            yield _paragraph(block)
+            yield _paragraph(block, fonts)
         elif isinstance(block, Table):
-            yield from _table(block)
+            yield from _table(block, fonts)
             yield ""
 
 
-def _paragraph(paragraph: Paragraph) -> str:
-    text = paragraph.text.replace("\t", " ").replace("\n", " ").strip()
+def _paragraph(paragraph: Paragraph, fonts: _LegacyFonts) -> str:
+    raw = "".join(fonts.text(r) for r in paragraph.runs) if fonts.default or paragraph.runs else paragraph.text
+    text = raw.replace("\t", " ").replace("\n", " ").strip()
     if not text:
         return ""
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = fonts.style_name(paragraph)
     if style.startswith("Heading") and style[-1:].isdigit():
         return "#" * int(style[-1]) + " " + text
     runs = [r for r in paragraph.runs if r.text.strip()]
@@ -81,8 +126,8 @@ def _paragraph(paragraph: Paragraph) -> str:
     return text
 
 
-def _table(table: Table):
-    rows = _cell_grid(table)
+def _table(table: Table, fonts: _LegacyFonts):
+    rows = _cell_grid(table, fonts)
     if _is_layout(rows):
         for column in range(max(len(r) for r in rows)):
             for row in rows:
@@ -94,7 +139,7 @@ def _table(table: Table):
         yield "\t".join(" ".join(p for p in cell if p) if cell is not None else "" for cell in row)
 
 
-def _cell_grid(table: Table) -> list[list[list[str] | None]]:
+def _cell_grid(table: Table, fonts: _LegacyFonts) -> list[list[list[str] | None]]:
     """Rows of cells, each a list of paragraph texts; a merged cell appears once."""
     grid, seen = [], set()
     for row in table.rows:
@@ -105,13 +150,22 @@ def _cell_grid(table: Table) -> list[list[list[str] | None]]:
                 out.append(None)
                 continue
             seen.add(key)
-            out.append([_paragraph(p).strip("*# ") for p in cell.paragraphs])
+            out.append([_paragraph(p, fonts).strip("*# ") for p in cell.paragraphs])
         grid.append(out)
     return grid
 
 
+_LAYOUT_WORDS = re.compile(r"^(?:Số\s*:|CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|(?:KT|TM|TL|Q)\.\s)|,\s*ngày\b", re.IGNORECASE)
+
+
 def _is_layout(rows: list[list[list[str] | None]]) -> bool:
-    """Few columns whose cells hold several paragraphs: page layout, not data."""
+    """A small table holding the header or signature block: page layout, not data.
+
+    Official documents set the issuing body | national motto, ``Số:`` | place and
+    date, and ``Nơi nhận`` | signature side by side in a borderless table.
+    """
     width = max((len(r) for r in rows), default=0)
-    multi = sum(1 for r in rows for c in r if c is not None and len([p for p in c if p]) >= 2)
-    return width <= 3 and len(rows) <= 4 and multi >= 1
+    if width > 3 or len(rows) > 4:
+        return False
+    paragraphs = [p for r in rows for c in r if c is not None for p in c if p]
+    return any(_LAYOUT_WORDS.search(p) for p in paragraphs)

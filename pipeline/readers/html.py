@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.parser import HTMLParser, Node
+from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
 from pipeline.document import SourceText
 from pipeline.errors import UnreadableFile

@@ -40,27 +40,36 @@ def convert_legacy(text: str, encoding: str) -> str:
     "Kế HOạCH". A line (or a word of two or more letters) whose ASCII letters are
     all capitals is upper-cased again.
     """
-    body = text.rstrip("\n")
-    trailing = text[len(body):]
-    converted = viparse.fix(body, encoding=encoding).rstrip("\n")  # fix() drops final newlines
-    src_lines, out_lines = body.split("\n"), converted.split("\n")
-    if len(src_lines) != len(out_lines):
-        return converted + trailing
-    return "\n".join(_restore_case(s, o) for s, o in zip(src_lines, out_lines)) + trailing
+    # Line by line: viparse.fix rewrites line ends and blank lines, and the case of each
+    # converted line is restored from its own source line.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(_restore_case(line, viparse.fix(line, encoding=encoding)) if line.strip() else line
+                     for line in lines)
 
 
 def _restore_case(source: str, converted: str) -> str:
     letters = [c for c in source if c.isascii() and c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters):
+    if letters and all(c.isupper() for c in letters) and any(_all_caps_ascii(w) for w in source.split()):
         return converted.upper()
     src_words, out_words = source.split(" "), converted.split(" ")
     if len(src_words) != len(out_words):
         return converted
-    return " ".join(
-        o.upper() if _all_caps_ascii(s) else o for s, o in zip(src_words, out_words)
-    )
+    words = [o.upper() if _all_caps_ascii(s) else o for s, o in zip(src_words, out_words)]
+    return _capitalize_line_start(" ".join(words))
+
+
+def _capitalize_line_start(line: str) -> str:
+    """A line never starts with a lower-case accented letter in Vietnamese prose: where
+    it does ("ủy ban nhân dân"), the capital was lost with the font, so restore it."""
+    stripped = line.lstrip()
+    if stripped and stripped[0].islower() and not stripped[0].isascii():
+        at = len(line) - len(stripped)
+        return line[:at] + stripped[0].upper() + stripped[1:]
+    return line
 
 
 def _all_caps_ascii(word: str) -> bool:
+    """A word typed in capitals around legacy bytes ("HO¹CH"); "Sè" (Số) does not count."""
     letters = [c for c in word if c.isascii() and c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    legacy = any(not c.isascii() for c in word)
+    return legacy and len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -26,6 +26,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Legacy font encodings (TCVN3, VNI) were saved as bytes of the Western code page:
+    # read that way they show the look-alikes the converter expects ("KÕ ho¹ch").
+    western = data.decode("cp1252", errors="replace")
+    legacy = detect_legacy(western)
+    if legacy:
+        return convert_legacy(western, legacy), legacy
     text = data.decode("cp1258", errors="replace")
     if text.count("\ufffd") > max(10, len(text) // 100):
         raise UnreadableFile("not valid UTF-8 and not Windows-1258 text")
