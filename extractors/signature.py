@@ -13,7 +13,7 @@ from extractors.issuers import positions
 from pipeline.document import Document, Line
 from schemas import Signer
 
-_AUTHORITY = re.compile(r"\b(KT|TM|TL|TUQ|Q)\.?\s+(?=[A-ZĐÂĂÊÔƠƯ])")
+_AUTHORITY = re.compile(r"\b(KT|TM|TL|TUQ|Q)\.?\s+(?=[^\W\d_])")
 _RECIPIENTS = re.compile(r"^\W*Nơi nhận\s*:?", re.I)
 _NOT_NAME = re.compile(r"\d|:|\(|\[|Đã ký|đã ký|ký|Nơi nhận|^-|;$", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*){1,5}$")

@@ -1,0 +1,235 @@
+"""Front matter: number, type, title, date, place, issuer, signer, recipients, kind, horizon."""
+
+import json
+import socket
+
+import pytest
+
+from conftest import CORPUS, SEEDS
+from extractors import metadata
+from extractors.gazetteer import resolve
+from pipeline.build import document_from_text
+from pipeline.evaluation.metadata import score
+from pipeline.extract import extract_plan
+
+HEADER = """ỦY BAN NHÂN DÂN
+{issuer_line}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: {number}
+
+{date_line}
+
+KẾ HOẠCH
+{title}
+
+Căn cứ Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ trưởng Bộ Y tế;
+
+I. MỤC ĐÍCH
+
+1. Mục đích
+- Nâng cao chất lượng.
+
+Nơi nhận:
+- Bộ Y tế;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def _meta(make_doc, **kw):
+    values = {"issuer_line": "TỈNH LẠNG SƠN", "number": "45/KH-UBND",
+              "date_line": "Lạng Sơn, ngày 05 tháng 3 năm 2024",
+              "title": "Thực hiện Bộ tiêu chí quốc gia về y tế xã giai đoạn 2021 - 2025", **kw}
+    return metadata.extract(make_doc(HEADER.format(**values)))
+
+
+@pytest.mark.parametrize("number, expected", [
+    ("45/KH-UBND", "45/KH-UBND"),
+    ("0130/KH-UBND", "130/KH-UBND"),
+    ("115 /KH-UBND", "115/KH-UBND"),
+    ("12/KH-SYT", "12/KH-SYT"),
+    ("2623/QĐ-TTg", "2623/QĐ-TTg"),
+    ("197-KH/TU", "197-KH/TU"),
+])
+def test_number_from_so_line(make_doc, number, expected):
+    m = _meta(make_doc, number=number)
+    assert m.number == expected
+    assert m.number_span is not None
+
+
+@pytest.mark.parametrize("number", ["/KH-UBND", "   /KH-UBND", "..../KH-UBND", "…/QĐ-UBND"])
+def test_blank_number_is_null_with_finding(make_doc, number):
+    m = _meta(make_doc, number=number)
+    assert m.number is None
+    assert "blank_number" in [f.rule for f in m.findings]
+
+
+@pytest.mark.parametrize("date_line, iso, place", [
+    ("Lạng Sơn, ngày 05 tháng 3 năm 2024", "2024-03-05", "Lạng Sơn"),
+    ("Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025", "2025-11-18", "Thành phố Hồ Chí Minh"),
+    ("TP. Hồ Chí Minh, ngày 1 tháng 12 năm 2025", "2025-12-01", "TP. Hồ Chí Minh"),
+    ("Đắk Lắk, ngày 21 tháng 11 năm 2025", "2025-11-21", "Đắk Lắk"),
+    ("Kiên Hải, ngày 23 tháng 10 năm 2024", "2024-10-23", "Kiên Hải"),
+])
+def test_date_and_place_from_header(make_doc, date_line, iso, place):
+    m = _meta(make_doc, date_line=date_line)
+    assert (m.issued_date, m.issued_year, m.place) == (iso, int(iso[:4]), place)
+
+
+@pytest.mark.parametrize("date_line", ["Lạng Sơn, ngày   tháng   năm 2021", "Lạng Sơn, ngày .... tháng .... năm 2021"])
+def test_blank_date_keeps_year_with_finding(make_doc, date_line):
+    m = _meta(make_doc, date_line=date_line)
+    assert m.issued_date is None and m.issued_year == 2021
+    assert "blank_date" in [f.rule for f in m.findings]
+
+
+@pytest.mark.parametrize("issuer_line, level, province, province_2025", [
+    ("TỈNH LẠNG SƠN", "province", "Lạng Sơn", "Lạng Sơn"),
+    ("TỈNH BẮC GIANG", "province", "Bắc Giang", "Bắc Ninh"),
+    ("TỈNH KIÊN GIANG", "province", "Kiên Giang", "An Giang"),
+    ("THÀNH PHỐ CẦN THƠ", "province", "Cần Thơ", "Cần Thơ"),
+    ("TỈNH ĐẮK NÔNG", "province", "Đắk Nông", "Lâm Đồng"),
+])
+def test_issuer_from_header_resolved_with_gazetteer(make_doc, issuer_line, level, province, province_2025):
+    issuer = _meta(make_doc, issuer_line=issuer_line).issuer
+    assert (issuer.level, issuer.province, issuer.province_2025) == (level, province, province_2025)
+
+
+@pytest.mark.parametrize("place, province, district", [
+    ("huyện Đắk R'Lấp", "Đắk Nông", "Đắk R'Lấp"),
+    ("H. Đắk R'Lấp", "Đắk Nông", "Đắk R'Lấp"),
+    ("Dak R'Lap", "Đắk Nông", "Đắk R'Lấp"),
+    ("huyện Kiên Hải", "Kiên Giang", "Kiên Hải"),
+    ("huyện Như Thanh", "Thanh Hóa", "Như Thanh"),
+    ("Thanh Hoá", "Thanh Hóa", None),
+])
+def test_gazetteer_resolves_legacy_names(place, province, district):
+    area = resolve(place)
+    assert (area.province, area.district) == (province, district)
+
+
+@pytest.mark.parametrize("text", ["Trung tâm Y tế", "Sở Xây dựng", "Ban Bí thư", "xyz"])
+def test_gazetteer_refuses_non_places(text):
+    assert resolve(text) is None
+
+
+def test_gazetteer_never_goes_online(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    resolve.cache_clear()
+    assert resolve("phường Phúc Xá, quận Ba Đình, Hà Nội") is None or True
+    assert resolve("huyện Kiên Hải").province_2025 == "An Giang"
+
+
+@pytest.mark.parametrize("sentence, name, level, province, district", [
+    ("UBND huyện Đắk R'Lấp xây dựng Kế hoạch duy trì như sau:", "UBND huyện Đắk R'Lấp", "district", "Đắk Nông", "Đắk R'Lấp"),
+    ("Ủy ban nhân dân tỉnh Bắc Giang ban hành Kế hoạch thực hiện như sau:", "Ủy ban nhân dân tỉnh Bắc Giang", "province", "Bắc Giang", None),
+    ("Ủy ban nhân dân huyện Mường Tè ban hành Kế hoạch như sau:", "Ủy ban nhân dân huyện Mường Tè", "district", "Lai Châu", "Mường Tè"),
+])
+def test_issuer_from_body_sentence(make_doc, sentence, name, level, province, district):
+    text = f"Số: 12/KH-UBND\n\nKẾ HOẠCH\nThực hiện chương trình\n\n{sentence}\n\nI. MỤC ĐÍCH\n"
+    issuer = metadata.extract(make_doc(text)).issuer
+    assert (issuer.name, issuer.level, issuer.province, issuer.district) == (name, level, province, district)
+
+
+def test_issuer_span_slices_back(make_doc):
+    doc = make_doc("Số: 12/KH-UBND\n\nKẾ HOẠCH\nA\n\nUBND huyện Kiên Hải xây dựng Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n")
+    issuer = metadata.extract(doc).issuer
+    assert doc.quote(issuer.span) == "UBND huyện Kiên Hải"
+
+
+@pytest.mark.parametrize("block, authority, position, name", [
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An", "KT.", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"),
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTống Thanh Hải", "KT.", "PHÓ CHỦ TỊCH", "Tống Thanh Hải"),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n(Đã ký)\n\nLê Văn Bình", "TM.", "CHỦ TỊCH", "Lê Văn Bình"),
+    ("KT CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nMai Sơn", "KT.", "PHÓ CHỦ TỊCH", "Mai Sơn"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Thị Hoa", "KT.", "PHÓ GIÁM ĐỐC", "Trần Thị Hoa"),
+    ("THỦ TƯỚNG\n\nPhạm Minh Chính", None, "THỦ TƯỚNG", "Phạm Minh Chính"),
+    ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nĐỗ Văn Cường", "TL.", "CHÁNH VĂN PHÒNG", "Đỗ Văn Cường"),
+])
+def test_signer_block_forms(make_doc, block, authority, position, name):
+    text = f"Số: 1/KH-UBND\n\nKẾ HOẠCH\nA\n\nI. NỘI DUNG\nLàm việc.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{block}\n"
+    signer = metadata.extract(make_doc(text)).signer
+    assert (signer.authority, signer.position, signer.name) == (authority, position, name)
+
+
+def test_recipients_list(make_doc):
+    m = _meta(make_doc)
+    assert m.recipients == ("Bộ Y tế", "Lưu: VT")
+
+
+@pytest.mark.parametrize("title, horizon", [
+    ("Thực hiện Bộ tiêu chí quốc gia về y tế xã giai đoạn 2021 - 2025", 2025),
+    ("Thực hiện Bộ tiêu chí quốc gia về y tế xã giai đoạn đến năm 2030", 2030),
+    ("Duy trì xã đạt Bộ tiêu chí quốc gia về y tế năm 2023", 2023),
+    ("PHÁT TRIỂN HẠ TẦNG 5G GIAI ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2045", 2030),
+    ("QUY HOẠCH MẠNG LƯỚI THỜI KỲ 2021-2030, TẦM NHÌN ĐẾN NĂM 2045", 2030),
+    ("THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 VỀ CÔNG TÁC DÂN SỐ ĐẾN NĂM 2030", 2030),
+])
+def test_horizon_year_from_title(make_doc, title, horizon):
+    assert _meta(make_doc, title=title).horizon_year == horizon
+
+
+def test_doc_type_and_title(make_doc):
+    m = _meta(make_doc)
+    assert m.doc_type == "Kế hoạch" and m.source_kind == "plan"
+    assert m.title == "Thực hiện Bộ tiêu chí quốc gia về y tế xã giai đoạn 2021 - 2025"
+
+
+def test_decision_issuing_a_plan_is_decision(make_doc):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 55/QĐ-UBND\n\nNghệ An, ngày 2 tháng 3 năm 2025\n\n"
+            "QUYẾT ĐỊNH\nPhê duyệt Kế hoạch phòng, chống thiên tai năm 2025\n\nCăn cứ Luật Phòng, chống thiên tai;\n")
+    m = metadata.extract(make_doc(text))
+    assert (m.source_kind, m.doc_type, m.number) == ("decision", "Quyết định", "55/QĐ-UBND")
+
+
+@pytest.mark.parametrize("page, number, date_iso, issuer, province", [
+    ("Ngày 21/6/2024 UBND tỉnh đã ban hành Kế hoạch số 153/KH-UBND về việc triển khai thực hiện Chỉ thị số 25-CT/TW. "
+     "Quy hoạch tỉnh Thanh Hóa thời kỳ 2021 - 2030.", "153/KH-UBND", "2024-06-21", "UBND tỉnh Thanh Hóa", "Thanh Hóa"),
+    ("Ngày 03/4/2024, UBND tỉnh vừa ban hành Kế hoạch số 88/KH-UBND về triển khai Chỉ thị 25-CT/TW trên địa bàn tỉnh Quảng Trị.",
+     "88/KH-UBND", "2024-04-03", "UBND tỉnh Quảng Trị", "Quảng Trị"),
+])
+def test_news_page_describes_the_reported_plan(make_doc, page, number, date_iso, issuer, province):
+    text = f"TIN TỨC\n\nNgày tạo: 24/06/2024 14:38:38\n{page}\n\nTác giả: Lâm Anh\n"
+    m = metadata.extract(make_doc(text))
+    assert m.source_kind == "news"
+    assert (m.number, m.issued_date, m.issuer.name, m.issuer.province) == (number, date_iso, issuer, province)
+    assert m.signer is None
+
+
+def test_portal_page_with_plan_text_is_plan(make_doc):
+    text = ("Thông tin chỉ đạo điều hành\n\nKế hoạch duy trì Bộ tiêu chí năm 2023\n\n"
+            "Kế hoạch số 154/KH-UBND, ngày 15/8/2023 của UBND huyện Đắk R'Lấp\n\n"
+            "UBND huyện Đắk R'Lấp xây dựng Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n")
+    m = metadata.extract(make_doc(text))
+    assert (m.source_kind, m.number, m.issued_date) == ("plan", "154/KH-UBND", "2023-08-15")
+    assert m.issuer.district == "Đắk R'Lấp"
+
+
+def test_flattened_header_row(make_doc):
+    """Regression (109_nghean): header cells flattened into one tab-separated line."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 980/KH-UBND\t"
+            "Nghệ An, ngày 18 tháng 11 năm 2025\tKẾ HOẠCH THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG Thực hiện Quyết định")
+    m = metadata.extract(make_doc(text))
+    assert (m.number, m.issued_date, m.place) == ("980/KH-UBND", "2025-11-18", "Nghệ An")
+
+
+@pytest.mark.parametrize("folder", SEEDS + sorted((CORPUS / "realdocs-gold").glob("*")), ids=lambda p: p.name)
+def test_golden_metadata(folder):
+    gold_file = folder / "gold" / "metadata.json"
+    if not gold_file.exists():
+        pytest.skip("no metadata gold")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    plan = extract_plan(document_from_text(text))
+    wrong = {k: (c.fp, c.fn) for k, c in score(gold, plan).items() if c.fp or c.fn}
+    assert not wrong

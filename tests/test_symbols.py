@@ -1,0 +1,82 @@
+"""Document symbols: canonical spelling, misspellings, canonical ids."""
+
+import pytest
+
+from extractors.symbols import canonical_id, canonical_symbol, find_symbols, same_document
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("1300/QĐ-BYT", "1300/QĐ-BYT"),
+    ("11/2020/NQ-HĐND", "11/2020/NQ-HĐND"),
+    ("25-CT/TW", "25-CT/TW"),
+    ("198-KH/HU", "198-KH/HU"),
+    ("197-KH/TU", "197-KH/TU"),
+    ("25-CT/TƯ", "25-CT/TW"),
+    ("25- CT/TW", "25-CT/TW"),
+    ("281/QĐTTg", "281/QĐ-TTg"),
+    ("5556/QĐBYT", "5556/QĐ-BYT"),
+    ("27/NQ- TW", "27-NQ/TW"),
+    ("0130/KH-UBND", "130/KH-UBND"),
+    ("32/CT-TTG", "32/CT-TTg"),
+    ("27/CTTg", "27/CT-TTg"),
+    ("223/KH- UBND", "223/KH-UBND"),
+    ("115 /KH-UBND", "115/KH-UBND"),
+    ("4255/QĐ-BNN-KHCN", "4255/QĐ-BNN-KHCN"),
+    ("6676/BYT-CDS", "6676/BYT-CDS"),
+    ("163/2024/QH15", "163/2024/QH15"),
+    ("278/2025/NĐ-CP", "278/2025/NĐ-CP"),
+    ("08-CTr/TU", "8-CTr/TU"),
+    ("191/TTr-SXD", "191/TTr-SXD"),
+    ("12/2023/TT-BYT", "12/2023/TT-BYT"),
+    ("3744/KH-SYT", "3744/KH-SYT"),
+    ("45/KH-UBND", "45/KH-UBND"),
+    ("212-TB/TU", "212-TB/TU"),
+    ("01-KH/BCĐ", "1-KH/BCĐ"),
+    ("178-QĐ/TW", "178-QĐ/TW"),
+    ("1234/UBND-VX", "1234/UBND-VX"),
+])
+def test_canonical_symbol(raw, expected):
+    assert canonical_symbol(raw) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "15/8/2023", "giai đoạn 2021 - 2025", "tỷ lệ 1/2 số xã", "24/24 giờ", "Huyện/tp", "số 5/năm",
+])
+def test_no_symbol_in_ordinary_text(text):
+    assert find_symbols(text) == []
+
+
+def test_symbol_does_not_swallow_a_following_dash_clause():
+    found = find_symbols("Kế hoạch 154/KH-UBND - Sở Y tế")
+    assert [s.number for s in found] == ["154/KH-UBND"]
+
+
+def test_symbol_spans_slice_back():
+    text = "Thực hiện Chỉ thị số 25- CT/TW và Quyết định 281/QĐTTg."
+    for s in find_symbols(text):
+        assert text[s.start:s.end] == s.raw
+
+
+def test_same_document_spelled_differently_has_one_id():
+    assert canonical_id("25-CT/TƯ", 2023) == canonical_id("25- CT/TW", 2023) == "25-CT/TW@2023"
+    assert canonical_id("0130/KH-UBND", 2025, "Đắk Lắk") == canonical_id("130/KH-UBND", 2025, "Đắk Lắk")
+
+
+def test_local_symbols_carry_their_area():
+    kien_hai = canonical_id("120/KH-UBND", 2024, "Kiên Giang", "Kiên Hải")
+    assert kien_hai == "120/KH-UBND@2024@kien-giang/kien-hai"
+    assert not same_document(kien_hai, canonical_id("120/KH-UBND", 2024, "Bắc Giang"))
+    assert same_document(kien_hai, canonical_id("120/KH-UBND"))
+
+
+def test_central_symbols_ignore_area_and_years_differ():
+    assert canonical_id("281/QĐ-TTg", 2024, "Thanh Hóa") == "281/QD-TTG@2024"
+    assert not same_document("281/QD-TTG@2024", "281/QD-TTG@2023")
+
+
+@pytest.mark.parametrize("raw, doc_type", [
+    ("25-CT/TW", "Chỉ thị"), ("1300/QĐ-BYT", "Quyết định"), ("11/2020/NQ-HĐND", "Nghị quyết"),
+    ("2-TT/TU", "Thông tri"), ("154/KH-UBND", "Kế hoạch"),
+])
+def test_doc_type_from_symbol_code(raw, doc_type):
+    assert find_symbols(raw)[0].doc_type == doc_type
