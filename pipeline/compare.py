@@ -6,7 +6,8 @@
      "number": "153/KH-UBND", "date": "2024-06-21", "indicator_code": "BHYT_COVERAGE",
      "comparator": ">", "value": 95.0, "unit": "%", "year": 2030, ...}
 
-Baselines (``comparator = 'baseline'``) are left out: they are not commitments.
+Baselines (``comparator = 'baseline'``) are left out: they are not commitments. A plan
+stored from several renditions (TXT, DOCX, PDF) is counted once, by its ``plan_key``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SELECT t.indicator_code AS indicator_code, t.year AS year,
        t.document_id AS document_id, t.span_start AS span_start
 FROM targets AS t JOIN plans AS p ON p.document_id = t.document_id
 WHERE t.comparator != 'baseline'
+  AND t.document_id = (SELECT min(q.document_id) FROM plans AS q WHERE q.plan_key = p.plan_key)
 """
 _ORDER = (" ORDER BY t.indicator_code IS NULL, t.indicator_code, t.year IS NULL, t.year,"
           " p.issuer_province, p.issuer_name, p.issued_date, t.is_total DESC, t.scope, t.span_start")

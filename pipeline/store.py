@@ -90,7 +90,7 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
             foreign_keys=[("document_id", "documents", "id")],
         )
         plan_columns = {"document_id": int, **_columns(Plan, exclude=PLAN_LISTS | {"source"}),
-                        "recipients": str, "plan_json": str}
+                        "recipients": str, "plan_key": str, "plan_json": str}
         db["plans"].create(plan_columns, pk="document_id", foreign_keys=[("document_id", "documents", "id")])
         for table, model in PARTS.items():
             db[table].create(
@@ -101,6 +101,29 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
         for name in ("sections", "tables"):
             db[name].create_index(["document_id"])
         _create_fts(db)
+        db["plans"].create_index(["plan_key"])
+        _create_views(db)
+
+
+def _create_views(db: sqlite_utils.Database) -> None:
+    """Views other commands and Datasette users query (``target_comparison``)."""
+    from pipeline.compare import create_views
+
+    create_views(db)
+
+
+def plan_key(plan: Plan) -> str:
+    """The same plan read from its TXT, DOCX and PDF renditions gets one key.
+
+    Number, date and issuer identify an issued plan; a draft with a blank number is
+    known by its type, title, year and issuer; anything else only by its content.
+    """
+    issuer = plan.issuer.name if plan.issuer else ""
+    if plan.number:
+        return f"{plan.number}|{plan.issued_date or plan.issued_year or ''}|{issuer}"
+    if plan.title:
+        return f"{plan.doc_type or ''}|{plan.title}|{plan.issued_year or ''}|{issuer}"
+    return plan.source.sha256
 
 
 def _create_fts(db: sqlite_utils.Database) -> None:
@@ -222,6 +245,7 @@ def store_plan(db: sqlite_utils.Database, document_id: int, plan: Plan) -> None:
     """Write the plan row and one row per reference, target, assignment, deadline, finding."""
     row = {"document_id": document_id, **flatten(plan, exclude=PLAN_LISTS | {"source"})}
     row["recipients"] = json.dumps(plan.recipients, ensure_ascii=False)
+    row["plan_key"] = plan_key(plan)
     row["plan_json"] = plan.model_dump_json(exclude={"outline", "tables"})
     db["plans"].insert(row)
     for table in PARTS:

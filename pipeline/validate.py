@@ -7,6 +7,7 @@ a whole plan (totals, deadlines inside the plan period) add findings here too.
 
 from __future__ import annotations
 
+from extractors.targets import table_findings
 from pipeline.document import Document
 from schemas import Finding, Plan, Span
 
@@ -25,6 +26,7 @@ def validate(doc: Document, plan: Plan) -> Plan:
                     message=f"{name[:-1]} dropped: span {item.span.start}-{item.span.end} is outside the text",
                 ))
         parts[name] = kept
+    findings.extend(table_findings(doc, parts["targets"]))
     return plan.model_copy(update={**parts, "findings": findings})
 
 

@@ -13,9 +13,12 @@ def db():
     d = sqlite_utils.Database(memory=True)
     d["plans"].insert_all([
         {"document_id": 1, "number": "153/KH-UBND", "issued_date": "2024-06-21", "issuer_name": "UBND tỉnh Thanh Hóa",
-         "issuer_level": "province", "issuer_province": "Thanh Hóa"},
+         "issuer_level": "province", "issuer_province": "Thanh Hóa", "plan_key": "153"},
         {"document_id": 2, "number": "194/KH-TTYT", "issued_date": "2024-10-23", "issuer_name": "TTYT huyện Kiên Hải",
-         "issuer_level": "district", "issuer_province": "Kiên Giang"},
+         "issuer_level": "district", "issuer_province": "Kiên Giang", "plan_key": "194"},
+        # The same plan 153/KH-UBND read from its PDF rendition.
+        {"document_id": 3, "number": "153/KH-UBND", "issued_date": "2024-06-21", "issuer_name": "UBND tỉnh Thanh Hóa",
+         "issuer_level": "province", "issuer_province": "Thanh Hóa", "plan_key": "153"},
     ], pk="document_id")
     rows = [
         (1, "BHYT_COVERAGE", ">", 95.0, "%", 2030, None, 0),
@@ -23,6 +26,7 @@ def db():
         (2, "HEALTH_MANAGED", "=", 100.0, "%", 2030, None, 0),
         (1, "COMMUNE_HEALTH_CRITERIA", "baseline", 10.0, "count", 2024, None, 0),
         (1, "COMMUNE_HEALTH_CRITERIA", "=", 36.0, "count", 2023, "Toàn tỉnh", 1),
+        (3, "BHYT_COVERAGE", ">", 95.0, "%", 2030, None, 0),
     ]
     d["targets"].insert_all([
         {"id": i, "document_id": doc, "indicator": "x", "indicator_code": code, "comparator": cmp, "value": v,
@@ -36,6 +40,11 @@ def test_compare_filters_by_indicator_and_sorts_by_province(db):
     rows = compare(db, indicator="BHYT_COVERAGE")
     assert [(r["province"], r["comparator"], r["value"]) for r in rows] == [("Kiên Giang", "=", 100), ("Thanh Hóa", ">", 95)]
     assert rows[0]["number"] == "194/KH-TTYT" and rows[0]["date"] == "2024-10-23" and rows[0]["level"] == "district"
+
+
+def test_plan_stored_from_two_renditions_is_compared_once(db):
+    rows = compare(db, indicator="BHYT_COVERAGE")
+    assert [r["document_id"] for r in rows if r["number"] == "153/KH-UBND"] == [1]
 
 
 def test_compare_leaves_baselines_out(db):
@@ -87,7 +96,7 @@ def test_cli_compare_json(db, tmp_path):
 
     path = tmp_path / "k.db"
     disk = open_db(path)  # the store's own layout
-    disk["documents"].insert_all([{"id": 1, "path": "a.txt"}, {"id": 2, "path": "b.txt"}])
+    disk["documents"].insert_all([{"id": 1, "path": "a.txt"}, {"id": 2, "path": "b.txt"}, {"id": 3, "path": "a.pdf"}])
     for name in ("plans", "targets"):
         disk[name].insert_all(db[name].rows)
     disk.conn.commit()

@@ -1,0 +1,143 @@
+"""The SQLite store: one transaction per document, replace on change, search."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.build import document_from_text
+from pipeline.extract import extract_plan
+from pipeline.ingest import ingest
+from pipeline.search import fts_phrase, search
+from pipeline.store import flatten, open_db, store_document, store_failure
+from schemas import Deadline, Recurrence, Span
+from tests.conftest import seed_text
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_db(tmp_path / "k.db")
+
+
+def stored(db, name="bacgiang-115-kh-ubnd-2023", path="/plans/a.txt"):
+    doc = document_from_text(seed_text(name), path=path)
+    plan = extract_plan(doc)
+    return store_document(db, doc, plan), doc, plan
+
+
+def test_database_uses_wal_and_has_every_table(db):
+    assert db.journal_mode == "wal"
+    for table in ("documents", "sections", "tables", "plans", "references", "targets", "assignments",
+                  "deadlines", "findings", "documents_fts", "documents_fts_exact"):
+        assert table in db.table_names()
+    assert "target_comparison" in db.view_names()
+
+
+def test_document_and_outline_are_stored(db):
+    doc_id, doc, plan = stored(db)
+    row = db["documents"].get(doc_id)
+    assert row["status"] == "ok" and row["text"] == doc.text
+    assert db["sections"].count_where("document_id = ?", [doc_id]) == len(doc.outline)
+    assert db["tables"].count_where("document_id = ?", [doc_id]) == 2
+    assert json.loads(db["plans"].get(doc_id)["plan_json"])["source"]["path"] == "/plans/a.txt"
+
+
+def test_storing_the_same_path_replaces_its_rows(db):
+    stored(db)
+    doc_id, _, plan = stored(db)
+    assert db["documents"].count == 1
+    assert db["plans"].count == 1
+    assert db["targets"].count == len(plan.targets)
+    assert search(db, "cung co")[0].document_id == doc_id
+
+
+def test_failure_is_recorded_and_replaced_by_success(db):
+    store_failure(db, "/plans/a.txt", "damaged PDF")
+    assert db["documents"].count_where("status = 'failed'") == 1
+    stored(db)
+    assert [r["status"] for r in db["documents"].rows] == ["ok"]
+
+
+def test_a_failing_write_leaves_nothing_half_written(db, monkeypatch):
+    import pipeline.store as store
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "store_plan", explode)
+    with pytest.raises(RuntimeError):
+        stored(db)
+    for table in ("documents", "sections", "tables", "plans"):
+        assert db[table].count == 0
+    assert db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"y te\"'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "exact", "found"),
+    [
+        ("cung co", False, True),
+        ("củng cố", False, True),
+        ("CỦNG CỐ", False, True),
+        ("Bac Giang", False, True),
+        ("tiêu chí quốc gia", True, True),
+        ("tieu chi quoc gia", True, False),
+        ("Kiên Hải", True, False),
+    ],
+)
+def test_search_with_and_without_diacritics(db, query, exact, found):
+    stored(db)
+    assert bool(search(db, query, exact=exact)) is found
+
+
+def test_search_ignores_dd_difference(db):
+    stored(db, "dakrlap-154-kh-ubnd-2023")
+    assert search(db, "Dak R'Lap")
+    assert search(db, "Đắk R'Lấp", exact=True)
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR", "*", "NEAR(", "'; DROP TABLE documents; --", ""])
+def test_search_treats_syntax_as_text(db, query):
+    stored(db)
+    assert isinstance(search(db, query), list)
+    assert db["documents"].count == 1
+
+
+def test_fts_phrase_quotes_words():
+    assert fts_phrase('cung "co') == '"cung co"'
+    assert fts_phrase("  ") is None
+
+
+def test_flatten_nests_and_spans():
+    deadline = Deadline(text="trước ngày 15/11 hàng năm", recurrence=Recurrence(freq="yearly", month=11, day=15),
+                        span=Span(start=3, end=28, page=2))
+    row = flatten(deadline)
+    assert row["recurrence_month"] == 11 and row["span_page"] == 2 and row["date"] is None
+
+
+def test_ingest_skips_unchanged_and_replaces_changed(tmp_path, db):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    plan = folder / "kế hoạch 1.txt"
+    plan.write_text(seed_text("kienhai-194-kh-ttyt-2024"), encoding="utf-8")
+    first = ingest(db, [folder])
+    assert [r.status for r in first.results] == ["ingested"]
+    assert [r.status for r in ingest(db, [folder]).results] == ["unchanged"]
+    plan.write_text(seed_text("kienhai-194-kh-ttyt-2024") + "\nBổ sung.", encoding="utf-8")
+    assert [r.status for r in ingest(db, [folder]).results] == ["ingested"]
+    assert db["documents"].count == 1
+
+
+def test_ingest_records_bad_files_and_goes_on(tmp_path, db):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    (folder / "good.txt").write_text(seed_text("kienhai-194-kh-ttyt-2024"), encoding="utf-8")
+    report = ingest(db, [folder])
+    by_name = {r.path.rsplit("/", 1)[-1]: r for r in report.results}
+    assert by_name["good.txt"].status == "ingested"
+    assert by_name["empty.txt"].status == "failed" and "empty" in by_name["empty.txt"].reason
+    assert by_name["old.doc"].status == "failed" and ".doc" in by_name["old.doc"].reason
+    errors = {r["path"].rsplit("/", 1)[-1]: r["error"] for r in db["documents"].rows_where("status = 'failed'")}
+    assert set(errors) == {"empty.txt", "old.doc"}
