@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from extractors.symbols import canonical_id, canonical_symbol, find_symbols, same_document
+from extractors.symbols import canonical_id, canonical_symbol, find_symbols, same_document, symbol_scope
 from pipeline.errors import KehoachError
 
 _IMPLEMENTS_SUBJECT = re.compile(r"^\W*(?:việc\s+)?(?:triển khai|thực hiện|tổ chức thực hiện)\b", re.I)
@@ -151,25 +151,33 @@ def build_chain(db, root_symbol: str, relations: tuple[str, ...] = ("implements"
 
 
 def _depths(g: _Graph, root: str) -> dict[str, int]:
-    """Longest path length from each node up to the root (None when it does not reach it)."""
-    memo: dict[str, int | None] = {}
+    """Longest path from the root down to each node it reaches (edges closing a citation
+    cycle, two plans citing each other, are dropped first)."""
+    children: dict[str, set[str]] = {}
+    for child, parents in g.parents.items():
+        for p in parents:
+            children.setdefault(p, set()).add(child)
+    order: list[str] = []
+    dag: dict[str, list[str]] = {}
+    state: dict[str, int] = {}
 
-    def reach(key: str, seen: frozenset) -> int | None:
-        if key == root:
-            return 0
-        if key in memo:
-            return memo[key]
-        best = None
-        for p in g.parents.get(key, ()):
-            if p in seen:
-                continue  # citation cycles happen (two plans citing each other)
-            d = reach(p, seen | {key})
-            if d is not None and (best is None or d + 1 > best):
-                best = d + 1
-        memo[key] = best
-        return best
+    def visit(key: str) -> None:
+        state[key] = 1  # on the stack
+        for c in sorted(children.get(key, ())):
+            if state.get(c) == 1:
+                continue  # back edge: a cycle
+            dag.setdefault(key, []).append(c)
+            if c not in state:
+                visit(c)
+        state[key] = 2
+        order.append(key)
 
-    return {k: d for k in g.nodes if (d := reach(k, frozenset())) is not None}
+    visit(root)
+    depth = {root: 0}
+    for key in reversed(order):  # topological: parents before children
+        for c in dag.get(key, ()):
+            depth[c] = max(depth.get(c, 0), depth[key] + 1)
+    return depth
 
 
 def _attach_orphans(g: _Graph, root: str, depth: dict[str, int]) -> None:
@@ -181,8 +189,8 @@ def _attach_orphans(g: _Graph, root: str, depth: dict[str, int]) -> None:
             continue
         for p in parents:
             node = g.nodes[p]
-            if p in depth or node.stored or g.parents.get(p):
-                continue
+            if p in depth or node.stored or g.parents.get(p) or symbol_scope(node.number or "") == "central":
+                continue  # national documents are sources of the cascade, not steps in it
             if node.date and root_date and node.date < root_date:
                 continue
             if node.date and g.nodes[child].date and node.date > g.nodes[child].date:
@@ -205,7 +213,7 @@ def _tree(g: _Graph, root: str, depth: dict[str, int]) -> ChainNode:
         built[key] = node
         if key == root:
             continue
-        parents = [p for p in g.parents.get(key, ()) if p in depth and depth[p] < depth[key]]
+        parents = [p for p in g.parents.get(key, ()) if p in built and depth[p] < depth[key]]
         parent = max(parents, key=lambda p: (depth[p], g.nodes[p].date or ""))
         built[parent].children.append(node)
     for node in built.values():

@@ -1,0 +1,119 @@
+"""Cited documents: canonical number, date, issuer, subject and relation."""
+
+import json
+
+import pytest
+
+from conftest import SEEDS
+from extractors import references
+from extractors.context import PlanContext
+from pipeline.build import document_from_text
+from pipeline.evaluation.references import score
+from pipeline.extract import extract_plan
+
+CTX = PlanContext(number="194/KH-TTYT", province="Kiên Giang", district="Kiên Hải", issuer_level="district")
+
+
+def _refs(make_doc, text, context=CTX):
+    return references.extract(make_doc(text), context)
+
+
+def _plan_text(preamble: str, body: str = "Thực hiện tốt nhiệm vụ.") -> str:
+    return f"Số: 194/KH-TTYT\n\nKẾ HOẠCH\nTriển khai thực hiện\n\n{preamble}\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\n{body}\n"
+
+
+@pytest.mark.parametrize("preamble, number, iso, issuer, relation", [
+    ("Căn cứ Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ trưởng Bộ Y tế ban hành Bộ tiêu chí;",
+     "1300/QĐ-BYT", "2023-03-09", "Bộ trưởng Bộ Y tế", "legal_basis"),
+    ("Thực hiện Chỉ thị 25-CT/TW, ngày 25-10-2023 của Ban Bí thư về tiếp tục củng cố y tế cơ sở.",
+     "25-CT/TW", "2023-10-25", "Ban Bí thư", "implements"),
+    ("Thực hiện Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư Trung ương Đảng (khóa XIII).",
+     "25-CT/TW", "2023-10-25", "Ban Bí thư Trung ương Đảng", "implements"),
+    ("Triển khai Kế hoạch số 197-KH/TU ngày 07-3-2024 của Ban Thường vụ Tỉnh ủy Kiên Giang;",
+     "197-KH/TU", "2024-03-07", "Ban Thường vụ Tỉnh ủy Kiên Giang", "implements"),
+    ("Căn cứ Nghị quyết số 11/2020/NQ-HĐND ngày 09/7/2020 của Hội đồng nhân dân tỉnh Bắc Giang quy định chính sách;",
+     "11/2020/NQ-HĐND", "2020-07-09", "Hội đồng nhân dân tỉnh Bắc Giang", "legal_basis"),
+    ("Để triển khai Quyết định số 281/QĐTTg ngày 15/3/2024 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch.",
+     "281/QĐ-TTg", "2024-03-15", "Thủ tướng Chính phủ", "implements"),
+    ("Căn cứ Quyết định số 5556/QĐBYT ngày 29 tháng 12 năm 2023 của Bộ Y tế;",
+     "5556/QĐ-BYT", "2023-12-29", "Bộ Y tế", "legal_basis"),
+    ("Thực hiện Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng;",
+     "27-NQ/TW", "2022-11-09", "Ban Chấp hành Trung ương Đảng", "implements"),
+    ("Thực hiện Kế hoạch số 0130/KH-UBND ngày 21/11/2025 của UBND tỉnh Đắk Lắk;",
+     "130/KH-UBND", "2025-11-21", "UBND tỉnh Đắk Lắk", "implements"),
+    ("Thực hiện Kế hoạch số 273/KH-UBND ngày 09 tháng 12 năm 2021 của UBND tỉnh Thanh Hoá về triển khai Chương trình;",
+     "273/KH-UBND", "2021-12-09", "UBND tỉnh Thanh Hóa", "implements"),
+    ("Căn cứ Thông tư số 06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022 của Bộ trưởng Bộ Thông tin và Truyền thông hướng dẫn;",
+     "6/2022/TT-BTTTT", "2022-06-30", "Bộ trưởng Bộ Thông tin và Truyền thông", "legal_basis"),
+    ("Theo đề nghị của Sở Xây dựng tại Tờ trình số 191/TTr-SXD ngày 10/4/2026.",
+     "191/TTr-SXD", "2026-04-10", None, "mentions"),
+])
+def test_preamble_citation(make_doc, preamble, number, iso, issuer, relation):
+    refs = _refs(make_doc, _plan_text(preamble))
+    assert len(refs) == 1
+    r = refs[0]
+    assert (r.number, r.date, r.issuer, r.relation) == (number, iso, issuer, relation)
+
+
+def test_body_citation_is_a_mention(make_doc):
+    refs = _refs(make_doc, _plan_text("Thực hiện chỉ đạo.", "Thực hiện Quyết định số 2628/QĐ-BYT ngày 22/6/2020 của Bộ Y tế phê duyệt Đề án."))
+    assert [(r.number, r.relation) for r in refs] == [("2628/QĐ-BYT", "mentions")]
+
+
+def test_same_document_in_two_spellings_is_one_reference(make_doc):
+    text = _plan_text("Thực hiện Chỉ thị số 25-CT/TƯ ngày 25/10/2023 của Ban Bí thư.", "Quán triệt Chỉ thị số 25- CT/TW.")
+    refs = _refs(make_doc, text)
+    assert len(refs) == 1
+    assert refs[0].relation == "implements" and refs[0].canonical_id == "25-CT/TW@2023"
+
+
+def test_own_number_is_not_a_reference(make_doc):
+    text = _plan_text("Thực hiện Kế hoạch số 194/KH-TTYT và Kế hoạch số 120/KH-UBND ngày 08/7/2024 của UBND huyện Kiên Hải.")
+    assert [r.number for r in _refs(make_doc, text)] == ["120/KH-UBND"]
+
+
+def test_local_citation_gets_the_area_of_the_citing_plan(make_doc):
+    text = _plan_text("Thực hiện Kế hoạch số 176/KH-UBND ngày 31/5/2024 của UBND tỉnh; Kế hoạch số 120/KH-UBND ngày 08/7/2024 của UBND huyện Kiên Hải.")
+    ids = [r.canonical_id for r in _refs(make_doc, text)]
+    assert ids == ["176/KH-UBND@2024@kien-giang", "120/KH-UBND@2024@kien-giang/kien-hai"]
+
+
+def test_subject_from_ve_clause(make_doc):
+    text = _plan_text("Thực hiện Chỉ thị 25-CT/TW, ngày 25-10-2023 của Ban Bí thư “về tiếp tục củng cố y tế cơ sở trong tình hình mới”.")
+    assert _refs(make_doc, text)[0].subject == "tiếp tục củng cố y tế cơ sở trong tình hình mới"
+
+
+def test_title_citation_implements(make_doc):
+    text = ("Số: 1026/KH-UBND\n\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ\n\n"
+            "I. MỤC ĐÍCH\n")
+    refs = _refs(make_doc, text, PlanContext(number="1026/KH-UBND", province="Nghệ An"))
+    assert [(r.number, r.relation, r.date) for r in refs] == [("32/CT-TTg", "implements", "2025-10-21")]
+
+
+def test_news_sentence_implements(make_doc):
+    text = "Ngày 21/6/2024 UBND tỉnh đã ban hành Kế hoạch số 153/KH-UBND về việc triển khai thực hiện Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư."
+    refs = _refs(make_doc, text, PlanContext(number="153/KH-UBND", province="Thanh Hóa"))
+    assert [(r.number, r.relation) for r in refs] == [("25-CT/TW", "implements")]
+
+
+def test_law_cited_by_name(make_doc):
+    text = _plan_text("Căn cứ Luật Bảo vệ dữ liệu cá nhân ngày 26 tháng 6 năm 2025;")
+    refs = _refs(make_doc, text)
+    assert [(r.doc_type, r.subject, r.date, r.relation) for r in refs] == [("Luật", "Luật Bảo vệ dữ liệu cá nhân", "2025-06-26", "legal_basis")]
+
+
+def test_reference_spans_slice_to_raw_symbol(make_doc):
+    doc = make_doc(_plan_text("Thực hiện Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư."))
+    r = references.extract(doc, CTX)[0]
+    assert doc.quote(r.span) == "25- CT/TW"
+
+
+@pytest.mark.parametrize("folder", SEEDS, ids=lambda p: p.name)
+def test_golden_references(folder):
+    gold_file = folder / "gold" / "references.json"
+    if not gold_file.exists():
+        pytest.skip("no references gold")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    plan = extract_plan(document_from_text((folder / "source.txt").read_text(encoding="utf-8")))
+    wrong = {k: (c.fp, c.fn) for k, c in score(gold, plan).items() if c.fp or c.fn}
+    assert not wrong
