@@ -40,8 +40,10 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) 
         table_spans.append(row.span)
         if not cell:
             continue
+        task = row.cells.get("task")
         for expr in timexpr.find(cell[0], reference, cued=True):
-            found.append(_deadline(doc, expr, cell[1], context, assignments, row.span, "table"))
+            found.append(_deadline(doc, expr, cell[1], context, assignments, row.span, "table",
+                                   task[0] if task else None))
     for start, end in _sentences(doc):
         if any(s.start <= start < s.end for s in skip) or any(t.start <= start < t.end for t in table_spans):
             continue
@@ -72,16 +74,16 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
 
 
 def _deadline(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, assignments: list[Assignment],
-              sentence: Span, method: str) -> Deadline:
+              sentence: Span, method: str, row_task: str | None = None) -> Deadline:
     start, end = offset + expr.start, offset + expr.end
     owners = _owners(assignments, start)
     agency = "; ".join(dict.fromkeys(a.agency for a in owners)) or None
     code = owners[0].agency_code if owners else None
     if not owners:
-        subject = _subject(doc, sentence, start, context)
+        subject = _subject(doc, sentence, context)
         if subject is not None:
             agency, code = subject.name, subject.code
-    task = _task(doc, owners, start, sentence)
+    task = row_task or _task(doc, owners, start, sentence)
     recurrence = rrule = None
     begin = expr.starts
     if expr.freq:
@@ -115,9 +117,12 @@ def _owners(assignments: list[Assignment], pos: int) -> list[Assignment]:
     return primary or inner
 
 
-def _subject(doc: Document, sentence: Span, pos: int, context: PlanContext) -> agencies.Mention | None:
-    """The agency the sentence is about: the first one named before the deadline, not after ``về``."""
-    text = doc.text[sentence.start:pos]
+def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Mention | None:
+    """The agency the sentence is about: the first one named that does not follow ``về``/``gửi``.
+
+    ``Hằng năm, trước ngày 15 tháng 01, Sở Tài chính báo cáo ... về Sở Y tế`` → Sở Tài chính.
+    """
+    text = doc.text[sentence.start:sentence.end]
     for m in agencies.find(text, context):
         if not _NOT_SUBJECT.search(text[max(0, m.start - 12):m.start]):
             return m

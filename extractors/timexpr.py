@@ -157,6 +157,7 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
     for m in _DMY.finditer(text):
         if free(m.start(), m.end()):
             add(_absolute_date(text, m))
+            taken.append((m.start(), m.end()))  # a cited document's date is no month either
     for m in _HALF.finditer(text):
         add(_half(text, m, recurring))
     for m in _QUARTER.finditer(text):

@@ -1,0 +1,103 @@
+"""The agency vocabulary and abbreviations: data integrity and canonical names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.agencies import abbreviations, expand, find, fold, lookup, vocabulary
+from extractors.context import PlanContext
+
+BAC_GIANG = PlanContext(province="Bắc Giang", issuer_level="province")
+DAK_R_LAP = PlanContext(province="Đắk Nông", district="Đắk R'Lấp", issuer_level="district")
+
+
+def test_vocabulary_codes_name_one_body_each():
+    rows = vocabulary()["agencies"]
+    by_code: dict[str, set[str]] = {}
+    for row in rows:
+        by_code.setdefault(row["code"], set()).add(fold(row["name"]))
+    assert all(len(names) == 1 for names in by_code.values())
+
+
+def test_every_alias_looks_up_to_its_own_entry():
+    for row in vocabulary()["agencies"]:
+        for alias in [row["name"], *row["aliases"]]:
+            kind, score = lookup(alias)
+            assert kind is not None and kind.name == lookup(row["name"])[0].name, alias
+
+
+def test_abbreviation_file_has_no_duplicates():
+    shorts = [s for s, _ in abbreviations()]
+    assert len(shorts) == len(set(shorts))
+
+
+@pytest.mark.parametrize("short, long", [
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"),
+    ("BHXH huyện", "Bảo hiểm xã hội huyện"),
+    ("UBMTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("TTYT huyện", "Trung tâm Y tế huyện"),
+    ("VP HĐND&UBND huyện", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"),
+    ("BCĐ CSSKND tỉnh", "Ban Chỉ đạo Chăm sóc sức khỏe nhân dân tỉnh"),
+    ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+])
+def test_abbreviations_expand(short, long):
+    assert expand(short) == long
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", "SKHDT@bac-giang"),
+    ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", "SKHDT@bac-giang"),
+    ("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội", "SLDTBXH@bac-giang"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL@bac-giang"),
+    ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL@bac-giang"),
+    ("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội tỉnh Bắc Giang", "BHXH-TINH@bac-giang"),
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh Bắc Giang", "UBND-TINH@bac-giang"),
+    ("Ủy ban nhân dân tỉnh Bắc Giang", "Ủy ban nhân dân tỉnh Bắc Giang", "UBND-TINH@bac-giang"),
+    ("UBND các huyện, thành phố", "Ủy ban nhân dân các huyện, thành phố", "UBND-HUYEN*"),
+    ("Bộ Y tế", "Bộ Y tế", "BYT"),
+])
+def test_canonical_name_and_code_in_a_provincial_plan(text, name, code):
+    [m] = find(text, BAC_GIANG)
+    assert (m.name, m.code) == (name, code)
+    assert text[m.start:m.end] == m.surface
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Phòng Y tế huyện", "Phòng Y tế huyện Đắk R'Lấp", "PYT@dak-r-lap"),
+    ("Phòng TC-KH huyện", "Phòng Tài chính - Kế hoạch huyện Đắk R'Lấp", "PTCKH@dak-r-lap"),
+    ("TTYT huyện", "Trung tâm Y tế huyện Đắk R'Lấp", "TTYT-HUYEN@dak-r-lap"),
+    ("UBND xã Nghĩa Thắng", "Ủy ban nhân dân xã Nghĩa Thắng", "UBND-XA@nghia-thang"),
+    ("Ủy ban nhân dân các xã, thị trấn", "Ủy ban nhân dân các xã, thị trấn", "UBND-XA*"),
+    ("Sở Y tế", "Sở Y tế", "SYT@dak-nong"),
+])
+def test_unnamed_level_resolves_to_the_issuers_area(text, name, code):
+    [m] = find(text, DAK_R_LAP)
+    assert (m.name, m.code) == (name, code)
+
+
+def test_same_body_matches_across_spellings_and_plans():
+    a = find("Sở KH&ĐT", BAC_GIANG)[0]
+    b = find("Sở Kế hoạch và Đầu tư tỉnh", BAC_GIANG)[0]
+    assert a.code == b.code
+
+
+def test_name_outside_vocabulary_ends_at_the_verb():
+    [m] = find("Giao Phòng Kế hoạch Nghiệp vụ và Điều dưỡng là đơn vị đầu mối", DAK_R_LAP)
+    assert m.name == "Phòng Kế hoạch Nghiệp vụ và Điều dưỡng"
+    [m] = find("Báo Bắc Giang tăng cường tuyên truyền", BAC_GIANG)
+    assert m.surface == "Báo Bắc Giang"
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ tiêu chí quốc gia về y tế xã",
+    "phòng, chống dịch bệnh",
+    "Hội nghị sơ kết",
+])
+def test_common_words_are_not_agencies(text):
+    assert find(text, BAC_GIANG) == []
+
+
+def test_list_of_agencies_splits_on_commas_not_inside_names():
+    found = find("Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính; Sở Nội vụ", BAC_GIANG)
+    assert [m.name for m in found] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "Sở Nội vụ"]

@@ -1,0 +1,211 @@
+"""Assignments: agency headings, prose, label lines and task tables."""
+
+from __future__ import annotations
+
+from extractors import assignments
+from extractors.context import PlanContext
+
+DISTRICT = PlanContext(province="Đắk Nông", district="Đắk R'Lấp", issuer_level="district")
+PROVINCE = PlanContext(province="Bắc Giang", issuer_level="province")
+
+ORG = """KẾ HOẠCH
+Duy trì Bộ tiêu chí quốc gia về y tế xã năm 2023
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+- Duy trì xã đạt Bộ tiêu chí quốc gia về y tế.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Y tế huyện:
+
+- Tham mưu cho UBND huyện chỉ đạo, định kỳ báo cáo trước ngày 10/01 của năm sau.
+
+- Xây dựng kế hoạch kiểm tra, đôn đốc việc thực hiện Kế hoạch này.
+
+2. Trung tâm Y tế huyện:
+
+- Chủ trì phối hợp với Phòng Y tế huyện giám sát tiến độ thực hiện.
+
+3. Phòng Văn hóa -Thông tin, Trung tâm Văn Hóa -Thể Thao và Truyền thông huyện:
+
+Phối hợp với Trung tâm Y tế huyện thực hiện tiêu chí 9 về truyền thông.
+
+4. Sở Y tế (cơ quan Thường trực Ban Chỉ đạo CSSKND tỉnh)
+
+- Là đầu mối chịu trách nhiệm tổ chức triển khai.
+
+5. Đề nghị Ủy ban MTTQ và các tổ chức chính trị - xã hội huyện
+
+Tuyên truyền, vận động đoàn viên, hội viên.
+"""
+
+
+def by_agency(found):
+    return {(a.agency, a.role) for a in found}
+
+
+def test_agency_heading_gives_its_bullets_as_tasks(make_doc):
+    doc = make_doc(ORG)
+    found = assignments.extract(doc, DISTRICT)
+    health = next(a for a in found if a.agency == "Phòng Y tế huyện Đắk R'Lấp")
+    assert health.role == "responsible"
+    assert health.tasks[0].startswith("Tham mưu cho UBND huyện")
+    assert len(health.tasks) == 2
+    for text, span in zip(health.tasks, health.task_spans):
+        assert doc.text[span.start:span.end] == text
+
+
+def test_heading_with_two_agencies_is_two_assignments(make_doc):
+    found = assignments.extract(make_doc(ORG), DISTRICT)
+    names = {a.agency for a in found if a.role == "cooperate"}
+    assert {"Phòng Văn hóa - Thông tin",
+            "Trung tâm Văn hóa - Thể thao và Truyền thông huyện Đắk R'Lấp"} <= names
+
+
+def test_heading_roles_lead_focal_point_and_requested(make_doc):
+    pairs = by_agency(assignments.extract(make_doc(ORG), DISTRICT))
+    assert ("Trung tâm Y tế huyện Đắk R'Lấp", "lead") in pairs
+    assert ("Sở Y tế", "focal_point") in pairs
+    assert any(n.startswith("Ủy ban Mặt trận Tổ quốc Việt Nam") and r == "responsible" for n, r in pairs)
+
+
+def test_description_in_parentheses_is_not_an_agency(make_doc):
+    names = {a.agency for a in assignments.extract(make_doc(ORG), DISTRICT)}
+    assert not any(n.startswith("Ban Chỉ đạo") for n in names)
+
+
+def test_spans_slice_back_to_the_agency_as_written(make_doc):
+    doc = make_doc(ORG)
+    for a in assignments.extract(doc, DISTRICT):
+        assert doc.text[a.span.start:a.span.end] == a.surface
+        assert a.block is not None and a.block.start <= a.span.start < a.block.end
+
+
+PROSE = """KẾ HOẠCH
+Thực hiện Chỉ thị 25-CT/TW
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Giao Phòng Kế hoạch Nghiệp vụ và Điều dưỡng là đơn vị đầu mối theo dõi, kiểm tra, đôn đốc.
+
+2. Sở Y tế chủ trì, phối hợp với Sở Tài chính, Sở KH&ĐT tham mưu bố trí kinh phí.
+
+3. UBND tỉnh giao cho Sở Nội vụ, Sở Giáo dục và Đào tạo; Các sở, ngành, cơ quan, đơn vị có liên quan triển khai thực hiện.
+
+4. Văn phòng HĐND&UBND huyện, Trung tâm Y tế huyện là cơ quan đầu mối triển khai thực hiện Kế hoạch.
+"""
+
+
+def test_prose_focal_point(make_doc):
+    pairs = by_agency(assignments.extract(make_doc(PROSE), PROVINCE))
+    assert ("Phòng Kế hoạch Nghiệp vụ và Điều dưỡng", "focal_point") in pairs
+
+
+def test_prose_lead_and_cooperate(make_doc):
+    pairs = by_agency(assignments.extract(make_doc(PROSE), PROVINCE))
+    assert ("Sở Y tế", "lead") in pairs
+    assert ("Sở Tài chính", "cooperate") in pairs
+    assert ("Sở Kế hoạch và Đầu tư", "cooperate") in pairs
+
+
+def test_prose_giao_makes_each_listed_agency_responsible(make_doc):
+    pairs = by_agency(assignments.extract(make_doc(PROSE), PROVINCE))
+    assert ("Sở Nội vụ", "responsible") in pairs
+    assert ("Sở Giáo dục và Đào tạo", "responsible") in pairs
+    assert ("Các sở, ngành, cơ quan, đơn vị có liên quan", "responsible") in pairs
+
+
+def test_two_focal_points_in_one_sentence(make_doc):
+    pairs = by_agency(assignments.extract(make_doc(PROSE), PROVINCE))
+    assert ("Trung tâm Y tế huyện", "focal_point") in pairs
+
+
+def test_generic_phrase_without_a_task_is_not_an_agency(make_doc):
+    doc = make_doc("KẾ HOẠCH\nVề y tế\n\nI. YÊU CẦU\n\n- Tăng cường sự phối hợp giữa các cơ quan, đơn vị, các cơ sở y tế.\n")
+    assert assignments.extract(doc, PROVINCE) == []
+
+
+LABELS = """KẾ HOẠCH
+Triển khai thi hành Luật
+
+II. NỘI DUNG
+
+1. Tổ chức tập huấn, bồi dưỡng chuyên sâu
+
+- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo.
+
+- Cơ quan phối hợp: Bảo hiểm xã hội Thành phố và các cơ quan có liên quan.
+
+- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.
+"""
+
+
+def test_label_lines_give_lead_and_cooperate_with_the_item_as_task(make_doc):
+    ctx = PlanContext(province="Thành phố Hồ Chí Minh", issuer_level="province")
+    found = assignments.extract(make_doc(LABELS), ctx)
+    pairs = by_agency(found)
+    assert ("Sở Nội vụ", "lead") in pairs and ("Sở Giáo dục và Đào tạo", "lead") in pairs
+    assert any(a.role == "cooperate" and a.agency.startswith("Bảo hiểm xã hội") for a in found)
+    assert all(a.tasks == ["Tổ chức tập huấn, bồi dưỡng chuyên sâu"] for a in found)
+
+
+STACKED = """KẾ HOẠCH
+Chuyển đổi số doanh nghiệp
+
+PHỤ LỤC
+
+STT
+
+Tên nhiệm vụ
+
+Cơ quan chủ trì
+
+Cơ quan phối hợp
+
+Thời gian hoàn thành
+
+I. NÂNG CAO NHẬN THỨC
+
+1
+
+Xây dựng Bộ tiêu chí đánh giá mức độ chuyển đổi số doanh nghiệp.
+
+Sở KH&CN
+
+Các sở, ban, ngành tỉnh
+
+Quí IV-2025
+
+2
+
+Hỗ trợ doanh nghiệp kinh doanh trên môi trường số.
+
+Sở Công Thương
+
+UBND các xã, phường
+
+Thường xuyên
+"""
+
+
+def test_appendix_table_flattened_one_cell_per_line(make_doc):
+    doc = make_doc(STACKED)
+    found = [a for a in assignments.extract(doc, PROVINCE) if a.method == "table"]
+    pairs = by_agency(found)
+    assert ("Sở Khoa học và Công nghệ", "lead") in pairs
+    assert ("Sở Công Thương", "lead") in pairs
+    assert ("Ủy ban nhân dân các xã, phường", "cooperate") in pairs
+    lead = next(a for a in found if a.agency == "Sở Công Thương")
+    assert lead.tasks == ["Hỗ trợ doanh nghiệp kinh doanh trên môi trường số."]
+    assert doc.text[lead.span.start:lead.span.end] == "Sở Công Thương"
+
+
+def test_tab_separated_task_table(make_doc):
+    text = ("KẾ HOẠCH\nVề y tế\n\nPHỤ LỤC\n\nTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tRà soát trạm y tế\tSở Y tế\tSở Tài chính\t30/9/2024\n"
+            "2\tBố trí kinh phí\tSở Tài chính\tSở Y tế\tQuý IV/2024\n")
+    pairs = by_agency(assignments.extract(make_doc(text), PROVINCE))
+    assert {("Sở Y tế", "lead"), ("Sở Tài chính", "cooperate"), ("Sở Tài chính", "lead")} <= pairs

@@ -1,0 +1,178 @@
+"""Deadlines linked to agencies and tasks; the golden test over the seed corpus."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors import assignments, deadlines
+from extractors.context import PlanContext
+from pipeline.build import build_document
+from pipeline.document import SourceText
+from pipeline.evaluation import assignments as score_assignments
+from pipeline.evaluation import deadlines as score_deadlines
+from pipeline.evaluation.core import Counts
+from pipeline.extract import extract_plan
+from tests.conftest import CORPUS, SEEDS
+
+CTX = PlanContext(issued=date(2023, 8, 15), issued_year=2023, province="Đắk Nông", district="Đắk R'Lấp",
+                  issuer_level="district", horizon_year=2030)
+
+PLAN = """KẾ HOẠCH
+Duy trì Bộ tiêu chí quốc gia về y tế xã năm 2023
+
+II. CHỈ TIÊU
+
+- Hết năm 2023: 36 đơn vị đạt chuẩn.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Y tế huyện:
+
+- Tham mưu cho UBND huyện chỉ đạo, định kỳ báo cáo trước ngày 10/01 của năm sau tiến độ thực hiện về UBND huyện.
+
+- Tham mưu UBND huyện thành lập Hội đồng xét công nhận vào tháng 9 năm 2023.
+
+2. Trung tâm Y tế huyện:
+
+- Báo cáo kết quả thực hiện trước ngày 31/12 của năm về Phòng Y tế huyện.
+
+V. CHẾ ĐỘ BÁO CÁO
+
+Hằng năm, trước ngày 15 tháng 01, Sở Tài chính báo cáo kết quả thực hiện về Sở Y tế.
+"""
+
+
+def run(doc, ctx=CTX):
+    return deadlines.extract(doc, ctx, assignments.extract(doc, ctx))
+
+
+def test_deadline_linked_to_heading_agency_and_its_task(make_doc):
+    doc = make_doc(PLAN)
+    found = run(doc)
+    yearly = next(d for d in found if d.recurrence and d.recurrence.month == 1 and d.recurrence.day == 10)
+    assert yearly.agency == "Phòng Y tế huyện Đắk R'Lấp"
+    assert yearly.task.startswith("Tham mưu cho UBND huyện chỉ đạo")
+    assert yearly.rrule == "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10;UNTIL=20301231"
+    assert yearly.start == "2023-08-15"
+    month = next(d for d in found if d.month == "2023-09")
+    assert month.agency == "Phòng Y tế huyện Đắk R'Lấp" and month.task.startswith("Tham mưu UBND huyện thành lập")
+
+
+def test_deadline_of_second_heading_goes_to_second_agency(make_doc):
+    found = run(make_doc(PLAN))
+    dec = next(d for d in found if d.recurrence and (d.recurrence.month, d.recurrence.day) == (12, 31))
+    assert dec.agency == "Trung tâm Y tế huyện Đắk R'Lấp"
+
+
+def test_sentence_subject_owns_a_deadline_outside_headings(make_doc):
+    found = run(make_doc(PLAN))
+    jan = next(d for d in found if d.recurrence and (d.recurrence.month, d.recurrence.day) == (1, 15))
+    assert jan.agency == "Sở Tài chính"  # not Sở Y tế, which only receives the report
+
+
+def test_goal_sections_hold_no_deadlines(make_doc):
+    assert not any(d.month == "2023-12" for d in run(make_doc(PLAN)))
+
+
+def test_deadline_spans_slice_back(make_doc):
+    doc = make_doc(PLAN)
+    for d in run(doc):
+        assert doc.text[d.span.start:d.span.end] == d.text
+
+
+def test_recurrence_has_no_until_without_a_horizon(make_doc):
+    ctx = PlanContext(issued=date(2024, 10, 23), issued_year=2024)
+    doc = make_doc("KẾ HOẠCH\nVề y tế\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Báo cáo kết quả về Trung tâm Y tế trước ngày 15/11 hàng năm.\n")
+    [d] = run(doc, ctx)
+    assert d.rrule == "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15" and d.start == "2024-10-23"
+
+
+def test_table_deadline_with_row_task_and_agency(make_doc):
+    text = ("KẾ HOẠCH\nVề y tế\n\nPHỤ LỤC\n\nTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tRà soát trạm y tế\tSở Y tế\tSở Tài chính\t30/9/2024\n"
+            "2\tBố trí kinh phí\tSở Tài chính\tSở Y tế\tQuý IV/2024\n")
+    doc = make_doc(text)
+    found = run(doc, PlanContext(issued=date(2024, 1, 5), issued_year=2024, province="Bắc Giang"))
+    assert [(d.date, d.month, d.agency, d.task, d.method) for d in found] == [
+        ("2024-09-30", None, "Sở Y tế", "Rà soát trạm y tế", "table"),
+        (None, "2024-12", "Sở Tài chính", "Bố trí kinh phí", "table"),
+    ]
+    assert all(doc.text[d.span.start:d.span.end] == d.text for d in found)
+
+
+def test_start_date_is_kept_as_start_not_due(make_doc):
+    doc = make_doc("KẾ HOẠCH\nVề pháp luật\n\nII. NHIỆM VỤ\n\n1. Bồi dưỡng công chức\n\n"
+                   "Đơn vị chủ trì: Sở Nội vụ.\n\nThời gian thực hiện: Từ 01/7/2025.\n")
+    [d] = run(doc, PlanContext(issued=date(2025, 5, 1), issued_year=2025, province="Bắc Ninh"))
+    assert (d.date, d.month, d.recurrence, d.start) == (None, None, None, "2025-07-01")
+    assert d.agency == "Sở Nội vụ"
+
+
+def test_regression_bacgiang_two_rounds_and_special_year(make_doc):
+    text = ("KẾ HOẠCH\nVề y tế xã\n\nIII. THỜI GIAN THỰC HIỆN HÀNG NĂM\n\n"
+            "- Thời gian Hội đồng cấp tỉnh tổ chức đánh giá hằng năm: Họp xét 02 đợt (đợt 1: vào tháng 6; "
+            "đợt 2: vào tháng 12). Riêng năm 2023, Hội đồng cấp tỉnh tổ chức xét công nhận từ tháng 11/2023.\n")
+    found = run(make_doc(text), PlanContext(issued=date(2023, 6, 27), issued_year=2023, horizon_year=2030))
+    keys = [(d.recurrence.month if d.recurrence else None, d.month) for d in found]
+    assert keys == [(6, None), (12, None), (None, "2023-11")]
+
+
+def _plan(folder: Path):
+    source = folder / "source.txt"
+    return extract_plan(build_document(SourceText(text=source.read_text(encoding="utf-8"), format="txt"),
+                                       path=str(source)))
+
+
+@pytest.fixture(scope="module")
+def seed_plans():
+    return {folder.name: _plan(folder) for folder in SEEDS}
+
+
+def _total(part, plans) -> dict[str, Counts]:
+    totals: dict[str, Counts] = {}
+    for folder in SEEDS:
+        gold = json.loads((folder / "gold" / f"{part.PART}.json").read_text(encoding="utf-8"))
+        for name, counts in part.score(gold, plans[folder.name]).items():
+            totals.setdefault(name, Counts())
+            totals[name] += counts
+    return totals
+
+
+def test_golden_assignments_f1(seed_plans):
+    totals = _total(score_assignments, seed_plans)
+    assert totals["agency"].f1 >= 0.9, totals
+    assert totals["role"].f1 >= 0.85, totals
+
+
+def test_golden_deadlines_f1(seed_plans):
+    totals = _total(score_deadlines, seed_plans)
+    assert totals["value"].f1 >= 0.9, totals
+
+
+def test_golden_spans_slice_back(seed_plans):
+    for folder in SEEDS:
+        text = build_document(SourceText(text=(folder / "source.txt").read_text(encoding="utf-8"), format="txt")).text
+        plan = seed_plans[folder.name]
+        for a in plan.assignments:
+            assert text[a.span.start:a.span.end] == a.surface
+        for d in plan.deadlines:
+            assert text[d.span.start:d.span.end] == d.text
+
+
+def test_scorer_matches_abbreviated_names():
+    assert score_assignments.same_agency("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư")
+    assert score_assignments.same_agency("Phòng Y tế huyện", "Phòng Y tế huyện Đắk R'Lấp")
+    assert not score_assignments.same_agency("Sở Y tế", "Sở Tài chính")
+    assert not score_assignments.same_agency("Sở Y tế", "Bộ Y tế")
+
+
+def test_realdocs_extract_without_error():
+    for path in sorted((CORPUS / "realdocs").glob("*.txt"))[:8]:
+        doc = build_document(SourceText(text=path.read_text(encoding="utf-8"), format="txt"))
+        ctx = PlanContext(issued=date(2025, 11, 20), issued_year=2025)
+        for d in run(doc, ctx):
+            assert doc.text[d.span.start:d.span.end] == d.text

@@ -1,0 +1,194 @@
+"""Vietnamese deadline expressions: exact days, months, quarters, years, recurrences, starts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from dateutil.rrule import rrulestr
+
+from extractors.timexpr import find, month_end, rrule
+
+REF = date(2023, 6, 27)
+
+
+def one(text: str, reference: date | None = REF, cued: bool = False):
+    found = [e for e in find(text, reference, cued=cued)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Thời gian hoàn thành Kế hoạch: 30/9/2023", "2023-09-30"),
+    ("trước ngày 31/10/2023", "2023-10-31"),
+    ("chậm nhất ngày 15 tháng 01 năm 2024", "2024-01-15"),
+    ("gửi về Bộ Công an trước ngày 15 tháng 12 năm 2025.", "2025-12-15"),
+    ("+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.", "2026-01-01"),
+    ("Thời hạn hoàn thành: Trước ngày 30/11/2025.", "2025-11-30"),
+    ("báo cáo UBND tỉnh trước ngày 15/12/2026.", "2026-12-15"),
+    ("hoàn thành chậm nhất là ngày 05-8-2024", "2024-08-05"),
+    ("xếp hạng thi đua trước ngày 31 tháng 12 năm 2025.", "2025-12-31"),
+    ("*trước ngày 31/3/2026 *để tổng hợp", "2026-03-31"),
+])
+def test_deadline_absolute_date(text, iso):
+    expr = one(text)
+    assert expr.date == iso and expr.freq is None
+    assert text[expr.start:expr.end] == expr.text
+
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện Kế hoạch số 120/KH-UBND ngày 08/7/2024 của UBND huyện",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+    "Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ trưởng Bộ Y tế",
+    "trẻ em từ 06 tháng đến 36 tháng tuổi",
+    "Chương trình MTQG giảm nghèo bền vững giai đoạn 2021 - 2025",
+])
+def test_citation_dates_and_names_are_not_deadlines(text):
+    assert [e for e in find(text, REF) if e.is_deadline] == []
+
+
+@pytest.mark.parametrize("text, month", [
+    ("thành lập Hội đồng vào tháng 9 năm 2023", "2023-09"),
+    ("xét công nhận từ tháng 11/2023.", "2023-11"),
+    ("(hoàn thành trong tháng 11/2025) gửi về Công an tỉnh", "2025-11"),
+    ("Thời gian thực hiện: Tháng 12/2025.", "2025-12"),
+    ("hoàn thành quý III/2024", "2024-09"),
+    ("Quí IV-2025", "2025-12"),
+    ("Quý IV năm 2025", "2025-12"),
+    ("Quý III Năm 2026", "2026-09"),
+    ("Quý I/2026", "2026-03"),
+    ("báo cáo 6 tháng đầu năm 2024", "2024-06"),
+    ("Hoàn thành trong năm 2023", "2023-12"),
+    ("c) Thời gian thực hiện: Hoàn thành trong năm 2025.", "2025-12"),
+    ("Tham mưu Sở Y tế bố trí kinh phí trong năm 2023 để hỗ trợ", "2023-12"),
+])
+def test_deadline_month_quarter_and_year_fall_due_in_a_month(text, month):
+    expr = one(text)
+    assert expr.month == month and expr.date is None
+
+
+@pytest.mark.parametrize("text, month, day", [
+    ("trước ngày 15/11 hàng năm", 11, 15),
+    ("định kỳ báo cáo trước ngày 10/01 của năm sau", 1, 10),
+    ("Hằng năm, trước ngày 15 tháng 01, Thủ trưởng các cơ quan báo cáo", 1, 15),
+    ("Báo cáo kết quả thực hiện trước ngày 31/12 của năm về Phòng Y tế huyện.", 12, 31),
+    ("Thời gian đề nghị Hội đồng cấp tỉnh thẩm định lại hằng năm: Trước ngày 31/5.", 5, 31),
+    ("Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả", 11, 30),
+    ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả thực hiện", 11, 30),
+    ("Trước ngày 15/12 hàng năm tổng hợp, báo cáo Bộ Khoa học và Công nghệ", 12, 15),
+    ("kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11) hoặc theo đề nghị", 11, 15),
+])
+def test_deadline_yearly_month_day(text, month, day):
+    expr = one(text)
+    assert (expr.freq, expr.rec_month, expr.rec_day) == ("yearly", month, day)
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Thời gian đăng ký hằng năm: Hoàn thành trong tháng 11; lồng ghép vào kế hoạch", 11),
+    ("Tháng 12 hằng năm", 12),
+    ("báo cáo sơ kết 6 tháng đầu năm", 6),
+])
+def test_deadline_yearly_month_only(text, month):
+    expr = one(text)
+    assert (expr.freq, expr.rec_month, expr.rec_day) == ("yearly", month, None)
+
+
+def test_two_rounds_a_year_are_two_yearly_deadlines():
+    found = find("Hội đồng cấp tỉnh hằng năm: Họp xét 02 đợt (đợt 1: vào tháng 6; đợt 2: vào tháng 12).", REF)
+    assert [(e.freq, e.rec_month) for e in found] == [("yearly", 6), ("yearly", 12)]
+
+
+def test_two_days_share_one_yearly_cue():
+    found = find("định kỳ trước ngày 01/6 và 15/11 hằng năm báo cáo kết quả", REF)
+    assert [(e.rec_month, e.rec_day) for e in found] == [(6, 1), (11, 15)]
+
+
+@pytest.mark.parametrize("text, freq, day", [
+    ("cập nhật kết quả trước ngày 20 hằng tháng lên phần mềm", "monthly", 20),
+    ("báo cáo kết quả thông qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng.", "monthly", 15),
+    ("Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.", "daily", None),
+    ("báo cáo UBND tỉnh trước 19h00’ hằng ngày và đột xuất khi cần thiết", "daily", None),
+])
+def test_deadline_monthly_and_daily(text, freq, day):
+    expr = one(text)
+    assert expr.freq == freq and expr.rec_day == day
+
+
+@pytest.mark.parametrize("text, due, start", [
+    ("Từ ngày 15/11/2025 đến ngày 15/12/2025", "2025-12-15", "2025-11-15"),
+    ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.", "2026-03-31", "2026-01-01"),
+])
+def test_period_is_due_at_its_end_and_starts_at_its_beginning(text, due, start):
+    expr = one(text)
+    assert (expr.date, expr.starts) == (due, start)
+
+
+@pytest.mark.parametrize("text, month, start", [
+    ("Thời gian thực hiện: giai đoạn 2021 - 2025", "2025-12", "2021-01-01"),
+    ("Trong giai đoạn 2021 - 2025, xây dựng kế hoạch bồi dưỡng", "2025-12", "2021-01-01"),
+    ("Thời gian thực hiện: năm 2026 - 2027.", "2027-12", "2026-01-01"),
+    ("Thời gian thực hiện: Tháng 11 - 12/2025.", "2025-12", "2025-11-01"),
+    ("Quý IV/2025- Quý II/2026", "2026-06", "2025-10-01"),
+])
+def test_period_month_level(text, month, start):
+    expr = one(text)
+    assert (expr.month, expr.starts) == (month, start)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Thời gian thực hiện: Từ 01/7/2025.", "2025-07-01"),
+    ("Thời gian thực hiện: Từ tháng 10/2025 đến khi tổ chức thành công Đại hội", "2025-10-01"),
+    ("Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.", "2025-11-01"),
+    ("- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.", "2025-01-01"),
+])
+def test_start_is_not_a_deadline(text, start):
+    expr = one(text)
+    assert not expr.is_deadline and expr.starts == start
+
+
+def test_day_month_without_year_falls_in_the_plans_year_or_next():
+    assert one("báo cáo trước ngày 31/10.").date == "2023-10-31"
+    assert one("báo cáo trước ngày 15/01.").date == "2024-01-15"
+
+
+def test_open_day_month_needs_a_reference_date():
+    assert [e for e in find("báo cáo trước ngày 31/10.", None) if e.is_deadline] == []
+
+
+@pytest.mark.parametrize("cell, value", [
+    ("30/9/2023", ("2023-09-30", None)),
+    ("Quí IV-2025", (None, "2025-12")),
+    ("Tháng 12/2025", (None, "2025-12")),
+])
+def test_table_cell_needs_no_cue(cell, value):
+    expr = one(cell, cued=True)
+    assert (expr.date, expr.month) == value
+
+
+def test_cell_saying_regularly_has_no_deadline():
+    assert find("Thường xuyên", REF, cued=True) == []
+
+
+def test_past_year_is_a_result_not_a_deadline():
+    assert find("trong năm 2022 đã đạt 5 xã", REF) == []
+
+
+@pytest.mark.parametrize("args, text", [
+    (("yearly", 11, 15), "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"),
+    (("yearly", 11, None), "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1"),
+    (("monthly", None, 20), "FREQ=MONTHLY;BYMONTHDAY=20"),
+    (("daily", None, None), "FREQ=DAILY"),
+])
+def test_rrule_text(args, text):
+    assert rrule(*args) == text
+
+
+def test_rrule_until_bounds_the_recurrence():
+    text = rrule("yearly", 11, 15, until=date(2030, 12, 31))
+    rule = rrulestr(text, dtstart=__import__("datetime").datetime(2023, 6, 27))
+    assert [d.date() for d in rule] == [date(y, 11, 15) for y in range(2023, 2031)]
+
+
+def test_month_end():
+    assert month_end("2024-02") == date(2024, 2, 29)
+    assert month_end("2023-09") == date(2023, 9, 30)
