@@ -59,7 +59,7 @@ def signer(doc: Document) -> Signer | None:
     lines = doc.lines()
     at = _block_start(doc, lines)
     if at is None:
-        return None
+        return _inline_signer(doc)
     text = _clean(lines[at].text)
     position = _is_position(text)
     # A line may hold the whole chain: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH".
@@ -77,6 +77,23 @@ def signer(doc: Document) -> Signer | None:
         authority=authority,
         span=doc.span(start, end if end else lines[at].end),
     )
+
+
+_NAME_WORDS = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4}"
+
+
+def _inline_signer(doc: Document) -> Signer | None:
+    """A signature flattened into one table cell: ``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Đệ``."""
+    pos = "|".join(re.escape(p) for p in positions())
+    rx = re.compile(rf"((?:\b(?:KT|TM|TL|TUQ|Q)\.?\s+[^\t\n]*?)?)\b({pos})\s+({_NAME_WORDS})")
+    rec = doc.text.find("Nơi nhận")
+    found = [m for m in rx.finditer(doc.text) if rec < 0 or abs(m.start() - rec) < 3000]
+    if not found:
+        return None
+    m = found[-1] if rec < 0 else min(found, key=lambda m: abs(m.start() - rec))
+    authorities = _AUTHORITY.findall(m.group(1))
+    return Signer(name=m.group(3), position=m.group(2), authority=authorities[-1] + "." if authorities else None,
+                  span=doc.span(m.start(), m.end()))
 
 
 def _position_text(text: str, position: str) -> str:
@@ -115,7 +132,12 @@ def recipients(doc: Document) -> list[str]:
     if rec is None:
         return []
     out = []
-    first = _RECIPIENTS.sub("", _clean(lines[rec].text)).strip()
+    # A table cell ends at a tab: the signature often sits in the next cell.
+    first = _RECIPIENTS.sub("", _clean(lines[rec].text.split("\t")[0])).strip()
+    if first.startswith(("-", "+", "•")) and first.count(" - ") >= 2:
+        # The list flattened into one line (table cell): "- A; - B; - Lưu: VT."
+        items = re.split(r"(?:^|\s)[-+•]\s", first)
+        return [r for r in (i.strip().rstrip(" ;,.") for i in items) if r]
     if first.startswith(("-", "+", "•")):
         out.append(first)
     for line in lines[rec + 1:rec + 60]:
