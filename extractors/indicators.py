@@ -61,11 +61,18 @@ def fold_keep(text: str) -> str:
     >>> fold_keep("Phấn đấu 95%")
     'phan dau 95%'
     """
-    out = []
-    for ch in text:
+    return text.translate(_fold_table())
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """One folded character for every Latin letter (a C-speed ``str.translate`` table)."""
+    table = {}
+    for code in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(code)
         low = ch.lower()[:1] or ch  # one character out for each one in, always
-        out.append("d" if low == "đ" else unicodedata.normalize("NFD", low)[0])
-    return "".join(out)
+        table[code] = "d" if low == "đ" else unicodedata.normalize("NFD", low)[0]
+    return table
 
 
 @cache
