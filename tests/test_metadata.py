@@ -233,3 +233,13 @@ def test_golden_metadata(folder):
     plan = extract_plan(document_from_text(text))
     wrong = {k: (c.fp, c.fn) for k, c in score(gold, plan).items() if c.fp or c.fn}
     assert not wrong
+
+
+def test_signature_and_recipients_flattened_into_cells(make_doc):
+    """Regression (109_nghean): Nơi nhận and the signature block end up in one tab-separated row."""
+    text = ("Số: 980/KH-UBND\n\nKẾ HOẠCH\nA\n\nI. NỘI DUNG\nLàm việc./.\n"
+            "Nơi nhận: - Chủ tịch UBND tỉnh; - Các sở, ban, ngành; - Lưu: VT, NC.\t"
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Đệ\tPHỤ LỤC\n")
+    m = metadata.extract(make_doc(text))
+    assert (m.signer.authority, m.signer.position, m.signer.name) == ("KT.", "PHÓ CHỦ TỊCH", "Nguyễn Văn Đệ")
+    assert m.recipients == ("Chủ tịch UBND tỉnh", "Các sở, ban, ngành", "Lưu: VT, NC")
