@@ -47,9 +47,31 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) 
     for start, end in _sentences(doc):
         if any(s.start <= start < s.end for s in skip) or any(t.start <= start < t.end for t in table_spans):
             continue
-        for expr in timexpr.find(doc.text[start:end], reference):
+        sentence = doc.text[start:end]
+        for expr in timexpr.find(sentence, reference):
+            if _is_target_year(expr, sentence) or _before_plan(expr, context):
+                continue
             found.append(_deadline(doc, expr, start, context, assignments, doc.span(start, end), "rule"))
     return sorted(found, key=lambda d: d.span.start)
+
+
+_TARGET = re.compile(r"%|\bphấn\s+đấu\b|\bchỉ\s+tiêu\b|\bđạt\s+(?:trên|dưới|tối\s+thiểu|ít\s+nhất)?\s*\d", re.IGNORECASE)
+
+
+def _is_target_year(expr: TimeExpr, sentence: str) -> bool:
+    """``phấn đấu đến hết năm 2030 đạt 100%``: a target's year, not a deadline."""
+    return expr.precision == "year" and bool(_TARGET.search(sentence))
+
+
+def _before_plan(expr: TimeExpr, context: PlanContext) -> bool:
+    """A date before the plan was signed reports the past ("từ ngày 17 đến ngày 20/11")."""
+    if context.issued is None:
+        return False
+    if expr.date:
+        return expr.date < context.issued.isoformat()
+    if expr.month:
+        return expr.month < context.issued.isoformat()[:7]
+    return False
 
 
 def _skipped_spans(doc: Document) -> list[Span]:

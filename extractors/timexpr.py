@@ -38,7 +38,7 @@ _START_BEFORE = re.compile(r"(?:\btừ|\bbắt đầu(?:\s+từ)?)\s*(?:ngày\s+
 _YEARLY = re.compile(r"\b(?:h[àằ]ng|mỗi)\s+năm\b|\bnăm\s+sau\b|\bcủa\s+năm\b|\bđịnh\s+kỳ\b", re.IGNORECASE)
 _MONTHLY = re.compile(r"\b(?:h[àằ]ng|mỗi)\s+tháng\b", re.IGNORECASE)
 _DAILY = re.compile(r"\b(?:h[àằ]ng|mỗi)\s+ngày\b", re.IGNORECASE)
-_REPORT = re.compile(r"\bbáo\s+cáo\b|\bcập\s+nhật\b|\bgửi\b|\btổng\s+hợp\b", re.IGNORECASE)
+_REPORT = re.compile(r"\bbáo\s+cáo\b|\bgửi\b|\bgiao\s+ban\b|\bhọp\b", re.IGNORECASE)
 
 _DMY = re.compile(
     r"(?<![\d/])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -243,6 +243,8 @@ def _range_matches(text: str) -> list[TimeExpr]:
         rf"(?:\btừ\s+)?(?P<a>{endpoint})\s*(?:đến|[-–])\s*(?:hết\s+)?(?P<b>{endpoint})", re.IGNORECASE
     )
     for m in rx.finditer(text):
+        if not (m.group(0)[:2].lower() == "từ" or _cue_before(text, m.start()) or _label_before_period(text, m.start())):
+            continue  # "(06/01/1946 - 06/01/2026)": an anniversary, not a period of work
         a, b = find_single(m.group("a")), find_single(m.group("b"))
         if a is None or b is None:
             continue
@@ -251,6 +253,10 @@ def _range_matches(text: str) -> list[TimeExpr]:
                       starts=begin, precision=b.precision, tags=("period",))
         out.append(tx)
     return out
+
+
+def _label_before_period(text: str, pos: int) -> bool:
+    return bool(_PERIOD_CUE.search(text[max(0, pos - 60):pos]))
 
 
 def _first_month(expr: TimeExpr) -> str:
@@ -408,7 +414,8 @@ def _bare_recurrence(text: str, kind: str) -> TimeExpr | None:
     """``báo cáo hằng ngày``, ``chuyên mục hằng tháng``: recurring without a fixed day."""
     rx = _DAILY if kind == "daily" else _MONTHLY
     m = rx.search(text)
-    if m is None or not _REPORT.search(text):
+    # "báo cáo hằng ngày" is a duty; "trợ cấp hằng tháng" only describes an allowance
+    if m is None or not _REPORT.search(text[max(0, m.start() - 60):m.start()]):
         return None
     return TimeExpr(m.start(), m.end(), m.group(0), freq=kind, precision="day" if kind == "daily" else "month")
 

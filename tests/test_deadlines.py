@@ -176,3 +176,17 @@ def test_realdocs_extract_without_error():
         ctx = PlanContext(issued=date(2025, 11, 20), issued_year=2025)
         for d in run(doc, ctx):
             assert doc.text[d.span.start:d.span.end] == d.text
+
+
+def test_regression_daklak_past_event_before_the_plan_is_no_deadline(make_doc):
+    doc = make_doc("KẾ HOẠCH\nPhòng chống dịch sau lũ\n\nI. TÌNH HÌNH CHUNG\n\nThiệt hại lớn.\n\nII. NHIỆM VỤ\n\n"
+                   "Do hậu quả mưa lớn kéo dài, từ ngày 17 đến ngày 20 tháng 11 năm 2025 nhiều xã bị ngập.\n")
+    ctx = PlanContext(issued=date(2025, 11, 21), issued_year=2025, province="Đắk Lắk")
+    assert run(doc, ctx) == []
+
+
+def test_target_year_in_a_task_section_is_no_deadline(make_doc):
+    doc = make_doc("KẾ HOẠCH\nPhòng chống ma túy\n\nII. NHIỆM VỤ\n\n"
+                   "- Phấn đấu đạt 20% xã không ma túy, bảo đảm đến hết năm 2030 đạt 50%.\n")
+    ctx = PlanContext(issued=date(2025, 11, 20), issued_year=2025, province="Đồng Nai")
+    assert run(doc, ctx) == []

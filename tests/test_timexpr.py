@@ -192,3 +192,13 @@ def test_rrule_until_bounds_the_recurrence():
 def test_month_end():
     assert month_end("2024-02") == date(2024, 2, 29)
     assert month_end("2023-09") == date(2023, 9, 30)
+
+
+def test_regression_nghean_anniversary_range_is_not_a_period():
+    text = "chào mừng “Kỷ niệm 80 năm ngày Tổng tuyển cử đầu tiên (06/01/1946 - 06/01/2026)”"
+    assert [e for e in find(text, REF) if e.is_deadline] == []
+
+
+def test_regression_cantho_monthly_allowance_is_not_a_monthly_deadline():
+    text = "100% số người hưởng trợ cấp xã hội hàng tháng được rà soát, cập nhật dữ liệu"
+    assert find(text, REF) == []
