@@ -301,6 +301,14 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> lis
         elif _FOCAL.match(after.strip()):
             out += [_assignment(doc, n, "focal_point", [sentence[0]], [sentence[1]], sentence[1], "rule")
                     for n in subject]
+        elif _bullet_subject(text, first) and re.match(r"^\s+(?:có\s+trách\s+nhiệm\s+|chủ\s+động\s+|thường\s+xuyên\s+)?"
+                                                       r"(?:chỉ\s+đạo|tổ\s+chức|triển\s+khai|thực\s+hiện|xây\s+dựng|"
+                                                       r"tham\s+mưu|hướng\s+dẫn|phối\s+hợp|căn\s+cứ|bố\s+trí|rà\s+soát|"
+                                                       r"kiểm\s+tra|theo\s+dõi|báo\s+cáo|tuyên\s+truyền|chịu)", after,
+                                                       re.IGNORECASE):
+            # "- Ủy ban nhân dân các cấp thường xuyên chỉ đạo ...": a bullet led by its doer
+            role = _role_after(after)
+            out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject]
     for block_start, block_end, heading_named in blocks:
         for m in re.finditer(r"(?:^|\n)\s*(?:[-+*•]\s*|[a-zđ]\)\s*)?chủ\s+trì\s*,?\s*phối\s+hợp\s+(?:với\s+)?",
                              text[block_start:block_end], re.IGNORECASE):
@@ -323,6 +331,11 @@ def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int,
                     named = [m for m in mentions if m.start == found[0].span.start]
                     out.append((node.span.start, node.span.end, named))
     return out
+
+
+def _bullet_subject(text: str, first: Mention) -> bool:
+    """Whether the agency opens a bullet or paragraph (``- UBND xã Nghĩa Thắng chỉ đạo``)."""
+    return bool(re.search(r"(?:^|\n)[ \t]*(?:[-+*•][ \t]*)?$", text[max(0, first.start - 6):first.start]))
 
 
 def _subject_list(text: str, first: Mention, mentions: list[Mention]) -> list[Mention] | None:

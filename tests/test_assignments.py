@@ -209,3 +209,13 @@ def test_tab_separated_task_table(make_doc):
             "2\tBố trí kinh phí\tSở Tài chính\tSở Y tế\tQuý IV/2024\n")
     pairs = by_agency(assignments.extract(make_doc(text), PROVINCE))
     assert {("Sở Y tế", "lead"), ("Sở Tài chính", "cooperate"), ("Sở Tài chính", "lead")} <= pairs
+
+
+def test_regression_dakrlap_bullet_led_by_named_communes(make_doc):
+    text = ("KẾ HOẠCH\nDuy trì y tế xã\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân các xã, thị trấn:\n\n"
+            "- Kiện toàn Ban Chăm sóc sức khỏe nhân dân.\n\n"
+            "- UBND thị trấn Kiến Đức, UBND xã Nghĩa Thắng chỉ đạo Ban chỉ đạo xã tổ chức đăng ký.\n")
+    pairs = by_agency(assignments.extract(make_doc(text), DISTRICT))
+    assert ("Ủy ban nhân dân thị trấn Kiến Đức", "responsible") in pairs
+    assert ("Ủy ban nhân dân xã Nghĩa Thắng", "responsible") in pairs
+    assert ("Ủy ban nhân dân các xã, thị trấn", "responsible") in pairs
