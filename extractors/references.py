@@ -169,6 +169,7 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
     ref_id = canonical_id(s.number, year, info.province if info else None,
                           info.district if info and info.level in ("district", "party", "other") else None)
     end = pos
+    quoted = text[s.start:end].strip()
     return Reference(
         number=s.number,
         canonical_id=ref_id,
@@ -180,8 +181,8 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
         issuer_level=info.level if info else None,
         issuer_province=info.province if info else None,
         issuer_district=info.district if info else None,
-        text=text[s.start:end].strip(),
-        span=doc.span(s.start, s.end),
+        text=quoted,
+        span=doc.span(s.start, s.start + len(quoted)),  # the span holds what ``text`` quotes
         method="rule",
     )
 
@@ -237,6 +238,6 @@ def _laws(doc: Document, zone_end: int, seen: set[str | None]) -> list[Reference
             number=None, canonical_id=key, doc_type="Luật", date=date.iso if date else None,
             issuer="Quốc hội", subject=name, relation="legal_basis", issuer_level="central",
             text=doc.text[m.start():date.end if date else m.end(1)],
-            span=doc.span(m.start(1), m.end(1)), method="rule",
+            span=doc.span(m.start(), date.end if date else m.end(1)), method="rule",
         ))
     return out

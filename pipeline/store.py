@@ -73,8 +73,17 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     db.conn.execute("COMMIT")
 
 
+def _expected_columns() -> dict[str, dict[str, type]]:
+    return {
+        "plans": {"document_id": int, **_columns(Plan, exclude=PLAN_LISTS | {"source"}),
+                  "recipients": str, "plan_key": str, "plan_json": str},
+        **{table: {"id": int, "document_id": int, **_columns(model)} for table, model in PARTS.items()},
+    }
+
+
 def _ensure_schema(db: sqlite_utils.Database) -> None:
     if "documents" in db.table_names():
+        _add_new_columns(db)
         return
     with write_transaction(db):
         db["documents"].create(_DOCUMENT_COLUMNS, pk="id", not_null={"path"})
@@ -89,19 +98,28 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
              "span_start": int, "span_end": int, "span_page": int},
             foreign_keys=[("document_id", "documents", "id")],
         )
-        plan_columns = {"document_id": int, **_columns(Plan, exclude=PLAN_LISTS | {"source"}),
-                        "recipients": str, "plan_key": str, "plan_json": str}
-        db["plans"].create(plan_columns, pk="document_id", foreign_keys=[("document_id", "documents", "id")])
-        for table, model in PARTS.items():
-            db[table].create(
-                {"id": int, "document_id": int, **_columns(model)}, pk="id",
-                foreign_keys=[("document_id", "documents", "id")],
-            )
+        expected = _expected_columns()
+        db["plans"].create(expected["plans"], pk="document_id", foreign_keys=[("document_id", "documents", "id")])
+        for table in PARTS:
+            db[table].create(expected[table], pk="id", foreign_keys=[("document_id", "documents", "id")])
             db[table].create_index(["document_id"])
         for name in ("sections", "tables"):
             db[name].create_index(["document_id"])
         _create_fts(db)
         db["plans"].create_index(["plan_key"])
+        _create_views(db)
+
+
+def _add_new_columns(db: sqlite_utils.Database) -> None:
+    """A database made by an earlier version gains the columns of fields added since."""
+    added = False
+    for table, columns in _expected_columns().items():
+        existing = db[table].columns_dict
+        for name, kind in columns.items():
+            if name not in existing:
+                db[table].add_column(name, kind)
+                added = True
+    if added:
         _create_views(db)
 
 

@@ -1,34 +1,97 @@
-"""The validate stage: every value must be grounded in the text it claims to come from.
+"""The validate stage: every value grounded in its text, and the plan's own consistency.
 
-A record whose span does not lie inside the document is dropped and reported as a
-finding, so nothing ungrounded reaches the database. Consistency checks that need
-a whole plan (totals, deadlines inside the plan period) add findings here too.
+A record whose span does not lie inside the document, or whose quoted ``text`` is
+not what its span holds, is dropped and reported, so nothing ungrounded reaches the
+database. Then audit checks add findings:
+
+- tables whose rows do not add up to their totals (``extractors.targets``);
+- a cited document whose date contradicts the year in its symbol
+  ("Quyết định số 46/2002/QĐ-UBND ngày 12/9/2022");
+- a deadline before the plan was issued or after the end of its horizon.
 """
 
 from __future__ import annotations
+
+import re
+from datetime import date
 
 from extractors.targets import table_findings
 from pipeline.document import Document
 from schemas import Finding, Plan, Span
 
+GROUNDED_PARTS = ("references", "targets", "assignments", "deadlines")
+_SYMBOL_YEAR = re.compile(r"^\d+/((?:19|20)\d{2})/")
+
 
 def validate(doc: Document, plan: Plan) -> Plan:
     findings = list(plan.findings)
     parts = {}
-    for name in ("references", "targets", "assignments", "deadlines"):
+    for name in GROUNDED_PARTS:
         kept = []
         for item in getattr(plan, name):
-            if _grounded(doc, item.span):
+            problem = _grounding_problem(doc, item.span, getattr(item, "text", None))
+            if problem is None:
                 kept.append(item)
             else:
-                findings.append(Finding(
-                    rule="ungrounded", severity="error",
-                    message=f"{name[:-1]} dropped: span {item.span.start}-{item.span.end} is outside the text",
-                ))
+                findings.append(Finding(rule="ungrounded", severity="error",
+                                        message=f"{name[:-1]} dropped: {problem}", span=None))
         parts[name] = kept
     findings.extend(table_findings(doc, parts["targets"]))
+    findings.extend(reference_date_findings(parts["references"]))
+    findings.extend(deadline_findings(plan, parts["deadlines"]))
     return plan.model_copy(update={**parts, "findings": findings})
 
 
-def _grounded(doc: Document, span: Span) -> bool:
-    return 0 <= span.start <= span.end <= len(doc.text)
+def _grounding_problem(doc: Document, span: Span, quoted: str | None) -> str | None:
+    if not 0 <= span.start <= span.end <= len(doc.text):
+        return f"span {span.start}-{span.end} is outside the text"
+    if quoted and _squash(quoted) not in _squash(doc.text[span.start:span.end]):
+        return f"span {span.start}-{span.end} does not hold {quoted[:60]!r}"
+    return None
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def reference_date_findings(references) -> list[Finding]:
+    """``46/2002/QĐ-UBND`` cited with a 2022 date: one of the two is wrong."""
+    out = []
+    for ref in references:
+        m = _SYMBOL_YEAR.match(ref.number or "")
+        if m and ref.date and ref.date[:4] != m.group(1):
+            out.append(Finding(
+                rule="reference_date_mismatch", severity="warning", span=ref.span,
+                message=f"{ref.doc_type or 'document'} {ref.number} is cited with date {ref.date}, "
+                        f"but its symbol carries the year {m.group(1)}",
+            ))
+    return out
+
+
+def deadline_findings(plan: Plan, deadlines) -> list[Finding]:
+    """Deadlines before the plan's date or after the last year of its horizon."""
+    issued = date.fromisoformat(plan.issued_date) if plan.issued_date else None
+    horizon = plan.horizon_year
+    out = []
+    for deadline in deadlines:
+        due = _due(deadline)
+        if due is None:
+            continue
+        if issued and due < issued.replace(day=1):
+            problem = f"is before the plan's date {plan.issued_date}"
+        elif horizon and due.year > horizon:
+            problem = f"is after the end of the plan's horizon ({horizon})"
+        else:
+            continue
+        out.append(Finding(rule="deadline_outside_plan", severity="warning", span=deadline.span,
+                           message=f"deadline {deadline.date or deadline.month} ({deadline.text[:60]!r}) {problem}"))
+    return out
+
+
+def _due(deadline) -> date | None:
+    if deadline.date:
+        return date.fromisoformat(deadline.date)
+    if deadline.month:
+        year, month = map(int, deadline.month.split("-"))
+        return date(year, month, 1)
+    return None

@@ -102,10 +102,12 @@ def test_law_cited_by_name(make_doc):
     assert [(r.doc_type, r.subject, r.date, r.relation) for r in refs] == [("Luật", "Luật Bảo vệ dữ liệu cá nhân", "2025-06-26", "legal_basis")]
 
 
-def test_reference_spans_slice_to_raw_symbol(make_doc):
+def test_reference_span_holds_the_quoted_citation_from_its_raw_symbol(make_doc):
     doc = make_doc(_plan_text("Thực hiện Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư."))
     r = references.extract(doc, CTX)[0]
-    assert doc.quote(r.span) == "25- CT/TW"
+    assert doc.quote(r.span) == r.text
+    assert r.text.startswith("25- CT/TW ngày 25/10/2023")
+    assert r.number == "25-CT/TW"
 
 
 @pytest.mark.parametrize("folder", SEEDS, ids=lambda p: p.name)

@@ -141,3 +141,14 @@ def test_ingest_records_bad_files_and_goes_on(tmp_path, db):
     assert by_name["old.doc"].status == "failed" and ".doc" in by_name["old.doc"].reason
     errors = {r["path"].rsplit("/", 1)[-1]: r["error"] for r in db["documents"].rows_where("status = 'failed'")}
     assert set(errors) == {"empty.txt", "old.doc"}
+
+
+def test_database_from_an_older_version_gains_new_columns(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    db.execute("ALTER TABLE deadlines DROP COLUMN rrule")
+    db.conn.commit()
+    assert "rrule" not in db["deadlines"].columns_dict
+    reopened = open_db(path)
+    assert "rrule" in reopened["deadlines"].columns_dict
+    stored(reopened)
