@@ -87,11 +87,24 @@ def abbreviations() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@functools.lru_cache(maxsize=8192)
 def expand(text: str) -> str:
     """``Sở KH&ĐT`` → ``Sở Kế hoạch và Đầu tư`` (whole tokens only)."""
-    for short, long in abbreviations():
-        text = re.sub(rf"(?<![\wÀ-ỹ&]){re.escape(short)}(?![\wÀ-ỹ&])", long, text)
-    return text
+    table, pattern = _abbreviation_pattern()
+    return pattern.sub(lambda m: table[m.group(0)], text)
+
+
+@functools.cache
+def _abbreviation_pattern() -> tuple[dict[str, str], re.Pattern[str]]:
+    """One alternation of every abbreviation, longest first, so one pass expands all.
+
+    An expansion is not expanded again: abbreviations never occur inside the long
+    forms, so one pass gives what applying them one by one did.
+    """
+    pairs = abbreviations()
+    table = {short: long for short, long in reversed(pairs)}
+    alternatives = "|".join(re.escape(short) for short, _ in pairs)
+    return table, re.compile(rf"(?<![\wÀ-ỹ&])(?:{alternatives})(?![\wÀ-ỹ&])")
 
 
 @functools.cache
@@ -163,12 +176,55 @@ def _vocabulary_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{body})(?![\wÀ-ỹ&])", re.IGNORECASE)
 
 
+_WORD_AT_START = re.compile(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]+")
+
+
+def _first_word_key(text: str) -> str:
+    word = _WORD_AT_START.search(text)
+    folded = unicodedata.normalize("NFD", (word.group(0) if word else "").lower().replace("đ", "d"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _vocabulary_index() -> dict[str, re.Pattern[str]]:
+    """The vocabulary names grouped by their folded first word, one regex per group.
+
+    One alternation of every name would be tried at every word of the text; keyed by
+    the first word, each word start only tries the names that can begin there.
+    """
+    groups: dict[str, set[str]] = {}
+    vocab = vocabulary()
+    for row in [*vocab["agencies"], *vocab["groups"]]:
+        for name in [row["name"], *row["aliases"]]:
+            for form in _surface_forms(name):
+                groups.setdefault(_first_word_key(form), set()).add(form)
+    return {
+        key: re.compile(rf"(?:{'|'.join(_flex(n) for n in sorted(names, key=len, reverse=True))})(?![\wÀ-ỹ&])",
+                        re.IGNORECASE)
+        for key, names in groups.items()
+    }
+
+
+def _vocabulary_matches(text: str):
+    """Leftmost, longest, non-overlapping vocabulary names in ``text`` (as ``finditer``)."""
+    index, taken = _vocabulary_index(), -1
+    for word in _WORD_AT_START.finditer(text):
+        if word.start() < taken:
+            continue
+        pattern = index.get(_first_word_key(word.group(0)))
+        match = pattern.match(text, word.start()) if pattern else None
+        if match:
+            taken = match.end()
+            yield match
+
+
 @functools.cache
 def _head_regex() -> re.Pattern[str]:
     heads = sorted(vocabulary()["heads"], key=len, reverse=True)
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{'|'.join(_flex(h) for h in heads)})(?![\wÀ-ỹ])")
 
 
+@functools.lru_cache(maxsize=8192)
 def lookup(surface: str) -> tuple[AgencyType | None, float]:
     """The vocabulary type of a written name, exact on the folded key or fuzzy (≥ 92)."""
     key = fold(expand(surface))
@@ -191,7 +247,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     """
     context = context or PlanContext()
     found: list[Mention] = []
-    for m in _vocabulary_regex().finditer(text):
+    for m in _vocabulary_matches(text):
         if not (m.group(0)[0].isupper() or _is_group(m.group(0))):
             continue
         found.append(_mention(text, m.start(), m.end(), context, "vocabulary"))

@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -105,10 +105,17 @@ def _part_score(part: str, text: str) -> float:
     return fuzz.partial_ratio(part, text)
 
 
-def _form_score(parts: tuple[str, ...], text: str) -> float:
-    return min((_part_score(p, text) for p in parts), default=0.0)
+def _form_score(parts: tuple[str, ...], text: str, threshold: float = 0.0) -> float:
+    """The weakest part's score; stops at the first part below ``threshold``."""
+    lowest = 100.0 if parts else 0.0
+    for part in parts:
+        lowest = min(lowest, _part_score(part, text))
+        if lowest < threshold:
+            break
+    return lowest
 
 
+@lru_cache(maxsize=4096)
 def match(text: str, threshold: float = THRESHOLD) -> Match | None:
     """The best indicator for ``text``, or None when no form is close enough.
 
@@ -124,7 +131,7 @@ def match(text: str, threshold: float = THRESHOLD) -> Match | None:
         return None
     best: tuple[tuple[float, float, int], Match] | None = None
     for ind, form, parts in _folded_forms():
-        score = _form_score(parts, folded)
+        score = _form_score(parts, folded, threshold)
         if score < threshold:
             continue
         key = (ind.priority, score, sum(len(p) for p in parts))

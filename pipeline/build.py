@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 
 from pipeline.document import Document, SourceText
 from pipeline.normalize import PAGE_BREAK, normalize
@@ -15,7 +16,7 @@ def build_document(source_text: SourceText, path: str = "<text>", sha256: str | 
     """Normalize and segment what a reader returned."""
     norm = normalize(source_text.text)
     text = norm.text.text
-    page_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == PAGE_BREAK]
+    page_starts = [0] + [m.end() for m in re.finditer(PAGE_BREAK, text)]
     source = Source(
         path=path,
         sha256=sha256 or hashlib.sha256(source_text.text.encode("utf-8")).hexdigest(),
