@@ -181,7 +181,12 @@ _WORD_AT_START = re.compile(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]+")
 
 def _first_word_key(text: str) -> str:
     word = _WORD_AT_START.search(text)
-    folded = unicodedata.normalize("NFD", (word.group(0) if word else "").lower().replace("đ", "d"))
+    return _fold_word(word.group(0) if word else "")
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold_word(word: str) -> str:
+    folded = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
@@ -211,7 +216,7 @@ def _vocabulary_matches(text: str):
     for word in _WORD_AT_START.finditer(text):
         if word.start() < taken:
             continue
-        pattern = index.get(_first_word_key(word.group(0)))
+        pattern = index.get(_fold_word(word.group(0)))
         match = pattern.match(text, word.start()) if pattern else None
         if match:
             taken = match.end()

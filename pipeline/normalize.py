@@ -157,7 +157,8 @@ def _cell_rows(lines: list[str]) -> list[list[list[str]]]:
     return rows
 
 
-_SPACES = re.compile(r"(?m)[ ]{2,}|^[ ]+|[ ]+$")
+_EDGE_SPACES = re.compile(r"(?m)^[ ]+|[ ]+$")
+_SPACE_RUNS_ANY = re.compile(r"[ ]{2,}")
 
 _LIST_ITEM = re.compile(r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s|#|\|)")
 _ROMAN_HEADING = re.compile(r"[IVXLC]+\.?\s+[A-ZĐ]")
@@ -296,7 +297,8 @@ def normalize(text: str) -> Normalized:
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     mt = mt.sub(_TONE_PAIR, _move_tone)
     mt = mt.replace(_cell_line_tables(mt.text))
-    mt = mt.sub(_SPACES, lambda m: "" if m.group(0).startswith(" ") and (m.start() == 0 or mt.text[m.start() - 1] == "\n") or m.end() == len(mt.text) or mt.text[m.end():m.end() + 1] == "\n" else " ")
+    mt = mt.sub(_EDGE_SPACES, "")
+    mt = mt.sub(_SPACE_RUNS_ANY, " ")
     mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
     mt = mt.sub(_HYPHEN_BREAK, "")
     mt = _reflow(mt)

@@ -60,9 +60,12 @@ class MappedText:
         the new text, so a pass can record structure it removes (a markdown heading).
         """
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
-        edits = (
-            (m.start(), m.end(), repl(m) if callable(repl) else m.expand(repl)) for m in rx.finditer(self.text)
-        )
+        if callable(repl):
+            edits = ((m.start(), m.end(), repl(m)) for m in rx.finditer(self.text))
+        elif "\\" in repl:
+            edits = ((m.start(), m.end(), m.expand(repl)) for m in rx.finditer(self.text))
+        else:  # a plain replacement: no template to expand for every match
+            edits = ((m.start(), m.end(), repl) for m in rx.finditer(self.text))
         return self.replace(edits, on_match)
 
     def replace(
