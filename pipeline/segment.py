@@ -28,7 +28,8 @@ _PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề ngh
 _HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+|THỨ \w+)\b"), 0),
     (re.compile(r"^(?:Điều)\s+(\d+)\s*[.:]"), 1),
-    (re.compile(r"^([IVXLC]+)[.)/]\s*\S"), 1),
+    # "V/V" and "V/v" abbreviate "về việc" (a title), not section V.
+    (re.compile(r"^(?![Vv]/[Vv]\b)([IVXLC]+)[.)/]\s*\S"), 1),
     (re.compile(r"^(\d+\.\d+\.\d+)\.?\s+\S"), 4),
     (re.compile(r"^(\d+\.\d+)\.?\s+\S"), 3),
     (re.compile(r"^(\d+)[.)]\s*[^\d\s]"), 2),

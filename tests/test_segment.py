@@ -119,6 +119,12 @@ def test_heading_forms(line, label, level):
     assert (section.label, section.level) == (label, level)
 
 
+@pytest.mark.parametrize("line", ["V/V HỖ TRỢ NHU YẾU PHẨM", "V/v triển khai thực hiện"])
+def test_ve_viec_is_not_section_five(line):
+    doc = document_from_text(f"KẾ HOẠCH\n{line}\n\nI. MỤC ĐÍCH\n")
+    assert [n.label for n in doc.outline if n.kind == "section"] == ["I"]
+
+
 @pytest.mark.parametrize("bullet", ["- a", "+ b", "* c", "• d"])
 def test_bullet_forms(bullet):
     doc = document_from_text(f"1. Nhiệm vụ\n\n{bullet} nội dung\n")
