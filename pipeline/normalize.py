@@ -163,6 +163,7 @@ _SPACE_RUNS_ANY = re.compile(r"[ ]{2,}")
 _LIST_ITEM = re.compile(r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s|#|\|)")
 _ROMAN_HEADING = re.compile(r"[IVXLC]+\.?\s+[A-ZĐ]")
 _WRAPPED_LINE = 45
+_MAX_WRAP = 130
 _SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+[A-ZĐ]")
 # A paragraph split by a blank line in the middle of a sentence ("kết quả thực\n\nhiện").
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
@@ -178,30 +179,33 @@ def _reflow(mt: MappedText) -> MappedText:
     a heading or a table row always starts its own line.
     """
     text = mt.text
-    wrapped = _is_hard_wrapped(text)
+    width = _wrap_width(text)
 
     def join(m: re.Match[str]) -> str:
         a_start = text.rfind("\n", 0, m.start()) + 1
         b_end = text.find("\n", m.end())
         a, b = text[a_start:m.start()], text[m.end(): b_end if b_end >= 0 else len(text)]
-        return " " if _should_join(a, b, wrapped) else "\n"
+        return " " if _should_join(a, b, width) else "\n"
 
     return mt.sub(_LINE_BREAK, join)
 
 
-def _is_hard_wrapped(text: str) -> bool:
-    """Whether the source broke lines at a fixed width (PDF pages, wrapped Markdown).
+def _wrap_width(text: str) -> int | None:
+    """The width at which the source broke lines (PDF pages, wrapped Markdown), if it did.
 
-    There, many lines end mid-sentence at about the same length; in text with one
-    paragraph per line (a .txt plan, a DOCX), few do.
+    Wrapped text has many lines close to one maximum length (a page or column width
+    of some 60-130 characters); a line counts as wrapped when it reaches most of that
+    width, so a short heading ("9. Sở Y tế") never does. Text with one paragraph per
+    line (a .txt plan, a DOCX) has long, uneven lines and no wrap width.
     """
-    lines = [line for line in text.split("\n") if line.strip() and "\t" not in line]
-    if len(lines) < 10:
-        return False
-    open_ended = sum(
-        1 for line in lines if 40 <= len(line) <= 110 and not line.rstrip().endswith((".", ";", ":", "!", "?"))
-    )
-    return open_ended >= 0.3 * len(lines)
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip() and "\t" not in line)
+    if len(lengths) < 10:
+        return None
+    typical = lengths[int(len(lengths) * 0.9) - 1]
+    near_width = sum(1 for n in lengths if n >= 0.75 * typical)
+    if typical > _MAX_WRAP or near_width < 0.15 * len(lengths):
+        return None
+    return max(_WRAPPED_LINE, int(typical * 0.75))
 
 
 def _join_broken_paragraph(text: str):
@@ -212,7 +216,7 @@ def _join_broken_paragraph(text: str):
     return join
 
 
-def _should_join(a: str, b: str, wrapped: bool = True) -> bool:
+def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
     if not a.strip() or not b.strip() or "\t" in a or "\t" in b or PAGE_BREAK in a + b:
         return False
     if _LIST_ITEM.match(b):
@@ -228,7 +232,7 @@ def _should_join(a: str, b: str, wrapped: bool = True) -> bool:
         return first.isdigit()
     if _caps(b) and not _caps(a):
         return False  # "KẾ HOẠCH", "I. MỤC TIÊU": a heading in capitals starts its own line
-    if wrapped and len(a) >= _WRAPPED_LINE and not a.rstrip().endswith((":", ",")) and not _ROMAN_HEADING.match(b):
+    if width and len(a) >= width and not a.rstrip().endswith((":", ",")) and not _ROMAN_HEADING.match(b):
         # A long line that stops mid-sentence was wrapped by the source's line width.
         return True
     return first.islower() or first.isdigit() or first in "(“\"'"
