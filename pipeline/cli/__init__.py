@@ -12,16 +12,12 @@ import sys
 from pipeline.cli.app import app
 from pipeline.errors import KehoachError
 
-COMMAND_MODULES = ("core", "references", "targets", "calendar")
+COMMAND_MODULES = ("core", "references", "targets", "calendar", "audit")
 
 
 def _register() -> None:
     for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(f"pipeline.cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"pipeline.cli.{name}":
-                raise
+        importlib.import_module(f"pipeline.cli.{name}")
 
 
 def main() -> None:
