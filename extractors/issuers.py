@@ -108,6 +108,8 @@ def describe(name: str, context: Area | None = None, code: str | None = None) ->
         info = issuer_info(code)
         if info:
             level = info["level"]
+    if _national(name) and level not in ("party", "central"):
+        level = "party" if re.search(r"\b(?:DANG|BAN CHAP HANH|BO CHINH TRI|BAN BI THU)\b", fold(name)) else "central"
     area = _area(name, place, unit_level, level, context)
     if area and level == "other" and found and found[0]["level"] == "unit":
         level = "district" if area.district else "province"
@@ -123,7 +125,7 @@ def describe(name: str, context: Area | None = None, code: str | None = None) ->
 
 def _area(name: str, place: str, unit_level: str | None, level: str, context: Area | None) -> Area | None:
     """The area the name gives, or the context's for bare unit words and provincial bodies."""
-    if level == "central":
+    if level == "central" or _national(name):
         return None
     words = place.split()
     for n in range(min(len(words), 5), 0, -1):
@@ -148,6 +150,22 @@ def _area(name: str, place: str, unit_level: str | None, level: str, context: Ar
     if unit_level == "province" or level in ("province", "department") or (level == "party" and "tỉnh" in fold(name).lower()):
         return Area(context.province, None, context.province_2025)
     return context
+
+
+_NATIONAL = re.compile(r"\b(?:TRUNG UONG|CHINH PHU|QUOC HOI)\b")
+_LOCAL_UNIT = re.compile(r"\b(?:TINH|THANH PHO|HUYEN|QUAN|THI XA|XA|PHUONG)\b")
+
+
+def _national(name: str) -> bool:
+    """Bodies of the whole country: ``Bộ Chính trị``, ``Ban Chỉ đạo Trung ương``, ``Văn phòng Chính phủ``.
+
+    They never take the area of the document citing them.
+    """
+    found = head_of(name)
+    if found and found[0]["code"] == "TW":
+        return True
+    key = fold(name)
+    return bool(_NATIONAL.search(key)) and not _LOCAL_UNIT.search(key)
 
 
 def _complete(name: str, place: str, unit_level: str | None, area: Area | None) -> str:

@@ -30,12 +30,30 @@ _GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
 # Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
 # "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
 _ISSUER_STOP = re.compile(
-    r"\s+(?:(?i:ban hành|phê duyệt|về việc)|về|V/v|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
-    r"sửa đổi|tại|khóa|khoá|nhiệm kỳ|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
-    r"trên|trong|đối với|nhằm|để)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\t:]"
+    # Verbs that open the subject never start a body's name, whatever their case
+    # ("của Chính phủ Quy định ...", "của UBND thành phố Cần Thơ Thực hiện Chương trình").
+    r"\s+(?:(?i:ban hành|phê duyệt|về việc|về|V/v|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
+    r"sửa đổi|kết luận)|tại|khóa|khoá|nhiệm kỳ|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
+    r"trên|trong|đối với|nhằm|để|(?:nay là|được)\b)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\t:*]"
 )
+# A name that lists its fields: "Bộ Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo phát triển
+# khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": short comma parts closed by "và".
+_ENUM_PART = re.compile(r",\s+((?:(?!và\b)[^\W\d_][\w'’-]*\s?){1,6}?)(?=,|\s+và\s)")
+_ENUM_LAST = re.compile(r"\s+và\s+(?:\w[\w'’-]*(?:\s|$)?){1,6}")
+_NOT_ENUM = re.compile(r"^(?:các|những|trong|đồng thời|ngày|số|tại|đã|theo|nay)\b", re.I)
+# A line break inside a citation (hard-wrapped sources: "của Bộ\nChính trị"): joined when
+# the line does not end a clause and the next one does not open a paragraph.
+_SOFT_BREAK = re.compile(r"(?<=[^\s;.:,])\n(?=[^\W\d_])(?!(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo)\b)")
 _SUBJECT = re.compile(r"^\s*(?:[\"“]\s*)?(?:về việc|về|V/v)\s+", re.I)
-_LAW = re.compile(r"\b(Luật\s+[A-ZĐ][^;,\n(\d]{2,120}?)\s+(?:ngày|số)\s", re.U)
+# The summary of a cited document may open with its verb instead of "về" (trích yếu):
+# "... của Thủ tướng Chính phủ phê duyệt Chương trình ...".
+_SUBJECT_VERB = re.compile(
+    r"^\s*(?=(?:ban hành|phê duyệt|quy định|hướng dẫn|sửa đổi|công bố|kết luận|thành lập|giao|phân bổ)\s)", re.I
+)
+_LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n(]{2,200}?)\s+(?:ngày\s|số\s*\d)", re.U)
+# A law heads its own citation: right after "Căn cứ" or a list separator, never inside
+# another document's summary ("Nghị định ... quy định chi tiết ... của Luật Phòng thủ dân sự").
+_LAW_LEAD = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
 _RANK = {"legal_basis": 2, "implements": 2, "mentions": 0}
 _MAX_ISSUER = 90
 _MAX_SUBJECT = 300
@@ -87,6 +105,24 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def _lead_paragraph(text: str, pos: int) -> str:
+    """The paragraph holding ``pos``, from the lead of the list it continues.
+
+    ``Thực hiện Chỉ thị số 27/CT-TTg ...;`` / ``Công văn số 6676/BYT-CDS ...``: a paragraph
+    with no lead word after one ending in ``;`` or ``,`` is the next item of the same list.
+    """
+    start = _paragraph_start(text, pos)
+    for _ in range(8):
+        para = text[start:pos]
+        if _LEGAL.search(para) or _IMPLEMENTS.search(para) or _NOT_BASIS.search(para) or start == 0:
+            return para
+        prev_end = len(text[:start].rstrip())
+        if prev_end == 0 or text[prev_end - 1] not in ";,":
+            return para
+        start = _paragraph_start(text, prev_end - 1)
+    return text[start:pos]
+
+
 def _relation(doc: Document, s: Symbol, zone_end: int) -> str:
     """``Căn cứ`` paragraphs are legal basis, ``Thực hiện`` ones implemented; the rest mentions."""
     title = next((n for n in doc.outline if n.kind == "title"), None)
@@ -95,7 +131,7 @@ def _relation(doc: Document, s: Symbol, zone_end: int) -> str:
         return "implements" if _IMPLEMENT_VERB.search(text[title.span.start:s.start]) else "mentions"
     if s.start >= zone_end:
         return "mentions"
-    para = text[_paragraph_start(text, s.start):s.start]
+    para = _lead_paragraph(text, s.start)
     if _NOT_BASIS.search(para):
         return "mentions"
     if _LEGAL.search(para):
@@ -106,7 +142,21 @@ def _relation(doc: Document, s: Symbol, zone_end: int) -> str:
     return "implements" if _IMPLEMENT_VERB.search(sentence) else "mentions"
 
 
+_SHARED = re.compile(r"^\s*(?:,|và|hoặc)\s*(?:số\s*)?\d[\w/.\-–‑&]*(?=\s*,?\s*ngày)")
+
+
 def _date_after(text: str, end: int) -> DateMatch | None:
+    """The date written after a symbol, or after the next symbol when both share it
+    (``số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025``)."""
+    found = _date_right_after(text, end)
+    if found is None:
+        shared = _SHARED.match(text[end:end + 60])
+        if shared:
+            found = _date_right_after(text, end + shared.end())
+    return found
+
+
+def _date_right_after(text: str, end: int) -> DateMatch | None:
     window = text[end:end + 70]
     for d in find_dates(window):
         gap = window[:d.start]
@@ -118,22 +168,55 @@ def _date_after(text: str, end: int) -> DateMatch | None:
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     """``của Bộ trưởng Bộ Y tế`` or a body written straight after the date."""
-    rest = text[pos:pos + 200]
+    rest = _SOFT_BREAK.sub(" ", text[pos:pos + 260])  # same length: offsets still hold
     m = re.match(r"^[\s,]*(?:của\s+)", rest)
     start = m.end() if m else len(rest) - len(rest.lstrip(" ,"))
     if not m and not starts_with_body(rest[start:]):
         return None, pos
     stop = _ISSUER_STOP.search(rest, start)
     end = stop.start() if stop else len(rest)
+    if stop and rest[end] == "," and starts_with_body(rest[start:end]):
+        end = _enumeration_end(rest, end)
     name = rest[start:end].strip()
     if not name or len(name) > _MAX_ISSUER or not (starts_with_body(name) or name[0].isupper()):
         return None, pos
     return name, pos + end
 
 
+def _enumeration_end(rest: str, comma: int) -> int:
+    """Where a name listing its fields ends (``Bộ Văn hóa, Thể thao và Du lịch``), else ``comma``."""
+    pos = comma
+    for _ in range(6):
+        part = _ENUM_PART.match(rest, pos)
+        if not part or _NOT_ENUM.match(part.group(1)) or starts_with_body(part.group(1)):
+            return comma
+        pos = part.end()
+        if rest.startswith(",", pos):
+            continue
+        last = _ENUM_LAST.match(rest, pos)
+        if not last:
+            return comma
+        stop = _ISSUER_STOP.search(rest, pos + 1)
+        end = min(last.end(), stop.start() if stop else len(rest))
+        tail = rest[pos:end].strip()
+        if tail.startswith("và ") and len(tail) > 3 and not starts_with_body(tail[3:]):
+            return len(rest[:end].rstrip())
+        return comma
+    return comma
+
+
+def _issuer_before(text: str, s: Symbol) -> str | None:
+    """``của Bộ Nội vụ tại Công văn số 8935/BNV-...``: the body named before the citation."""
+    before = text[max(0, s.start - 160):s.start]
+    m = re.search(r"\bcủa\s+([^;,.\n]{3,90}?)\s+tại\s+(?:" + _TYPE_ALTERNATION() + r")?\s*(?:số\s*)?:?\s*$", before, re.I)
+    if m and starts_with_body(m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
 def _subject_after(text: str, pos: int) -> str | None:
     rest = text[pos:pos + _MAX_SUBJECT + 50]
-    m = _SUBJECT.match(rest)
+    m = _SUBJECT.match(rest) or _SUBJECT_VERB.match(rest)
     if not m:
         return None
     body = rest[m.end():]
@@ -163,6 +246,8 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
     date = _date_after(text, s.end)
     pos = date.end if date else s.end
     issuer, pos = _issuer_after(text, pos)
+    if issuer is None:
+        issuer = _issuer_before(text, s)
     subject = _subject_after(text, pos)
     year = s.year or (date.year if date else None)
     info = describe(issuer, area) if issuer else _describe_code(s, area, context)
@@ -224,7 +309,7 @@ def _laws(doc: Document, zone_end: int, seen: set[str | None]) -> list[Reference
     out = []
     for m in _LAW.finditer(doc.text[:zone_end]):
         para = doc.text[_paragraph_start(doc.text, m.start()):m.start()]
-        if not _LEGAL.search(para):
+        if not _LEGAL.search(para) or not _LAW_LEAD.search(para):
             continue
         name = re.sub(r"\s+", " ", m.group(1)).strip()
         date = _date_after(doc.text, m.end(1))

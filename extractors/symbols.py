@@ -22,7 +22,8 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 _LETTER = "A-Za-zĐđƯưƠơ"
-_TOKEN = rf"[A-ZĐƯƠ][{_LETTER}0-9]*(?![^\W\d_])"
+# "8935/BNV-CTTN&BĐG": an ampersand joins two units of one issuer code.
+_TOKEN = rf"[A-ZĐƯƠ][{_LETTER}0-9]*(?:&[A-ZĐƯƠ][{_LETTER}0-9]*)*(?![^\W\d_])"
 _DASH = r"[-–—‑]"
 # One side of a dash may carry a stray space ("27/NQ- TW"), never both ("KH-UBND - Sở").
 _JOIN = rf"(?:\s?{_DASH}(?!\s)|{_DASH}\s?)"

@@ -46,10 +46,31 @@ def _plan_text(preamble: str, body: str = "Thực hiện tốt nhiệm vụ.") -
     ("Căn cứ Thông tư số 06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022 của Bộ trưởng Bộ Thông tin và Truyền thông hướng dẫn;",
      "6/2022/TT-BTTTT", "2022-06-30", "Bộ trưởng Bộ Thông tin và Truyền thông", "legal_basis"),
     ("Theo đề nghị của Sở Xây dựng tại Tờ trình số 191/TTr-SXD ngày 10/4/2026.",
-     "191/TTr-SXD", "2026-04-10", None, "mentions"),
+     "191/TTr-SXD", "2026-04-10", "Sở Xây dựng", "mentions"),
+    ("Căn cứ Quyết định số 4385/QĐ-BVHTTDL ngày 18/11/2025 của Bộ Văn hóa, Thể thao và Du lịch về việc ban hành Kế hoạch;",
+     "4385/QĐ-BVHTTDL", "2025-11-18", "Bộ Văn hóa, Thể thao và Du lịch", "legal_basis"),
+    ("Căn cứ Quyết định số 12/QĐ-BVHTTDL ngày 02/01/2025 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch, Quyết định số 5/QĐ-TTg;",
+     None, None, None, None),
+    ("Thực hiện Kế hoạch số 01-KH/BCĐ ngày 28/06/2025 của Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 về Kế hoạch hành động;",
+     "1-KH/BCĐ", "2025-06-28", "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06", "implements"),
+    ("Căn cứ Nghị định số 131/2025/NĐ-CP ngày 12 tháng 6 năm 2025 của Chính phủ Quy định phân định thẩm quyền;",
+     "131/2025/NĐ-CP", "2025-06-12", "Chính phủ", "legal_basis"),
+    ("Căn cứ Kế hoạch số 77/KH-UBND ngày 17 tháng 9 năm 2025 của Ủy ban nhân dân thành phố Cần Thơ Thực hiện Chương trình mục tiêu quốc gia;",
+     "77/KH-UBND", "2025-09-17", "Ủy ban nhân dân thành phố Cần Thơ", "legal_basis"),
+    ("Thực hiện Thông báo số 552/TB-VPCP ngày 13 tháng 10 năm 2025 của Văn phòng Chính phủ Kết luận Phiên họp lần thứ tư.",
+     "552/TB-VPCP", "2025-10-13", "Văn phòng Chính phủ", "implements"),
+    ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ\nChính trị về đột phá phát triển khoa học;",
+     "57-NQ/TW", "2024-12-22", "Bộ Chính trị", "legal_basis"),
+    ("Thực hiện hướng dẫn của Bộ Nội vụ tại Công văn số 8935/BNV-CTTN&BĐG ngày 03 tháng 10 năm 2025 về việc hướng dẫn;",
+     "8935/BNV-CTTN&BĐG", "2025-10-03", "Bộ Nội vụ", "implements"),
+    ("Căn cứ Văn bản số 12/SYT-NV ngày 5/1/2024 của Sở Y tế tỉnh Phú Yên, đồng thời hướng dẫn.",
+     "12/SYT-NV", "2024-01-05", "Sở Y tế tỉnh Phú Yên", "legal_basis"),
 ])
 def test_preamble_citation(make_doc, preamble, number, iso, issuer, relation):
     refs = _refs(make_doc, _plan_text(preamble))
+    if number is None:  # two citations: the comma closes the first issuer
+        assert [r.issuer for r in refs] == ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", None]
+        return
     assert len(refs) == 1
     r = refs[0]
     assert (r.number, r.date, r.issuer, r.relation) == (number, iso, issuer, relation)
@@ -119,3 +140,65 @@ def test_golden_references(folder):
     plan = extract_plan(document_from_text((folder / "source.txt").read_text(encoding="utf-8")))
     wrong = {k: (c.fp, c.fn) for k, c in score(gold, plan).items() if c.fp or c.fn}
     assert not wrong
+
+
+def test_continuation_line_keeps_the_relation_040_cantho(make_doc):
+    # 040_cantho: "Thực hiện Chỉ thị ...;" then "Công văn số 6676/BYT-CDS ..." on the next line.
+    text = _plan_text("Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ;\n"
+                      "Công văn số 6676/BYT-CDS ngày 29 tháng 10 năm 2024 của Bộ Y tế về việc triển khai.\n\n"
+                      "Qua 8 năm, Nghị quyết số 21-NQ/TW ngày 25/10/2017 đã đạt kết quả.")
+    rel = {r.number: r.relation for r in _refs(make_doc, text)}
+    assert rel == {"27/CT-TTg": "implements", "6676/BYT-CDS": "implements", "21-NQ/TW": "mentions"}
+
+
+def test_national_party_body_has_no_province_035_dongnai(make_doc):
+    text = _plan_text("Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị; Nghị quyết số 21-NQ/TW ngày 25/10/2017 "
+                      "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII; Thông báo số 157/TB-VPCP ngày 11/4/2024 của Văn phòng Chính phủ.")
+    got = {r.number: (r.issuer_level, r.issuer_province) for r in _refs(make_doc, text)}
+    assert got == {"36-CT/TW": ("party", None), "21-NQ/TW": ("party", None), "157/TB-VPCP": ("central", None)}
+
+
+def test_shared_date_of_two_citations_104_daklak(make_doc):
+    text = _plan_text("Căn cứ các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025 của UBND tỉnh.")
+    got = {r.number: (r.doc_type, r.date) for r in _refs(make_doc, text)}
+    assert got == {"7/CĐ-UBND": ("Công điện", "2025-11-17"), "8/CĐ-UBND": ("Công điện", "2025-11-19"),
+                   "9/CĐ-UBND": ("Công điện", "2025-11-19")}
+
+
+@pytest.mark.parametrize("citation, doc_type", [
+    ("Phương án 02600/PA-UBND ngày 18/8/2025", "Phương án"),
+    ("Quy chế phối hợp số 49/QCPH-UBND-UBMT ngày 24/01/2025", "Quy chế"),
+    ("Thông báo kết luận số 196-TB/TW ngày 16 tháng 3 năm 2015", "Thông báo"),
+    ("Thông tri số 02-TT/TU ngày 03 tháng 10 năm 2025", "Thông tri"),
+    ("Công điện số 223/CĐ-TTg ngày 20/11/2025", "Công điện"),
+    ("văn bản số 12/HD-SYT ngày 20/11/2025", "Công văn"),
+    ("số 14/HD-SYT ngày 20/11/2025", "Hướng dẫn"),
+])
+def test_doc_type_of_citation(make_doc, citation, doc_type):
+    refs = _refs(make_doc, _plan_text(f"Căn cứ {citation};"))
+    assert [r.doc_type for r in refs] == [doc_type]
+
+
+@pytest.mark.parametrize("preamble, subject", [
+    ("Thực hiện Quyết định số 2270/QĐ-TTg ngày 14/10/2025 của Thủ tướng Chính phủ phê duyệt Chương trình nâng cao chất lượng;",
+     "phê duyệt Chương trình nâng cao chất lượng"),
+    ("Căn cứ Nghị định số 200/2025/NĐ-CP ngày 09/7/2025 của Chính phủ quy định chi tiết một số điều của Luật Phòng thủ dân sự;",
+     "quy định chi tiết một số điều của Luật Phòng thủ dân sự"),
+    ("Căn cứ Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ về ban hành Chiến lược quốc gia về bình đẳng giới;",
+     "ban hành Chiến lược quốc gia về bình đẳng giới"),
+])
+def test_subject_led_by_a_verb(make_doc, preamble, subject):
+    assert _refs(make_doc, _plan_text(preamble))[0].subject == subject
+
+
+@pytest.mark.parametrize("preamble, laws", [
+    ("Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;", [("Luật Phòng, chống thiên tai", "2013-06-19")]),
+    ("Căn cứ Luật Xây dựng ngày 18/6/2014; Luật sửa đổi, bổ sung một số điều của Luật Xây dựng ngày 17/6/2020;",
+     [("Luật Xây dựng", "2014-06-18"), ("Luật sửa đổi, bổ sung một số điều của Luật Xây dựng", "2020-06-17")]),
+    # 108_hcm: a law named inside a decree's summary is not cited on its own
+    ("Căn cứ Nghị định số 66/2021/NĐ-CP ngày 06 tháng 7 năm 2021 của Chính phủ quy định chi tiết thi hành một số điều "
+     "của Luật Phòng, chống thiên tai và Luật Sửa đổi, bổ sung một số điều của Luật Đê điều ngày 17/6/2020;", []),
+])
+def test_laws_cited_by_name(make_doc, preamble, laws):
+    refs = [r for r in _refs(make_doc, _plan_text(preamble)) if r.doc_type == "Luật"]
+    assert [(r.subject, r.date) for r in refs] == laws
