@@ -49,8 +49,14 @@ def plan_summary(console: Console, plan: Plan, doc: Document) -> None:
 
 def plans_table(db: sqlite_utils.Database, paths: list[str]) -> Table:
     """One line per stored plan among ``paths``: what was found in it."""
-    table = Table("file", "kind", "number", "date", "issuer", "refs", "targets", "agencies", "deadlines",
-                  "findings", title="Plans found", title_justify="left")
+    table = Table(title="Plans found", title_justify="left", caption="refs: cited documents, "
+                  "tgt: targets, ag: agencies, dl: deadlines, !: findings", caption_justify="left")
+    table.add_column("file", overflow="fold", max_width=34)
+    table.add_column("number", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("issuer", overflow="fold", max_width=30)
+    for name in ("refs", "tgt", "ag", "dl", "!"):
+        table.add_column(name, justify="right")
     placeholders = ",".join("?" * len(paths))
     sql = f"""
         SELECT d.path, p.source_kind, p.number, coalesce(p.issued_date, p.issued_year), p.issuer_name,
@@ -62,7 +68,10 @@ def plans_table(db: sqlite_utils.Database, paths: list[str]) -> Table:
         FROM documents d JOIN plans p ON p.document_id = d.id
         WHERE d.path IN ({placeholders}) ORDER BY d.path
     """
-    for row in db.execute(sql, paths).fetchall():
-        path = Path(row[0])
-        table.add_row(f"{path.parent.name}/{path.name}", *(str(v) if v is not None else "—" for v in row[1:]))
+    for path, kind, number, issued, issuer, *counts in db.execute(sql, paths).fetchall():
+        shown = Path(path)
+        name = shown.name if shown.stem != "source" else f"{shown.parent.name}/{shown.name}"
+        if kind == "news":
+            number = f"{number or '—'} (news)"
+        table.add_row(name, number or "—", str(issued or "—"), issuer or "—", *(str(c) for c in counts))
     return table
