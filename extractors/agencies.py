@@ -383,3 +383,42 @@ def _implied_area(level: str | None, level_word: str | None, context: PlanContex
     if level == "district" and context.district:
         return _bare_area(context.district)
     return None
+
+
+_EXTEND_STOP = re.compile(
+    r"[;:(\n]|,\s*(?=(?:các|cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân)\b)"
+    r"|\s+và\s+(?=(?:các|cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân)\b)",
+    re.IGNORECASE,
+)
+_EXTEND_WORDS = 12
+
+
+def extend(text: str, mention: Mention, limit: int, context: PlanContext | None = None) -> Mention:
+    """A name the head-noun rule cut short, read on to the end of its slot.
+
+    In a heading (``1. Ban Quản lý các khu công nghệ cao và khu công nghiệp``) or a
+    table cell (``Ban Chỉ huy Phòng thủ dân sự cấp tỉnh``) the whole slot up to ``;``,
+    ``:``, ``(`` or a vague tail (``và cơ quan liên quan``) is the name; a verb ends it.
+    Vocabulary names already know where they end and are returned as they are.
+    """
+    if mention.method != "rule":
+        return mention
+    stop = _EXTEND_STOP.search(text, mention.end, limit)
+    end = stop.start() if stop else limit
+    tail = text[mention.end:end]
+    words = tail.split()
+    if not words or len(words) > _EXTEND_WORDS:
+        return mention
+    for i, word in enumerate(words):
+        if word.lower().strip(",.") in _NOT_NAME - {"các", "cấp", "và"}:
+            words = words[:i]
+            break
+    if not words:
+        return mention
+    last = tail.index(words[-1]) + len(words[-1]) if words else 0
+    new_end = mention.end + last
+    while new_end > mention.end and text[new_end - 1] in ",.;- ":
+        new_end -= 1
+    if new_end <= mention.end:
+        return mention
+    return _mention(text, mention.start, new_end, context or PlanContext(), "rule")

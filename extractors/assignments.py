@@ -42,6 +42,7 @@ _ROLE_OF_LABEL = {"chủ trì": "lead", "phối hợp": "cooperate", "thực hi�
 _BULLET = re.compile(r"^\s*(?:[-+*•●▪–]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s*")
 _NUMBER_CELL = re.compile(r"^\d{1,3}\.?$")
 _SECTION_CELL = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]\s")
+_NUMBERING_HEADER = re.compile(r"^(?:S[ốố]\s+)?S?TT$", re.IGNORECASE)
 MAX_TASK = 600
 
 
@@ -109,6 +110,7 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     """
     line_start, line_end = _heading_line(doc, node)
     line = doc.text[line_start:line_end]
+    mentions = _extended_in_line(doc, mentions, line_start, line_end)
     label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", line)
     head_start = line_start + (label.end() if label else 0)
     prefix = _HEADING_PREFIX.match(doc.text, head_start)
@@ -132,6 +134,20 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     role = _role_after(after)
     tasks, spans = _tasks(doc, head_start, node.span.end)
     return [_assignment(doc, m, role, tasks, spans, block, "rule") for m in subject]
+
+
+def _extended_in_line(doc: Document, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Head-noun names of a heading line read on to the end of their slot (see ``agencies.extend``)."""
+    colon = doc.text.find(":", start, end)
+    limit = colon if colon >= 0 else end
+    out = []
+    for m in mentions:
+        if start <= m.start < limit and m.method == "rule":
+            longer = agencies.extend(doc.text, m, limit)
+            if all(not (m.end <= o.start < longer.end) for o in mentions):
+                m = longer
+        out.append(m)
+    return out
 
 
 def _role_after(after: str) -> str:
@@ -179,21 +195,26 @@ def _tasks(doc: Document, start: int, end: int) -> tuple[list[str], list[Span]]:
     """The bullets or paragraphs of a block, each a task with its span."""
     tasks, spans = [], []
     pos = start
+    blank = False
     for raw in doc.text[start:end].split("\n"):
         line_start, pos = pos, pos + len(raw) + 1
         text = raw.strip()
         if not text:
+            blank = True
             continue
         marker = _BULLET.match(text)
         body = text[marker.end():] if marker else text
         if not body:
             continue
         lead = line_start + raw.index(body[:20])
-        if tasks and not marker and not body[0].isupper():
+        open_before = bool(tasks) and not re.search(r"[.;:!?…]\W*$", tasks[-1])
+        if tasks and not marker and (not body[0].isupper() or (open_before and not blank)):
             # a paragraph broken across lines continues the previous task
             spans[-1] = doc.span(spans[-1].start, lead + len(body))
             tasks[-1] = doc.text[spans[-1].start:spans[-1].end][:MAX_TASK]
+            blank = False
             continue
+        blank = False
         tasks.append(body[:MAX_TASK])
         spans.append(doc.span(lead, lead + len(body)))
     return tasks, spans
@@ -366,7 +387,8 @@ def _sentence(doc: Document, pos: int) -> tuple[str, Span]:
 # ---- appendix tables ---------------------------------------------------------------------
 
 _HEADER_KEYS = {
-    "task": re.compile(r"nhiệm\s+vụ|nội\s+dung|công\s+việc|hoạt\s+động|tên", re.IGNORECASE),
+    "task": re.compile(r"^(?!.*(?:cơ\s+quan|đơn\s+vị)).*(?:nhiệm\s+vụ|nội\s+dung|công\s+việc|hoạt\s+động|tên)",
+                       re.IGNORECASE),
     "lead": re.compile(r"chủ\s+trì|thực\s+hiện\b(?!.*thời)", re.IGNORECASE),
     "cooperate": re.compile(r"phối\s+hợp", re.IGNORECASE),
     "time": re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.IGNORECASE),
@@ -377,14 +399,32 @@ def table_rows(doc: Document) -> list[Row]:
     """Rows of task tables: tab-separated tables and tables flattened one cell per line."""
     rows: list[Row] = []
     for table in doc.tables:
-        header = _header_names([c.text for c in table.rows[0]])
-        if header:
-            for cells in table.rows[1:]:
-                named = {name: (c.text, c.span.start, c.span.end) for name, c in zip(header, cells) if name}
-                if cells and named:
-                    rows.append(Row(doc.span(cells[0].span.start, cells[-1].span.end), named))
+        found = _find_header(table.rows)
+        if found is None:
+            continue
+        index, header = found
+        for cells in table.rows[index + 1:]:
+            named = {name: (c.text, c.span.start, c.span.end) for name, c in zip(header, cells) if name and c.text}
+            if cells and named:
+                rows.append(Row(doc.span(cells[0].span.start, cells[-1].span.end), named))
     rows += _stacked_rows(doc)
     return rows
+
+
+def _find_header(table_rows) -> tuple[int, list[str | None]] | None:
+    """The header row among the first rows, aligned to where the data rows start.
+
+    A title row may come first, and a header row may carry cells of what preceded the
+    table (``Nơi nhận`` and the signature flattened into it): the numbering column
+    (``TT``/``STT``) marks the header's first real cell.
+    """
+    for index, cells in enumerate(table_rows[:4]):
+        texts = [c.text for c in cells]
+        numbering = next((i for i, t in enumerate(texts) if _NUMBERING_HEADER.match(t.strip())), 0)
+        header = _header_names(texts[numbering:])
+        if header:
+            return index, header
+    return None
 
 
 def _header_names(cells: list[str]) -> list[str | None] | None:
@@ -392,7 +432,7 @@ def _header_names(cells: list[str]) -> list[str | None] | None:
     names: list[str | None] = []
     for cell in cells:
         name = None
-        for key in ("cooperate", "time", "lead", "task"):
+        for key in ("cooperate", "time", "task", "lead"):  # "Nội dung thực hiện" is the task
             if _HEADER_KEYS[key].search(cell) and key not in names:
                 name = key
                 break
@@ -477,7 +517,7 @@ def _table_rows(doc: Document, context: PlanContext) -> list[Assignment]:
             if not cell:
                 continue
             for m in agencies.find(cell[0], context):
-                shifted = _shift(m, cell[1])
+                shifted = _shift(agencies.extend(cell[0], m, len(cell[0]), context), cell[1])
                 out.append(_assignment(doc, shifted, role, tasks, spans, row.span, "table"))
     return out
 
