@@ -303,8 +303,15 @@ def _generic_end(text: str, pos: int) -> int:
     return end if words else pos
 
 
+_COMPOUND_XA = re.compile(r"[ \t]+xã(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
 def _mention(text: str, start: int, end: int, context: PlanContext, method: str) -> Mention:
     base = text[start:end]
+    compound = _COMPOUND_XA.match(text, end) if fold(base).endswith("hop tac") else None
+    if compound:  # "Liên minh Hợp tác xã": "xã" ends the noun "hợp tác xã", it is no commune
+        end = compound.end()
+        base = text[start:end]
     suffix = _SUFFIX.match(text, end)
     level_word = area = None
     plural = False

@@ -24,10 +24,11 @@ from schemas import Assignment, OutlineNode, Span
 
 _ORG_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", re.IGNORECASE)
 _HEADING_PREFIX = re.compile(
-    r"\s*(?:(?:Đề\s+nghị|Giao|Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s+(?:cho\s+)?)?", re.IGNORECASE
+    r"\s*(?:(?:Đề\s+nghị|Giao|Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s*:?\s+(?:cho\s+)?)?", re.IGNORECASE
 )
 _SEPARATORS = re.compile(r"^[\s,;:.&\-–]*(?:(?:và|cùng)\s+)?[\s,;]*$", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
+_COOPERATE_START = re.compile(r"^\s*(?:[-+*•]\s*)?phối\s+hợp\b", re.IGNORECASE)
 _LEAD_START = re.compile(r"^\s*(?:[-+*•]\s*)?chủ\s+trì", re.IGNORECASE)
 _FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị)?\s*(?:đầu\s+mối|thường\s+trực)|cơ\s+quan\s+thường\s+trực",
                     re.IGNORECASE)
@@ -118,10 +119,11 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     if first is None:
         return []
     block = doc.span(node.span.start, node.span.end)
-    colon = re.search(r":\s*$|:(?=\s*\S)", line[head_start - line_start:])
+    names_start = prefix.end()  # "6. Đề nghị: Hiệp hội ..., Hội Nông dân tỉnh:": the list follows the prefix
+    colon = re.search(r":\s*$|:(?=\s*\S)", line[names_start - line_start:])
     outside = _outside_parens(doc.text, head_start, line_end)
     if colon and (colon.start() < 200):
-        head_end = head_start + colon.start()
+        head_end = names_start + colon.start()
         named = [m for m in mentions if head_start <= m.start and m.end <= head_end and outside(m)]
         tasks, spans = _tasks(doc, head_end + 1, node.span.end)
         return [_assignment(doc, m, _heading_role(line, tasks), tasks, spans, block, "rule") for m in named]
@@ -185,6 +187,8 @@ def _heading_role(heading: str, tasks: list[str]) -> str:
         return "focal_point"
     if _LEAD_START.match(first):
         return "lead"
+    if all(_COOPERATE_START.match(t) for t in tasks):
+        return "cooperate"  # "2. Sở Nội vụ: Phối hợp Sở Y tế thẩm định ...": every task supports another body
     if re.match(r"^\s*(?:[-+*•]\s*)?phối\s+hợp\s+(?:với\s+)?[^,;.]{0,80}(?:thực\s+hiện|triển\s+khai)", first,
                 re.IGNORECASE):
         return "cooperate"  # "Phối hợp với Trung tâm Y tế huyện thực hiện ...": the heading agency supports

@@ -26,6 +26,8 @@ _NOT_DEADLINES = re.compile(
 )
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n")
 _NOT_SUBJECT = re.compile(r"(?:về|gửi|qua|cho|với|tới|lên|trình|đến|của|và)\s*(?:\(|\*)?\s*$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:các\s+)?", re.IGNORECASE)
+_STATED_DUE = re.compile(r"thời\s+(?:gian|hạn)\s+hoàn\s+thành[^:\n]{0,40}:\s*\**\s*$", re.IGNORECASE)
 MAX_TEXT = 400
 
 
@@ -49,7 +51,9 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) 
             continue
         sentence = doc.text[start:end]
         for expr in timexpr.find(sentence, reference):
-            if _is_target_year(expr, sentence) or _before_plan(expr, context):
+            if _is_target_year(expr, sentence):
+                continue
+            if _before_plan(expr, context) and not _stated_due(sentence, expr):
                 continue
             found.append(_deadline(doc, expr, start, context, assignments, doc.span(start, end), "rule"))
     return sorted(found, key=lambda d: d.span.start)
@@ -61,6 +65,12 @@ _TARGET = re.compile(r"%|\bphấn\s+đấu\b|\bchỉ\s+tiêu\b|\bđạt\s+(?:tr�
 def _is_target_year(expr: TimeExpr, sentence: str) -> bool:
     """``phấn đấu đến hết năm 2030 đạt 100%``: a target's year, not a deadline."""
     return expr.precision == "year" and bool(_TARGET.search(sentence))
+
+
+def _stated_due(sentence: str, expr: TimeExpr) -> bool:
+    """``Thời gian hoàn thành: Trước ngày 15/11/2025``: a due date the plan sets, even one already past."""
+    head = re.sub(r"(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", "", sentence[:expr.start], flags=re.IGNORECASE)
+    return bool(_STATED_DUE.search(head))
 
 
 def _before_plan(expr: TimeExpr, context: PlanContext) -> bool:
@@ -145,9 +155,14 @@ def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Me
     ``Hằng năm, trước ngày 15 tháng 01, Sở Tài chính báo cáo ... về Sở Y tế`` → Sở Tài chính.
     """
     text = doc.text[sentence.start:sentence.end]
+    previous_end, previous_object = None, False
     for m in agencies.find(text, context):
-        if not _NOT_SUBJECT.search(text[max(0, m.start - 12):m.start]):
+        listed = previous_end is not None and bool(_LIST_JOIN.fullmatch(text[previous_end:m.start]))
+        # "gửi UBND tỉnh, Ban Chỉ huy ...": the whole list after "gửi" is addressed, not the doer
+        is_object = previous_object if listed else bool(_NOT_SUBJECT.search(text[max(0, m.start - 12):m.start]))
+        if not is_object:
             return m
+        previous_end, previous_object = m.end, is_object
     return None
 
 

@@ -70,6 +70,42 @@ def resolve(place: str) -> Area | None:
     return Area(province=unit.short_province, district=district, province_2025=new_name)
 
 
+@cache
+def city(name: str) -> Area | None:
+    """``thành phố <name>``: a centrally-run city (Hà Nội, Cần Thơ) is a province; any other
+    city is a district-level unit, even when it shares its province's name.
+
+    >>> city("Bắc Giang").district, city("Cần Thơ").district
+    ('Bắc Giang', None)
+    """
+    area = resolve(name)
+    if area is None or area.district or _centrally_run(area.province):
+        return area
+    parse_address, mode, _, _ = _modules()
+    try:
+        unit = parse_address(f"thành phố {_strip_kind(name)}, tỉnh {area.province}", mode=mode.LEGACY, level=2,
+                             keep_street=False)
+    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
+        return area
+    if unit.short_district and (unit.district or "").startswith("Thành phố") \
+            and _loose(unit.short_district) == _loose(_strip_kind(name)):
+        return Area(area.province, unit.short_district, area.province_2025)
+    return area
+
+
+@cache
+def _centrally_run(province: str | None) -> bool:
+    """Whether a pre-2025 province is a city (``Thành phố Hà Nội``) rather than a ``Tỉnh``."""
+    if not province:
+        return False
+    parse_address, mode, _, _ = _modules()
+    try:
+        unit = parse_address(province, mode=mode.LEGACY, level=1, keep_street=False)
+    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
+        return False
+    return (unit.province or "").startswith("Thành phố")
+
+
 def _strip_kind(place: str) -> str:
     return re.sub(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|h\.|q\.)\s*", "", place.strip(), flags=re.I)
 
@@ -104,7 +140,8 @@ def find_places(text: str) -> list[PlaceMention]:
             area = _resolve_kind(kind_word, candidate)
             if area:
                 end = m.start("name") + len(candidate)
-                out.append(PlaceMention(m.start(), end, "province" if kind_word in _PROVINCE_WORDS else "district", area))
+                kind = "province" if kind_word in _PROVINCE_WORDS and not area.district else "district"
+                out.append(PlaceMention(m.start(), end, kind, area))
                 break
     return out
 
@@ -114,8 +151,7 @@ def _resolve_kind(kind_word: str, name: str) -> Area | None:
         area = resolve(name)
         return area if area and area.district is None else None
     if kind_word in ("thành phố", "tp"):
-        area = resolve(name)
-        return area
+        return city(name)
     area = resolve(name)
     if area and area.district:
         return area

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.gazetteer import Area, resolve
-from extractors.symbols import DATA, fold, issuer_info
+from extractors.gazetteer import Area, city, resolve
+from extractors.symbols import DATA, fold, issuer_codes, issuer_info
 
 _UNIT_WORDS = ("THANH PHO", "THI XA", "THI TRAN", "TINH", "HUYEN", "QUAN", "XA", "PHUONG", "TP.", "TP")
 
@@ -94,12 +94,15 @@ def describe(name: str, context: Area | None = None, code: str | None = None) ->
     name = re.sub(r"\s+", " ", name).strip(" ,;:.-*")
     found = head_of(name)
     level = "other"
-    unit_level, place = None, ""
+    unit_level, place, city_area = None, "", None
     if found:
         entry, end = found
         level = entry["level"]
         code = code or entry["code"]
         unit_level, place = _unit(name[end:])
+        city_area = _city(name[end:], place)
+        if city_area is not None:
+            unit_level = "district"  # "thành phố Bắc Giang" under tỉnh Bắc Giang
         if entry["head"] in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
             level = unit_level or "other"
         elif entry["head"] == "Trung tâm Y tế" and unit_level == "province":
@@ -110,10 +113,10 @@ def describe(name: str, context: Area | None = None, code: str | None = None) ->
             level = info["level"]
     if _national(name) and level not in ("party", "central"):
         level = "party" if re.search(r"\b(?:DANG|BAN CHAP HANH|BO CHINH TRI|BAN BI THU)\b", fold(name)) else "central"
-    area = _area(name, place, unit_level, level, context)
+    area = city_area if found and city_area is not None else _area(name, place, unit_level, level, context)
     if area and level == "other" and found and found[0]["level"] == "unit":
         level = "district" if area.district else "province"
-    full = _complete(name, place, unit_level, area)
+    full = display_name(_complete(name, place, unit_level, area), area)
     return IssuerInfo(
         name=full, level=level,
         province=area.province if area else None,
@@ -121,6 +124,18 @@ def describe(name: str, context: Area | None = None, code: str | None = None) ->
         province_2025=area.province_2025 if area else None,
         code=code,
     )
+
+
+def _city(rest: str, place: str) -> Area | None:
+    """The district-level city a ``thành phố``/``TP.`` names, None for centrally-run ones."""
+    if not re.match(r"^\s*(?:THANH PHO|TP\b)", fold(rest)):
+        return None
+    words = place.split()
+    for n in range(min(len(words), 5), 0, -1):
+        area = city(" ".join(words[:n]))
+        if area:
+            return area if area.district else None
+    return None
 
 
 def _area(name: str, place: str, unit_level: str | None, level: str, context: Area | None) -> Area | None:
@@ -174,3 +189,76 @@ def _complete(name: str, place: str, unit_level: str | None, area: Area | None) 
         return name
     filler = area.district if unit_level == "district" else area.province
     return f"{name} {filler}" if filler else name
+
+
+_UNIT_SPELLING = {"TINH": "tỉnh", "THANH PHO": "thành phố", "TP.": "thành phố", "TP": "thành phố", "HUYEN": "huyện",
+                  "QUAN": "quận", "THI XA": "thị xã", "THI TRAN": "thị trấn", "XA": "xã", "PHUONG": "phường"}
+
+
+def display_name(name: str, area: Area | None = None) -> str:
+    """One spelling for a body whatever the source wrote: header capitals or abbreviations.
+
+    ``ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK``, ``UBND tỉnh Đắk Lắk`` → ``Ủy ban nhân dân tỉnh Đắk Lắk``;
+    ``BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH`` → ``Bộ Văn hóa, Thể thao và Du lịch``. The head takes
+    its full form from the vocabulary, unit words are lower case, places take the gazetteer's
+    spelling; other words written in capitals fall back to sentence case.
+    """
+    name = re.sub(r"\s+", " ", name).strip()
+    known = _known_names().get(fold(name))
+    if known:
+        return known
+    found = head_of(name)
+    if not found:
+        return _sentence(name) if _is_caps(name) else name
+    entry, end = found
+    rest = name[end:].strip()
+    caps = _is_caps(name)
+    unit = next((w for w in _UNIT_WORDS if fold(rest).startswith(w) and
+                 (len(rest) == len(w) or fold(rest)[len(w)] in " .")), None)
+    if unit:
+        place = rest[len(unit):].strip(" .")
+        spelled = _place_spelling(place, area) or (_title(place) if caps else place)
+        rest = f"{_UNIT_SPELLING[unit]} {spelled}".strip()
+    elif caps and rest:
+        # "HUYỆN ỦY KIÊN HẢI": after a party committee the rest is a place.
+        rest = _place_spelling(rest, area) or (_title(rest) if resolve(rest) else _sentence_rest(rest, area))
+    return f"{entry['head']} {rest}".strip()
+
+
+@cache
+def _known_names() -> dict[str, str]:
+    """Folded name → spelling, for the bodies the issuer codes name (ministries, ``Sở`` ...)."""
+    return {fold(v["name"]): v["name"] for v in issuer_codes().values() if " " in v["name"]}
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:].lower()
+
+
+def _place_spelling(place: str, area: Area | None) -> str | None:
+    """``ĐẮK LẮK`` → ``Đắk Lắk`` when the place is the resolved area."""
+    if not area or not place:
+        return None
+    for candidate in (area.district, area.province):
+        if candidate and fold(candidate) == fold(place):
+            return candidate
+    return None
+
+
+def _sentence_rest(rest: str, area: Area | None) -> str:
+    """``Y TẾ HUYỆN KIÊN HẢI`` → ``Y tế huyện Kiên Hải``: the name's first word capitalised."""
+    m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$", rest)
+    head, tail = (rest[:m.start()].strip(), f"{m.group(1)} {m.group(2)}") if m else (rest, "")
+    out = _sentence(head) if head else ""
+    if tail:
+        out = f"{out} {display_name('Ủy ban nhân dân ' + tail, area)[len('Ủy ban nhân dân '):]}".strip()
+    return out

@@ -11,7 +11,9 @@ import re
 
 # A number as written in a plan: grouped thousands, a decimal part, leading zeros.
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-NUMBER_RE = re.compile(rf"(?<![\d.,/\-\w])(?:{NUMBER})(?![\d/]|[.,]\d|-\w)")
+# A "/" after the number makes it a date or a symbol ("22/8", "64/KH"), except before a
+# population denominator: "4/100.000 trẻ sinh ra sống", "18 ca sinh/1.000 phụ nữ".
+NUMBER_RE = re.compile(rf"(?<![\d.,/\-\w])(?:{NUMBER})(?!\d|/(?!\s*(?:1|10|100)\.000\b)|[.,]\d|-\w)")
 
 _UNITS = {
     "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,

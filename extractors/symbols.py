@@ -81,6 +81,11 @@ def _party_codes() -> frozenset[str]:
     return frozenset(_issuers()["party_codes"])
 
 
+def issuer_codes() -> dict[str, dict]:
+    """Every issuer code with its body's name, level and scope."""
+    return _issuers()["codes"]
+
+
 def issuer_info(code: str | None) -> dict | None:
     """What an issuer code says about the body: ``UBND`` → local, ``BYT`` → central."""
     if not code:

@@ -45,6 +45,18 @@ YEAR = re.compile(r"(?<![\d/.,\-])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}
 LABEL = re.compile(
     r"^\s*(?:[-+*•●▪–]\s*)*(?:\(?(?:[IVXLC]+[.)]|\d+(?:\.\d+)+\.?|\d+[.)]|[a-zđ][.)])\.?\s+)?(?:[-+*•●▪–]\s*)*"
 )
+OPTIONAL = re.compile(r"co the dieu chinh")  # "... có thể điều chỉnh mục tiêu": a condition, not a goal
+APPROX = re.compile(r"\b(?:khoang|xap xi|gan|chung)\s+$")
+_DAT_PLACE = re.compile(r"[đĐ]ặt")
+_CHANGE = re.compile(r"\b(tang|giam|nang)\s+(?:them\s+)?(?:(?:tren|it nhat|toi thieu|khoang|tu|duoi|hon)\s+)?$")
+_YEAR_AFTER = re.compile(r"^[^;:]{0,60}?\b(?:vao|trong|den|tu)?\s*nam\s+((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)")
+# A "." ends the sentence: the next sentence is no longer under the "Phấn đấu ...:" lead-in.
+CLAUSE_BREAK = re.compile(r"\.")
+# Counts need a commitment word of their own even inside a list: "...; tập huấn 50 người".
+_COUNTED = ("count", "people", "beds", "VND")
+_TIMES = re.compile(r"\b(?:con|xuong|gap|bang)\s+\Z")
+_DATE_YEAR = re.compile(r"thang\s+\d{1,2}\s+nam\s*$")
+_TIME_GAP = re.compile(r"\s+(?:vao|trong|den|tu)?\s*(?:nam|het nam|cuoi nam)\s+(?:19|20)\d{2}(?=\s+(?:dat|la|o muc)?\s*$)")
 CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$")
 
 # Unit words right after the number (folded text).
@@ -55,6 +67,8 @@ _AFTER_UNIT = [
     (re.compile(r"\s*con\s*/\s*(?:1\s+)?phu nu"), "per_woman"),
     (re.compile(r"\s*(?:be |tre so sinh |tre )?trai\s*/\s*100\s*(?:be |tre so sinh |tre )?gai"), "per_100_girls"),
     (re.compile(r"\s*(?:ca\s+)?/\s*100\.000"), "per_100k"),
+    (re.compile(r"\s*(?:ca(?: sinh| tu vong| mac)?\s*)?/\s*1\.000\b"), "‰"),  # "18 ca sinh/1.000 phụ nữ"
+    (re.compile(r"\s*(?:nguoi\s*|ca\s*)?/\s*10\.000\b"), "per_10k"),
     (re.compile(r"\s*giuong"), "beds"),
     (re.compile(r"\s*(?:nguoi|luot nguoi|bac si|bac sy|y si|y sy|nhan vien|can bo|cong chuc|vien chuc|"
                 r"hoc vien|hoc sinh|giao vien|dieu duong|ho sinh|duoc si|thanh vien|doan vien|hoi vien|"
@@ -99,7 +113,10 @@ class _Mention:
 
 def extract(doc: Document, context: PlanContext) -> list[Target]:
     """Every target of ``doc``, prose and tables, in document order."""
-    horizon = context.horizon_year or _title_year(doc)
+    # A target without a year in its clause, list or headings takes the plan's own period
+    # from its title ("giai đoạn 2026 - 2030"); a horizon guessed from the body
+    # ("... đến năm 2030" of a cited programme) is not the plan's and gives no year.
+    horizon = _title_year(doc)
     found = _prose_targets(doc, context, horizon) + table_targets(doc, context)
     return _dedupe(sorted(found, key=lambda t: (t.span.start, t.span.end)))
 
@@ -120,8 +137,8 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
         headings = [fold_keep(n.heading) for n in chain if n.span.start != line.start]
         in_goal = any(GOAL_HEADING.search(h) for h in headings) or bool(GOAL_HEADING.search(fold_keep(line.text[:80])) and line.text.rstrip().endswith(":"))
         in_budget = any(BUDGET_HEADING.search(h) for h in headings[:2])
-        if headings and AWARD_HEADING.search(headings[0]):
-            continue  # award quotas ("không quá 10% tập thể") are rules, not targets
+        if any(AWARD_HEADING.search(h) for h in headings):
+            continue  # award quotas ("không quá 10% tập thể") and criteria are rules, not targets
         lead = _lead_in(lines, index, chain[0].span.start if chain else 0)
         for target in _line_targets(doc, line, headings, lead, in_goal, in_budget, context, horizon):
             if target.indicator_code is None and previous is not None and _inherits(target, previous):
@@ -132,29 +149,35 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
 
 
 def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, horizon) -> list[Target]:
-    folded = fold_keep(line.text)
+    folded = _fold(line.text)
     label = LABEL.match(line.text)
     start = label.end() if label else 0
     out = []
+    carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
     for c_start, c_end in _clauses(line.text, start):
         clause, fclause = line.text[c_start:c_end], folded[c_start:c_end]
-        if RUBRIC.search(fclause):
+        if RUBRIC.search(fclause) or OPTIONAL.search(fclause):
             continue
         mentions = _mentions(clause, fclause, in_budget)
         prefix = _colon_prefix(folded, c_start)
         status = bool(STATUS.search(fclause)) and not FUTURE.search(fclause)
-        committed = in_goal or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
+        inherit, carried = carried, carried and not CLAUSE_BREAK.match(line.text, c_end)
+        committed = in_goal or inherit or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
         if not committed and not status:
             continue
         for i, m in enumerate(mentions):
             seg_start = mentions[i - 1].unit_end if i else 0
             seg_end = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
-            if not in_goal and not status and not _strong(fclause[seg_start:m.start], fclause[m.unit_end:seg_end], m):
+            before, after = _own(fclause[seg_start:m.start]), fclause[m.unit_end:seg_end]
+            if _defines_indicator(fclause[:m.start], mentions[:i], m):
+                continue  # "100% xã có ít nhất 04 tin, bài": the 04 defines what the 100% counts
+            if not in_goal and not status and not (inherit and m.unit not in _COUNTED) and not _strong(before, after, m):
                 continue
-            comparator = "baseline" if status else _comparator(fclause[seg_start:m.start], fclause[m.unit_end:seg_end])
-            year = _year(fclause, m.start) or _year_of(prefix) or _year_of(lead) or next(
-                (y for y in map(_year_of, headings) if y), None)
-            if status:
+            t_status = status or _from_value(before, after)
+            comparator = "baseline" if t_status else _comparator(before, after)
+            year = (_year_after(after) or _year(fclause, m.start) or _year_of(prefix) or _year_of(lead)
+                    or next((y for y in map(_year_of, headings) if y), None))
+            if t_status and not _year_after(after) and status:
                 year = context.issued_year
             elif year is None:
                 year = horizon
@@ -169,8 +192,51 @@ def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, 
                 span=doc.span(line.start + c_start + m.start, line.start + c_start + m.unit_end),
                 method="rule",
                 score=found.score if found else None,
+                change=None if t_status else _change(before),
+                approximate=bool(APPROX.search(before[-25:])),
             ))
+            carried = carried or (not t_status and not CLAUSE_BREAK.match(line.text, c_end))
     return out
+
+
+def _fold(text: str) -> str:
+    """Folded text where ``đặt`` (place) stays apart from ``đạt`` (reach): ``lắp đặt`` commits to nothing."""
+    folded = fold_keep(text)
+    for m in _DAT_PLACE.finditer(text):
+        folded = folded[:m.start()] + "dXt" + folded[m.end():]
+    return folded
+
+
+def _own(before: str) -> str:
+    """The words that belong to this number: after the last ``:`` of a list lead-in."""
+    cut = before.rfind(":")
+    return before[cut + 1:] if cut >= 0 else before
+
+
+def _defines_indicator(before: str, earlier: list[_Mention], m: _Mention) -> bool:
+    """A count threshold after a percentage is part of what the percentage counts."""
+    return (m.unit in ("count", "people") and any(e.unit == "%" for e in earlier)
+            and bool(re.search(r"\bco\s+(?:it nhat|toi thieu)\s+$", before)))
+
+
+def _from_value(before: str, after: str) -> bool:
+    """``giảm từ 23 ca sinh ... xuống 18``: the number after ``từ`` is where the plan starts."""
+    return bool(re.search(r"\b(?:giam|tang|nang|ha)\b.{0,80}\btu\s+$", before)) and bool(
+        re.search(r"\b(?:xuong|len|con)\b", after))
+
+
+def _change(before: str) -> str | None:
+    """``giảm 50%``, ``tăng thêm ít nhất 20%``, ``tăng trên 03%``: the value is a change, not a level."""
+    m = _CHANGE.search(before)
+    if not m:
+        return None
+    return "increase" if m.group(1).startswith(("tang", "nang")) else "decrease"
+
+
+def _year_after(after: str) -> int | None:
+    """``đạt 50% vào năm 2025``: a year right after the number, in its own words, is its year."""
+    m = _YEAR_AFTER.match(after)
+    return int(m.group(1)) if m else None
 
 
 def _indicator_code(clause: str, seg_start: int, seg_end: int, m: _Mention):
@@ -200,6 +266,9 @@ def _mentions(clause: str, fclause: str, in_budget: bool) -> list[_Mention]:
     for start, end, value, word in sorted(spans):
         if value is None or _is_year(fclause, start, end, value):
             continue
+        if _TIMES.search(fclause, 0, start) and re.match(r"\s*lan\b", fclause[end:]):
+            out.append(_Mention(start, end, value, "times", end + fclause[end:].index("lan") + 3, word))
+            continue  # "giảm ... còn 1,7 lần": a ratio to reach, not a count of times
         unit, unit_end, value = _unit(fclause, end, value, per_10k)
         if unit is None or (unit == "VND" and in_budget):
             continue
@@ -257,6 +326,8 @@ def _comparator(before: str, after: str) -> str:
     for rx, comp in _SYMBOL:
         if rx.search(before):
             return comp
+    # "ít nhất vào năm 2025 đạt 40%": a time phrase between the bound and the number.
+    before = _TIME_GAP.sub(" ", before)
     near = re.sub(r"\b(?:dat|la|co|o|muc|khoang|tu le|ti le)\s*$", "", before[-40:].rstrip()) + " "
     near2 = before[-40:]
     for rx, comp in _COMPARATORS:
@@ -276,6 +347,8 @@ def _year(fclause: str, at: int) -> int | None:
         lead = not fclause[:m.start()].strip(" -+*:") or fclause[m.end():m.end() + 2].lstrip().startswith(":")
         if not m.group(2) and not lead and not re.search(r"(nam|den|het|giai doan|ky|tu|cuoi)\s*$", before):
             continue
+        if _DATE_YEAR.search(before):
+            continue  # "ngày 15 tháng 8 năm 2024" dates a cited document, it is no target year
         dist = m.start() - at if m.start() >= at else at - m.end()
         dist = dist * 2 if m.start() >= at else dist * 2 - 1  # ties go to the preceding year
         if best is None or dist < best[0]:

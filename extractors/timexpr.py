@@ -75,6 +75,11 @@ _PERIOD_CUE = re.compile(
     r"(?:^|[:;.]\s*|\n)\s*(?:[-+*•]\s*)?(?:\*\s*)?(?:trong\s+|thời\s+gian[^:\n]{0,30}:\s*\*?\s*)?$",
     re.IGNORECASE,
 )
+_BARE_YEAR = re.compile(r"\s*(?:(?:trong\s+)?năm\s+)?(?P<y>(?:19|20)\d{2})\s*\.?\s*", re.IGNORECASE)
+_BARE_PERIOD = re.compile(
+    r"\s*(?:giai\s+đoạn\s+|năm\s+)?(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})\s*\.?\s*",
+    re.IGNORECASE,
+)
 _ONGOING = re.compile(r"^\s*(?:và\s+(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi)", re.IGNORECASE)
 _UNTIL_OPEN = re.compile(r"^\s*(?:đến|cho\s+đến)\s+(?:khi|lúc)", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"^\s*(?:và|,|;|hoặc)\s*(?:ngày\s+)?", re.IGNORECASE)
@@ -132,6 +137,15 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
     a bare ``30/9/2023`` counts.
     """
     if cued:
+        year = _BARE_YEAR.fullmatch(text)
+        if year:  # a time column holding just "2025" or "Năm 2026": due by the year's end
+            y = int(year.group("y"))
+            return [TimeExpr(year.start("y"), year.end("y"), year.group("y"), month=_ym(y, 12), precision="year")]
+        period = _BARE_PERIOD.fullmatch(text)
+        if period and int(period.group("y1")) <= int(period.group("y2")):  # "2025-2030" in a time column
+            y1, y2 = int(period.group("y1")), int(period.group("y2"))
+            return [TimeExpr(period.start("y1"), period.end("y2"), text[period.start("y1"):period.end("y2")],
+                             month=_ym(y2, 12), starts=f"{y1:04d}-01-01", precision="year", tags=("period",))]
         prefix = "Thời hạn: "
         return [replace(e, start=e.start - len(prefix), end=e.end - len(prefix))
                 for e in find(prefix + text, reference) if e.start >= len(prefix)]
@@ -310,6 +324,9 @@ def _quarter(text: str, m: re.Match[str], recurring: str | None) -> TimeExpr | N
     """``quý III/2024`` → due 2024-09; ``quý IV hằng năm`` → yearly in December."""
     if m.group("y"):
         expr = _quarter_value(m, int(m.group("y")))
+        if _ONGOING.match(text[m.end():]):
+            # "Quý IV năm 2025 và các năm tiếp theo": work starts then and goes on, no due date
+            return replace(expr, text=text[expr.start:expr.end], month=None, starts=_first_month(expr) + "-01")
         return replace(expr, text=text[expr.start:expr.end])
     if recurring == "yearly":
         q = _ROMAN[m.group("q").upper()]
