@@ -31,6 +31,8 @@ def sniff(data: bytes, suffix: str = "") -> str:
         if head.startswith(magic):
             raise UnsupportedFormat(f"{name}, not a document: convert it to PDF to read it with OCR")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if suffix.lower() in (".docx", ".docm", ".dotx"):
+            raise UnsupportedFormat(f"named {suffix} but not a DOCX (zip) archive: binary content")
         raise UnsupportedFormat("binary content, not text")
     lowered = head.lower()
     if b"<html" in lowered or b"<!doctype html" in lowered or (b"<body" in lowered and b"</" in lowered):
