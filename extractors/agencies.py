@@ -398,6 +398,9 @@ _EXTEND_STOP = re.compile(
     re.IGNORECASE,
 )
 _EXTEND_WORDS = 12
+# In a heading or cell, nouns like "xây dựng", "kiểm tra" can name a body; only these end it.
+_SLOT_STOP = {"chủ", "phối", "là", "có", "chịu", "được", "để", "nhằm", "theo", "tại", "với", "về", "trong", "trên",
+              "đối", "của", "thực", "tham"}
 
 
 def extend(text: str, mention: Mention, limit: int, context: PlanContext | None = None) -> Mention:
@@ -417,7 +420,7 @@ def extend(text: str, mention: Mention, limit: int, context: PlanContext | None 
     if not words or len(words) > _EXTEND_WORDS:
         return mention
     for i, word in enumerate(words):
-        if word.lower().strip(",.") in _NOT_NAME - {"các", "cấp", "và"}:
+        if word.lower().strip(",.") in _SLOT_STOP:
             words = words[:i]
             break
     if not words:

@@ -101,3 +101,14 @@ def test_common_words_are_not_agencies(text):
 def test_list_of_agencies_splits_on_commas_not_inside_names():
     found = find("Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính; Sở Nội vụ", BAC_GIANG)
     assert [m.name for m in found] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "Sở Nội vụ"]
+
+
+def test_hop_tac_xa_is_no_commune():
+
+    found = find("Liên minh Hợp tác xã Tỉnh", PlanContext(province="Đồng Tháp"))
+    assert [m.name for m in found] == ["Liên minh Hợp tác xã tỉnh Đồng Tháp"]
+
+
+def test_economic_zone_board_is_not_the_industrial_parks_board():
+    (m,) = find("Ban Quản lý Khu kinh tế, Sở Công Thương")[:1]
+    assert m.name == "Ban Quản lý Khu kinh tế" and m.code.startswith("BQLKKT")

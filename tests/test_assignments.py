@@ -219,3 +219,54 @@ def test_regression_dakrlap_bullet_led_by_named_communes(make_doc):
     assert ("Ủy ban nhân dân thị trấn Kiến Đức", "responsible") in pairs
     assert ("Ủy ban nhân dân xã Nghĩa Thắng", "responsible") in pairs
     assert ("Ủy ban nhân dân các xã, thị trấn", "responsible") in pairs
+
+
+# ---- regressions from real plans of other provinces ---------------------------------------
+
+DONGTHAP = PlanContext(province="Đồng Tháp", issuer_level="province")
+
+
+def _roles(found):
+    return {(a.agency, a.role) for a in found}
+
+
+def test_109_nghean_table_header_after_flattened_signature(make_doc):
+    """The header row carried 'Nơi nhận' and the signature before 'TT': columns align at 'TT'."""
+    text = ("KẾ HOẠCH\nPhòng thủ dân sự\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở thực hiện Kế hoạch này.\n\n"
+            "Nơi nhận: - Lưu: VT.\tKT. CHỦ TỊCH Nguyễn Văn A\tPHỤ LỤC DANH MỤC NHIỆM VỤ\tTT\tNội dung thực hiện\t"
+            "Cơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm dự kiến\n"
+            "1\tTổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh\tBộ CHQS tỉnh; UBND cấp xã\t"
+            "Văn phòng Ban Chỉ huy; các sở, ban, ngành\tTrước ngày 30/11/2025\tQuyết định\n"
+            "2\tHướng dẫn thanh toán chi phí khám bệnh\tSở Y tế\tSở Tài chính và cơ quan liên quan\t2025\t\n")
+    found = [a for a in assignments.extract(make_doc(text), PlanContext(province="Nghệ An")) if a.method == "table"]
+    roles = _roles(found)
+    assert ("Sở Y tế", "lead") in roles and ("Sở Tài chính", "cooperate") in roles
+    assert not any(a.agency.startswith("Ban Chỉ huy Phòng thủ") and a.role == "lead" for a in found)  # task text
+    assert all(a.tasks and not a.tasks[0][0].isdigit() for a in found)
+
+
+def test_106_hanoi_head_noun_name_read_to_end_of_heading(make_doc):
+    text = ("KẾ HOẠCH\nHạ tầng 5G\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Quản lý các dự án đầu tư xây dựng công trình giao thông\n\n"
+            "- Chủ trì, phối hợp với các\nSở, Ban, ngành liên quan rà soát hiện trạng.\n\n- Tổ chức triển khai.\n")
+    found = assignments.extract(make_doc(text), PlanContext(province="Hà Nội"))
+    head = next(a for a in found if a.agency.startswith("Ban Quản lý"))
+    assert head.agency == "Ban Quản lý các dự án đầu tư xây dựng công trình giao thông" and head.role == "lead"
+    assert head.tasks[0].startswith("Chủ trì, phối hợp với các\nSở, Ban, ngành liên quan")
+
+
+def test_037_dongthap_heading_after_de_nghi_colon(make_doc):
+    text = ("KẾ HOẠCH\nChuyển đổi số\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+            "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh\n\n"
+            "a) Tuyên truyền, vận động hội viên.\n")
+    names = {a.agency for a in assignments.extract(make_doc(text), DONGTHAP)}
+    assert {"Hiệp hội Doanh nghiệp tỉnh Đồng Tháp", "Hội Nông dân tỉnh Đồng Tháp",
+            "Liên minh Hợp tác xã tỉnh Đồng Tháp"} <= names
+
+
+def test_111_cantho_agency_whose_only_task_is_to_support_cooperates(make_doc):
+    text = ("KẾ HOẠCH\nThi đua\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\na) Chủ trì triển khai kế hoạch;\n\n"
+            "2. Sở Nội vụ\n\nPhối hợp Sở Y tế thẩm định, lập thủ tục khen thưởng.\n\n"
+            "3. Sở Nông nghiệp và Môi trường\n\n- Phối hợp UBND các xã cập nhật thiệt hại.\n\n- Hướng dẫn xử lý môi trường.\n")
+    roles = _roles(assignments.extract(make_doc(text), PlanContext(province="Cần Thơ")))
+    assert ("Sở Nội vụ", "cooperate") in roles
+    assert ("Sở Nông nghiệp và Môi trường", "responsible") in roles  # it also has tasks of its own
