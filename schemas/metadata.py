@@ -22,7 +22,17 @@ class Source(Record):
 
 
 class Issuer(Record):
-    """The issuing body as written, e.g. ``UBND huyện Đắk R'Lấp``, resolved to its area."""
+    """The issuing body, resolved to its area.
+
+    ``name`` has one display spelling whatever the source wrote, so that the same body
+    compares equal across header capitals, abbreviations and typists: the head in full
+    (``Ủy ban nhân dân``, ``Trung tâm Y tế``, ``Ban Thường vụ Tỉnh ủy``), unit words in lower
+    case (``tỉnh``, ``thành phố``, ``huyện``), places as the gazetteer spells them
+    (``Thanh Hóa``), ministries as their official names: ``ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK``
+    and ``UBND tỉnh Đắk Lắk`` both give ``Ủy ban nhân dân tỉnh Đắk Lắk``. ``span`` points
+    at the name as written. ``level`` is ``district`` for a city under a province
+    (``thành phố Bắc Giang``) and ``province`` for a centrally-run one (``thành phố Cần Thơ``).
+    """
 
     name: str
     level: IssuerLevel = "other"

@@ -131,7 +131,7 @@ def test_gazetteer_never_goes_online(monkeypatch):
 
 
 @pytest.mark.parametrize("sentence, name, level, province, district", [
-    ("UBND huyện Đắk R'Lấp xây dựng Kế hoạch duy trì như sau:", "UBND huyện Đắk R'Lấp", "district", "Đắk Nông", "Đắk R'Lấp"),
+    ("UBND huyện Đắk R'Lấp xây dựng Kế hoạch duy trì như sau:", "Ủy ban nhân dân huyện Đắk R'Lấp", "district", "Đắk Nông", "Đắk R'Lấp"),
     ("Ủy ban nhân dân tỉnh Bắc Giang ban hành Kế hoạch thực hiện như sau:", "Ủy ban nhân dân tỉnh Bắc Giang", "province", "Bắc Giang", None),
     ("Ủy ban nhân dân huyện Mường Tè ban hành Kế hoạch như sau:", "Ủy ban nhân dân huyện Mường Tè", "district", "Lai Châu", "Mường Tè"),
 ])
@@ -194,9 +194,9 @@ def test_decision_issuing_a_plan_is_decision(make_doc):
 
 @pytest.mark.parametrize("page, number, date_iso, issuer, province", [
     ("Ngày 21/6/2024 UBND tỉnh đã ban hành Kế hoạch số 153/KH-UBND về việc triển khai thực hiện Chỉ thị số 25-CT/TW. "
-     "Quy hoạch tỉnh Thanh Hóa thời kỳ 2021 - 2030.", "153/KH-UBND", "2024-06-21", "UBND tỉnh Thanh Hóa", "Thanh Hóa"),
+     "Quy hoạch tỉnh Thanh Hóa thời kỳ 2021 - 2030.", "153/KH-UBND", "2024-06-21", "Ủy ban nhân dân tỉnh Thanh Hóa", "Thanh Hóa"),
     ("Ngày 03/4/2024, UBND tỉnh vừa ban hành Kế hoạch số 88/KH-UBND về triển khai Chỉ thị 25-CT/TW trên địa bàn tỉnh Quảng Trị.",
-     "88/KH-UBND", "2024-04-03", "UBND tỉnh Quảng Trị", "Quảng Trị"),
+     "88/KH-UBND", "2024-04-03", "Ủy ban nhân dân tỉnh Quảng Trị", "Quảng Trị"),
 ])
 def test_news_page_describes_the_reported_plan(make_doc, page, number, date_iso, issuer, province):
     text = f"TIN TỨC\n\nNgày tạo: 24/06/2024 14:38:38\n{page}\n\nTác giả: Lâm Anh\n"
@@ -243,3 +243,40 @@ def test_signature_and_recipients_flattened_into_cells(make_doc):
     m = metadata.extract(make_doc(text))
     assert (m.signer.authority, m.signer.position, m.signer.name) == ("KT.", "PHÓ CHỦ TỊCH", "Nguyễn Văn Đệ")
     assert m.recipients == ("Chủ tịch UBND tỉnh", "Các sở, ban, ngành", "Lưu: VT, NC")
+
+
+@pytest.mark.parametrize("written, display", [
+    ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "Ủy ban nhân dân tỉnh Đắk Lắk"),
+    ("UBND tỉnh Đắk Lắk", "Ủy ban nhân dân tỉnh Đắk Lắk"),
+    ("Uỷ ban nhân dân tỉnh Thanh Hoá", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("UBND TP. Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("TRUNG TÂM Y TẾ HUYỆN KIÊN HẢI", "Trung tâm Y tế huyện Kiên Hải"),
+    ("HUYỆN ỦY KIÊN HẢI", "Huyện ủy Kiên Hải"),
+    ("Ban Thường vụ Tỉnh ủy Kiên Giang", "Ban Thường vụ Tỉnh ủy Kiên Giang"),
+])
+def test_issuer_display_name_is_one_spelling(written, display):
+    from extractors.issuers import describe
+    assert describe(written).name == display
+
+
+@pytest.mark.parametrize("written, level, province, district", [
+    ("UBND thành phố Bắc Giang", "district", "Bắc Giang", "Bắc Giang"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA", "district", "Thanh Hóa", "Thanh Hóa"),
+    ("UBND TP Buôn Ma Thuột", "district", "Đắk Lắk", "Buôn Ma Thuột"),
+    ("UBND thành phố Cần Thơ", "province", "Cần Thơ", None),
+    ("Ủy ban nhân dân Thành phố Hà Nội", "province", "Hà Nội", None),
+    ("UBND tỉnh Bắc Giang", "province", "Bắc Giang", None),
+])
+def test_city_under_a_province_is_district_level(written, level, province, district):
+    from extractors.issuers import describe
+    info = describe(written)
+    assert (info.level, info.province, info.district) == (level, province, district)
+
+
+def test_header_city_under_province_bacgiang_city(make_doc):
+    m = _meta(make_doc, issuer_line="THÀNH PHỐ BẮC GIANG", date_line="Bắc Giang, ngày 05 tháng 3 năm 2024")
+    assert (m.issuer.name, m.issuer.level, m.issuer.district) == ("Ủy ban nhân dân thành phố Bắc Giang", "district", "Bắc Giang")
