@@ -190,3 +190,21 @@ def test_target_year_in_a_task_section_is_no_deadline(make_doc):
                    "- Phấn đấu đạt 20% xã không ma túy, bảo đảm đến hết năm 2030 đạt 50%.\n")
     ctx = PlanContext(issued=date(2025, 11, 20), issued_year=2025, province="Đồng Nai")
     assert run(doc, ctx) == []
+
+
+def test_103_quangngai_stated_due_date_kept_though_before_signing(make_doc):
+    """'Thời gian hoàn thành: Trước ngày 15/11/2025' in a plan signed 21/11/2025 is still its due date."""
+    ctx = PlanContext(issued=date(2025, 11, 21), issued_year=2025, province="Quảng Ngãi")
+    doc = make_doc("KẾ HOẠCH\nKiểm kê\n\nIV. NHIỆM VỤ CỤ THỂ\n\n1. Ủy ban nhân dân các phường, xã\n\n"
+                   "- Thành lập Ban Chỉ đạo tổng kiểm kê cấp xã.\nThời gian hoàn thành: Trước ngày 15/11/2025.\n\n"
+                   "- Từ ngày 17 đến ngày 20/11/2025 đã xảy ra mưa lớn.\n")
+    dates = {d.date for d in deadlines.extract(doc, ctx, assignments.extract(doc, ctx))}
+    assert "2025-11-15" in dates and "2025-11-20" not in dates
+
+
+def test_034_daklak_addressees_after_gui_are_not_the_owner(make_doc):
+    ctx = PlanContext(issued=date(2025, 11, 21), issued_year=2025, province="Đắk Lắk")
+    doc = make_doc("KẾ HOẠCH\nPhòng chống dịch\n\nIV. NỘI DUNG\n\n"
+                   "- Báo cáo tổng hợp hàng ngày gửi UBND tỉnh, Ban Chỉ huy Phòng chống thiên tai tỉnh.\n")
+    (found,) = deadlines.extract(doc, ctx, [])
+    assert found.recurrence.freq == "daily" and found.agency is None

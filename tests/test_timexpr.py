@@ -202,3 +202,62 @@ def test_regression_nghean_anniversary_range_is_not_a_period():
 def test_regression_cantho_monthly_allowance_is_not_a_monthly_deadline():
     text = "100% số người hưởng trợ cấp xã hội hàng tháng được rà soát, cập nhật dữ liệu"
     assert find(text, REF) == []
+
+
+# ---- time columns of task tables (cued cells), as real plans write them ----------------------
+
+CELL_REF = date(2025, 11, 20)
+
+
+@pytest.mark.parametrize("cell, month", [
+    ("2025", "2025-12"), ("Năm 2026", "2026-12"), ("năm 2026.", "2026-12"), ("Quí IV-2025", "2025-12"),
+    ("Quý III Năm 2026", "2026-09"), ("Quý 1/2026", "2026-03"), ("Tháng 12/2025", "2025-12"),
+    ("Trong tháng 01/2026", "2026-01"), ("6 tháng đầu năm 2026", "2026-06"),
+])
+def test_time_column_month_level(cell, month):
+    (expr,) = find(cell, CELL_REF, cued=True)
+    assert expr.month == month and expr.date is None
+    assert cell[expr.start:expr.end] == expr.text
+
+
+@pytest.mark.parametrize("cell, iso", [
+    ("Trước 31/12/2025", "2025-12-31"), ("Trước ngày 30/11/2025", "2025-11-30"), ("31/3/2026", "2026-03-31"),
+    ("Từ ngày 01/01/2026 đến ngày 31/3/2026", "2026-03-31"),
+])
+def test_time_column_exact_day(cell, iso):
+    (expr,) = find(cell, CELL_REF, cued=True)
+    assert expr.date == iso
+
+
+@pytest.mark.parametrize("cell, month, start", [
+    ("2025-2030", "2030-12", "2025-01-01"), ("Giai đoạn 2026 - 2030", "2030-12", "2026-01-01"),
+    ("Quý IV/2025- Quý II/2026", "2026-06", "2025-10-01"),
+])
+def test_time_column_period_due_at_its_end(cell, month, start):
+    (expr,) = find(cell, CELL_REF, cued=True)
+    assert (expr.month, expr.starts) == (month, start)
+
+
+@pytest.mark.parametrize("cell", [
+    "Thường xuyên", "Hằng năm", "Hàng năm", "Thường xuyên, hằng năm", "Theo Kế hoạch riêng",
+    "Sau khi có Quy chế của TW", "Theo tiến độ xây dựng dự thảo văn bản",
+])
+def test_time_column_without_a_date_is_no_deadline(cell):
+    """A clerk gets no calendar entry for 'Thường xuyên' or a bare 'Hằng năm' (no month to put it in)."""
+    assert not any(e.is_deadline for e in find(cell, CELL_REF, cued=True))
+
+
+@pytest.mark.parametrize("cell, month", [("Tháng 12 hằng năm", 12), ("Quý IV hằng năm", 12), ("Tháng 6 hàng năm", 6)])
+def test_time_column_yearly_month(cell, month):
+    (expr,) = find(cell, CELL_REF, cued=True)
+    assert (expr.freq, expr.rec_month) == ("yearly", month)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Thời gian thực hiện: Quý IV năm 2025 và các năm tiếp theo.", "2025-10-01"),
+    ("Thời gian thực hiện: Năm 2026 và các năm tiếp theo.", "2026-01-01"),
+])
+def test_ongoing_work_is_a_start_not_a_deadline(text, start):
+    """101 Lai Châu: 'Quý IV năm 2025 và các năm tiếp theo' starts the work, nothing falls due."""
+    (expr,) = find(text, CELL_REF)
+    assert not expr.is_deadline and expr.starts == start
