@@ -57,10 +57,12 @@ def test_match_surface_forms(text, code):
 
 
 @pytest.mark.parametrize("text", [
-    "100% doanh nghiệp ứng dụng công nghệ số",
     "Tỷ lệ cử tri đi bầu cử đạt từ 98% trở lên",
-    "100% thủ tục hành chính được giải quyết trực tuyến",
-    "ít nhất 50% xã, phường không ma túy",
+    "100% thủ tục hành chính được giải quyết trên môi trường điện tử",
+    "trên 70% xã, phường có người nghiện ma túy bố trí điểm tiếp nhận",
+    "100% các xã, phường bố trí công chức xây dựng chính sách",
+    "ít nhất 70% xã, phường tổ chức cai nghiện ma túy tự nguyện",
+    "100% trạm BTS được kiểm định",
 ])
 def test_match_returns_none_when_unsure(text):
     assert match(text) is None
@@ -75,3 +77,18 @@ def test_fold_keep_preserves_offsets():
     text = "Phấn đấu đến năm 2030: 95% dân số"
     assert len(fold_keep(text)) == len(text)
     assert fold_keep(text).index("2030") == text.index("2030")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("ít nhất 50% xã, phường không ma túy", "DRUG_FREE_COMMUNE"),
+    ("đạt 50% địa bàn cấp xã “không ma túy”", "DRUG_FREE_COMMUNE"),
+    ("50% đơn vị hành chính cấp xã trên toàn tỉnh “không ma túy”", "DRUG_FREE_COMMUNE"),
+    ("Có ≥ 30% DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số", "ENTERPRISE_DIGITAL_ADOPTION"),
+    ("100% doanh nghiệp nhỏ và vừa ứng dụng công nghệ số", "ENTERPRISE_DIGITAL_ADOPTION"),
+    ("100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến", "ONLINE_PUBLIC_SERVICE"),
+    ("tỷ lệ phủ sóng mạng 5G tại các KCN đạt 100%", "MOBILE_5G_COVERAGE"),
+    ("giảm tỷ lệ hộ nghèo đa chiều bình quân 1%/năm", "POVERTY_RATE"),
+])
+def test_match_general_indicators_of_other_sectors(text, code):
+    found = match(text)
+    assert found is not None and found.code == code

@@ -2,7 +2,8 @@
 
 A gold target is ``{"value": 95, "unit": "%", "year": 2030, "comparator": ">",
 "indicator_code": "BHYT_COVERAGE", "scope": null}``. ``target`` counts a found target
-as right only when value, unit, year, comparator and indicator_code all agree;
+as right only when value, unit, year, comparator, indicator_code and change all agree
+(a gold target without ``change`` expects none);
 the per-field counts pair gold and found targets on their value first and then
 say which field was wrong. Baselines (``comparator: "baseline"``) are scored
 apart, as ``baseline``: they are never targets.
@@ -16,8 +17,9 @@ from pipeline.evaluation.core import Counts, match_sets
 from schemas import Plan
 
 PART = "targets"
-FIELDS = ("value", "unit", "year", "comparator", "indicator_code", "scope")
-KEY_FIELDS = ("value", "unit", "year", "comparator", "indicator_code")
+FIELDS = ("value", "unit", "year", "comparator", "indicator_code", "scope", "change")
+# ``change`` (increase/decrease) is part of the key: "giảm 50%" read as a level of 50% is wrong.
+KEY_FIELDS = ("value", "unit", "year", "comparator", "indicator_code", "change")
 
 
 def score(gold: Any, plan: Plan) -> dict[str, Counts]:
