@@ -180,6 +180,7 @@ def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Parse
     results = supervised_map(
         partial(parse_file, limits=limits), paths, on_error=_failed, workers=min(workers, len(paths)),
         timeout=limits.timeout_seconds or None, memory_bytes=limits.memory_bytes or None,
+        preload=("pipeline.warm",),
     )
     for _, outcome in results:
         yield outcome

@@ -122,11 +122,12 @@ class SupervisedPool:
     """``workers`` processes running ``fn``; see :func:`supervised_map`."""
 
     def __init__(self, fn: Callable[[T], R], workers: int, timeout: float | None,
-                 memory_bytes: int | None, on_error: Callable[[T, str], R], context: str = "forkserver") -> None:
+                 memory_bytes: int | None, on_error: Callable[[T, str], R], context: str = "forkserver",
+                 preload: tuple[str, ...] = ()) -> None:
         self.fn, self.timeout, self.memory_bytes, self.on_error = fn, timeout, memory_bytes, on_error
         self.ctx = mp.get_context(context)
         if context == "forkserver":
-            self.ctx.set_forkserver_preload([getattr(fn, "func", fn).__module__])
+            self.ctx.set_forkserver_preload([getattr(fn, "func", fn).__module__, *preload])
         self.size = max(1, workers)
         self.workers: list[_Worker] = []
 
@@ -237,18 +238,19 @@ class SupervisedPool:
 
 def supervised_map(fn: Callable[[T], R], items: Iterable[T], on_error: Callable[[T, str], R], workers: int = 1,
                    timeout: float | None = None, memory_bytes: int | None = None,
-                   context: str = "forkserver") -> Iterator[tuple[T, R]]:
+                   context: str = "forkserver", preload: tuple[str, ...] = ()) -> Iterator[tuple[T, R]]:
     """Apply ``fn`` to each item in ``workers`` processes, yielding ``(item, result)`` as completed.
 
     ``fn`` and ``on_error`` must be picklable (module-level functions or
-    ``functools.partial`` of them). An item
+    ``functools.partial`` of them). ``preload`` names modules the fork server
+    imports once, before any worker is forked from it. An item
     whose call takes longer than ``timeout`` seconds, exhausts ``memory_bytes``,
     raises, or kills its worker yields ``on_error(item, reason)`` instead.
 
     >>> dict(supervised_map(abs, [-1, 2], on_error=lambda i, r: r))  # doctest: +SKIP
     {-1: 1, 2: 2}
     """
-    pool = SupervisedPool(fn, workers, timeout, memory_bytes, on_error, context)
+    pool = SupervisedPool(fn, workers, timeout, memory_bytes, on_error, context, preload)
     yield from pool.map(items)
 
 

@@ -1,9 +1,14 @@
-"""PDF: text per page with pypdfium2, tables with pdfplumber where a page has them.
+"""PDF: text per page with pypdfium2, tables with pdfplumber, OCR for scanned pages.
 
 pypdfium2 extracts text about seventy times faster than pdfplumber, so every page
 is read with it. A page whose drawing holds enough line segments to form a ruled
 table is read again with pdfplumber, which finds the table cells: the table is put
 back as tab-separated rows between the text above and below it.
+
+A page with (almost) no text but an image is a scan: it is rendered and read by
+tesseract (:mod:`pipeline.readers.ocr`), and its OCR confidence is kept per page
+in ``SourceText.page_confidence``. Without tesseract, or with OCR turned off, a
+wholly scanned PDF is refused with a reason that says what to install.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from pipeline.readers.legacy import convert_legacy, detect_legacy
 # A ruled table of 2 rows × 2 columns needs at least 6 strokes; text pages draw few.
 _MIN_RULES_FOR_TABLE = 6
 _MIN_CHARS_PER_PAGE = 20
+# A scanned page may carry a digital-signature stamp as text; a real text page has more.
+_MAX_CHARS_ON_SCAN = 400
 
 
 def read_pdf(data: bytes, limits: Limits) -> SourceText:
@@ -31,18 +38,23 @@ def read_pdf(data: bytes, limits: Limits) -> SourceText:
             raise UnreadableFile("the PDF has no pages")
         if n_pages > limits.max_pages:
             raise LimitExceeded(f"{n_pages} pages (limit {limits.max_pages})")
-        pages, ruled = [], []
+        pages, ruled, scanned = [], [], []
         for index in range(n_pages):
             page = pdf[index]
             pages.append(_page_text(page))
-            if _rule_count(page) >= _MIN_RULES_FOR_TABLE:
+            if _is_scan(page, pages[-1]):
+                scanned.append(index)
+            elif _rule_count(page) >= _MIN_RULES_FOR_TABLE:
                 ruled.append(index)
             page.close()
+        warnings: list[str] = []
+        confidence: dict[int, float] = {}
+        if scanned:
+            _ocr_pages(pdf, pages, scanned, limits, confidence, warnings)
     finally:
         pdf.close()
     if sum(len(p.strip()) for p in pages) < _MIN_CHARS_PER_PAGE * n_pages / 4:
-        raise UnreadableFile(f"no text layer on {n_pages} page(s): a scanned PDF needs OCR")
-    warnings: list[str] = []
+        raise UnreadableFile(_no_text_reason(n_pages, scanned, confidence))
     if ruled:
         _replace_table_pages(data, pages, ruled, warnings)
     text = "\f".join(pages)
@@ -50,7 +62,74 @@ def read_pdf(data: bytes, limits: Limits) -> SourceText:
     legacy = detect_legacy(text)
     if legacy:
         text, encoding = convert_legacy(text, legacy), legacy
-    return SourceText(text=text, format="pdf", pages=n_pages, encoding=encoding, warnings=tuple(warnings))
+    return SourceText(text=text, format="pdf", pages=n_pages, encoding=encoding,
+                      page_confidence=confidence, warnings=tuple(warnings))
+
+
+def _no_text_reason(n_pages: int, scanned: list[int], confidence: dict[int, float]) -> str:
+    if confidence:
+        return f"no text layer on {n_pages} page(s), and OCR found no text on them"
+    if not scanned:
+        return f"no text on {n_pages} page(s) (neither a text layer nor a scanned image)"
+    return f"no text layer on {n_pages} page(s): {_ocr_missing_reason()}"
+
+
+def _ocr_missing_reason(limits: Limits | None = None) -> str:
+    if limits is not None and not limits.ocr:
+        return "a scanned PDF, and OCR is turned off"
+    return "a scanned PDF; install tesseract-ocr and tesseract-ocr-vie to read it"
+
+
+def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[str], scanned: list[int], limits: Limits,
+               confidence: dict[int, float], warnings: list[str]) -> None:
+    """Replace the empty text of scanned pages with their OCR text (page numbers 1-based)."""
+    from pipeline.readers import ocr
+
+    every_page_scanned = len(scanned) == len(pages)
+    if not limits.ocr or not ocr.tesseract_available(limits.ocr_languages):
+        reason = _ocr_missing_reason(limits)
+        if every_page_scanned:
+            raise UnreadableFile(f"no text layer on {len(pages)} page(s): {reason}")
+        warnings.append(f"{len(scanned)} page(s) without a text layer were not read: {reason}")
+        return
+    if len(scanned) > limits.ocr_max_pages:
+        message = f"{len(scanned)} scanned pages to OCR (limit {limits.ocr_max_pages})"
+        if every_page_scanned:
+            raise LimitExceeded(message)
+        warnings.append(message + f"; only the first {limits.ocr_max_pages} were read")
+        scanned = scanned[: limits.ocr_max_pages]
+    for index in scanned:
+        page = pdf[index]
+        try:
+            image = page.render(scale=limits.ocr_dpi / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+        result = ocr.ocr_image(image, limits.ocr_languages, timeout=limits.timeout_seconds or None)
+        pages[index] = result.text
+        confidence[index + 1] = result.confidence
+
+
+def _is_scan(page: pdfium.PdfPage, text: str) -> bool:
+    """An image and (almost) no text; or a page-sized image under a short text layer.
+
+    Signed scans often carry a few lines of digital-signature text ("Người ký: ...
+    Thời gian ký: ...") over the page image: the image still holds the document.
+    """
+    chars = len(text.strip())
+    if chars >= _MAX_CHARS_ON_SCAN:
+        return False
+    coverage = _image_coverage(page)
+    return coverage > 0 and (chars < _MIN_CHARS_PER_PAGE or coverage >= 0.6)
+
+
+def _image_coverage(page: pdfium.PdfPage) -> float:
+    """The largest share of the page one image covers (0 when there is none)."""
+    width, height = page.get_size()
+    best = 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        best = max(best, (right - left) * (top - bottom) / (width * height or 1))
+    return min(best, 1.0)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -60,7 +139,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         message = str(err)
         if "password" in message.lower():
             raise UnreadableFile("the PDF is encrypted (password required)") from err
-        raise UnreadableFile(f"damaged PDF: {message}") from err
+        detail = message.split("(", 1)[-1].rstrip(").") if "(" in message else message
+        raise UnreadableFile(f"damaged or truncated PDF ({detail})") from err
 
 
 def _page_text(page: pdfium.PdfPage) -> str:
