@@ -26,6 +26,8 @@ _NOT_DEADLINES = re.compile(
 )
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n")
 _NOT_SUBJECT = re.compile(r"(?:về|gửi|qua|cho|với|tới|lên|trình|đến|của|và)\s*(?:\(|\*)?\s*$", re.IGNORECASE)
+# Once the sentence has reported or sent something, agencies after it are addressees.
+_ADDRESSING = re.compile(r"\b(?:báo\s+cáo|gửi|trình|tham\s+mưu|giúp)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:các\s+)?", re.IGNORECASE)
 _STATED_DUE = re.compile(r"thời\s+(?:gian|hạn)\s+hoàn\s+thành[^:\n]{0,40}:\s*\**\s*$", re.IGNORECASE)
 MAX_TEXT = 400
@@ -159,7 +161,8 @@ def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Me
     for m in agencies.find(text, context):
         listed = previous_end is not None and bool(_LIST_JOIN.fullmatch(text[previous_end:m.start]))
         # "gửi UBND tỉnh, Ban Chỉ huy ...": the whole list after "gửi" is addressed, not the doer
-        is_object = previous_object if listed else bool(_NOT_SUBJECT.search(text[max(0, m.start - 12):m.start]))
+        is_object = previous_object if listed else bool(_NOT_SUBJECT.search(text[max(0, m.start - 12):m.start])
+                                                         or _ADDRESSING.search(text, 0, m.start))
         if not is_object:
             return m
         previous_end, previous_object = m.end, is_object

@@ -26,6 +26,7 @@ from pipeline.errors import KehoachError
 
 REMINDER_DAYS = 7
 SUMMARY_TASK = 80
+PLAN_LABEL = 40
 _SQL = """
 SELECT d.id, d.document_id, d.text, d.date, d.month, d.start, d.recurrence_freq, d.recurrence_month,
        d.recurrence_day, d.rrule, d.agency, d.task, d.span_start, d.span_end, d.precision,
@@ -52,7 +53,9 @@ class Due:
 
     @property
     def plan(self) -> str:
-        return self.row.get("number") or self.row.get("title") or self.row["path"]
+        """``115/KH-UBND``; a plan without a number (a draft) by the start of its title."""
+        label = self.row.get("number") or self.row.get("title") or self.row["path"]
+        return label if len(label) <= PLAN_LABEL else label[:PLAN_LABEL].rsplit(" ", 1)[0] + "…"
 
     @property
     def is_month(self) -> bool:

@@ -167,3 +167,11 @@ def test_cli_writes_ics_and_csv(tmp_path, db):
         assert len(list(csv.DictReader(fh))) == 4
     result = runner.invoke(app, ["deadlines", "--db", path, "--upcoming", "3650", "--format", "json"])
     assert result.exit_code == 0 and "Sở Y tế" in result.output
+
+
+def test_plan_without_number_is_labelled_by_a_short_title():
+    from pipeline.calendar import PLAN_LABEL, Due
+
+    title = "Triển khai thực hiện Chương trình nâng cao chất lượng y tế tỉnh Thanh Hóa giai đoạn 2021 – 2025"
+    label = Due({"number": None, "title": title, "path": "x.txt"}).plan
+    assert label.endswith("…") and len(label) <= PLAN_LABEL + 1 and title.startswith(label[:-1])

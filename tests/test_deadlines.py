@@ -208,3 +208,11 @@ def test_034_daklak_addressees_after_gui_are_not_the_owner(make_doc):
                    "- Báo cáo tổng hợp hàng ngày gửi UBND tỉnh, Ban Chỉ huy Phòng chống thiên tai tỉnh.\n")
     (found,) = deadlines.extract(doc, ctx, [])
     assert found.recurrence.freq == "daily" and found.agency is None
+
+
+def test_agencies_after_a_reporting_verb_are_addressees(make_doc):
+    ctx = PlanContext(issued=date(2023, 8, 15), issued_year=2023, province="Bắc Giang")
+    doc = make_doc("KẾ HOẠCH\nY tế\n\nIV. NỘI DUNG\n\nHằng năm, trước ngày 15 tháng 01, thủ trưởng các cơ quan báo cáo "
+                   "kết quả gửi Sở Y tế tổng hợp, báo cáo UBND tỉnh, Bộ Y tế.\n")
+    (found,) = deadlines.extract(doc, ctx, [])
+    assert found.recurrence.month == 1 and found.agency is None
