@@ -28,6 +28,8 @@ INDICATOR_HEADER = re.compile(r"chi tieu|noi dung|muc tieu|chi so|ten chi tieu")
 UNIT_HEADER = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
 TOTAL_COLUMN = re.compile(r"^tong|^cong\b")
 TIME_HEADER = re.compile(r"thoi gian|thoi han|tien do|ngay|co quan|san pham|noi dung")
+ACTUAL_HEADER = re.compile(r"\b(?:thuc hien|hien trang|uoc (?:thuc hien|dat|tinh)|ket qua|hien nay|thuc te)\b")
+PLANNED_HEADER = re.compile(r"ke hoach|muc tieu|chi tieu|phan dau|den nam|den het|du kien")
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])")
 _CELL_NUMBER = re.compile(r"^\s*([\d.,]+)\s*(%|‰)?\s*$")
 
@@ -143,13 +145,15 @@ def _cells(doc: Document, table: Table, layout: Layout) -> list[Target]:
             value = parse_number(m.group(1)) if m else None
             if value is None:
                 continue
-            unit, value = _unit(m.group(2), unit_text, col.header, value)
+            # In a "Chỉ tiêu | ĐVT | 2025" table the row names the rate ("Số bác sĩ/vạn dân").
+            unit_hint = f"{col.header} {label}" if layout.by_indicator and label else col.header
+            unit, value = _unit(m.group(2), unit_text, unit_hint, value)
             indicator = f"{label} — {col.header}" if layout.by_indicator and label else col.header
             found = match_indicator(indicator) or (match_indicator(label) if label else None)
             out.append(Target(
                 indicator=indicator[:300],
                 indicator_code=found.code if found else None,
-                comparator=">=" if re.search(r"toi thieu|it nhat", fold_keep(col.header)) else "=",
+                comparator=_column_comparator(fold_keep(col.header)),
                 value=value,
                 unit=unit,
                 year=col.year,
@@ -162,24 +166,46 @@ def _cells(doc: Document, table: Table, layout: Layout) -> list[Target]:
     return out
 
 
+def _column_comparator(header: str) -> str:
+    """``Thực hiện năm 2024`` / ``Ước đạt 2025`` columns report actuals: baselines, not targets."""
+    if ACTUAL_HEADER.search(header) and not PLANNED_HEADER.search(header):
+        return "baseline"
+    return ">=" if re.search(r"toi thieu|it nhat", header) else "="
+
+
 def _unit(sign: str | None, unit_text: str, header: str, value: float) -> tuple[str, float]:
+    """The ĐVT cell decides first (``Giường``, ``Triệu đồng``, ``‰``), then the header or row label."""
     if sign:
         return sign, value
-    text = fold_keep(f"{unit_text} {header}")
-    if "%" in text or re.search(r"\bti le\b|\bty le\b", text):
-        return "%", value
-    if "‰" in text:
-        return "‰", value
-    if re.search(r"/\s*van dan|10\.000 dan", text):
-        return "per_10k", value
-    money = re.search(r"(nghin|trieu|ty)?\s*dong\b", fold_keep(unit_text))
-    if money:
-        return "VND", value * MULTIPLIERS.get(money.group(1) or "", 1)
-    if re.search(r"\bnguoi\b", fold_keep(unit_text)):
+    unit_folded = fold_keep(unit_text)
+    found = _unit_of(unit_folded, value, cell=True) or _unit_of(f"{unit_folded} {fold_keep(header)}", value)
+    return found or ("count", value)
+
+
+def _unit_of(text: str, value: float, cell: bool = False) -> tuple[str, float] | None:
+    for rx, unit in _TABLE_UNITS:
+        if rx.search(text):
+            return unit, value
+    # Money, people and beds are read from the ĐVT cell only: a header "Số người ..." may count anything.
+    found = re.search(r"(nghin|trieu|ty)?\s*dong\b", text) if cell else None
+    if found:
+        return "VND", value * MULTIPLIERS.get(found.group(1) or "", 1)
+    if re.search(r"\bnguoi\b", text) and cell:
         return "people", value
-    if re.search(r"\bgiuong\b", fold_keep(unit_text)):
+    if re.search(r"\bgiuong\b", text) and cell:
         return "beds", value
-    return "count", value
+    return None
+
+
+# Order matters: a rate ("bác sĩ/vạn dân") before the people it counts.
+_TABLE_UNITS = [
+    (re.compile(r"/\s*van dan|10\.000 dan|tren\s+(?:1\s+)?van dan"), "per_10k"),
+    (re.compile(r"/\s*100\.000"), "per_100k"),
+    (re.compile(r"trai\s*/\s*100"), "per_100_girls"),
+    (re.compile(r"con\s*/\s*(?:1\s+)?phu nu"), "per_woman"),
+    (re.compile(r"‰|\bphan nghin\b|/\s*1\.000\b"), "‰"),
+    (re.compile(r"%|\bti le\b|\bty le\b|\bphan tram\b"), "%"),
+]
 
 
 # --- audit -----------------------------------------------------------------

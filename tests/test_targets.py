@@ -326,3 +326,33 @@ def test_realdocs_gold_f1():
         c = score(gold, extract_plan(document_from_text(text)))["target"]
         total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
     assert total.tp > 50 and total.f1 >= 0.85, (total.tp, total.fp, total.fn)
+
+
+_INDICATOR_TABLE = (
+    "II. MỤC TIÊU\n\n2. Chỉ tiêu cụ thể\n\n"
+    "TT\tChỉ tiêu\tĐVT\tThực hiện năm 2024\tNăm 2025\tNăm 2030\n"
+    "1\tTỷ lệ dân số tham gia bảo hiểm y tế\t%\t91\t93\t95\n"
+    "2\tSố bác sĩ/vạn dân\tBác sĩ\t10\t11\t15\n"
+    "3\tSố giường bệnh\tGiường\t3.000\t3.200\t3.500\n"
+    "4\tTỷ suất tử vong trẻ em dưới 1 tuổi\t‰\t9\t8,5\t7\n"
+    "5\tKinh phí hỗ trợ\tTriệu đồng\t400\t500\t800\n\nIII. NHIỆM VỤ\n"
+)
+
+
+def test_indicator_table_chi_tieu_dvt_years(make_doc):
+    """Tables laid out "Chỉ tiêu | ĐVT | 2025": the row is the indicator, ĐVT and the row name give the unit."""
+    _, found = _all(make_doc, _INDICATOR_TABLE)
+    got = {(t.indicator_code, t.year): (t.comparator, t.value, t.unit) for t in found if t.method == "table"}
+    assert got[("BHYT_COVERAGE", 2030)] == ("=", 95, "%")
+    assert got[("DOCTORS_PER_10K", 2025)] == ("=", 11, "per_10k")
+    assert got[("INFANT_MORTALITY", 2030)] == ("=", 7, "‰")
+    assert got[(None, 2025)][2] in ("beds", "VND")
+    assert {t.value for t in found if t.unit == "VND"} == {400_000_000, 500_000_000, 800_000_000}
+    assert all(t.scope is None for t in found)
+
+
+def test_indicator_table_actuals_column_is_baseline(make_doc):
+    _, found = _all(make_doc, _INDICATOR_TABLE)
+    actual = [t for t in found if t.year == 2024]
+    assert actual and all(t.comparator == "baseline" for t in actual)
+    assert all(t.comparator != "baseline" for t in found if t.year in (2025, 2030))
