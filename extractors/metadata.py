@@ -28,6 +28,7 @@ _MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do", re.I
 _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
 _NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
+_STAGE = re.compile(r"^[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]", re.I | re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +447,11 @@ def _horizon(doc: Document, f: _Found) -> int | None:
         if year:
             return year
     body = doc.text[:15000]
+    # Targets staged by year ("a) Đến hết năm 2025: ...", "c) Đến hết năm 2035: ..."): the
+    # plan runs to the last stage, however often other years are named.
+    staged = [int(y) for y in _STAGE.findall(body) if not f.year or int(y) >= f.year]
+    if len(staged) >= 2:
+        return max(staged)
     years = [int(m.group(2)) for m in _GIAI_DOAN.finditer(body)]
     years += [int(m.group(2)) for m in _DEN_NAM.finditer(body) if not m.group(1)]
     if f.year:

@@ -280,3 +280,11 @@ def test_city_under_a_province_is_district_level(written, level, province, distr
 def test_header_city_under_province_bacgiang_city(make_doc):
     m = _meta(make_doc, issuer_line="THÀNH PHỐ BẮC GIANG", date_line="Bắc Giang, ngày 05 tháng 3 năm 2024")
     assert (m.issuer.name, m.issuer.level, m.issuer.district) == ("Ủy ban nhân dân thành phố Bắc Giang", "district", "Bắc Giang")
+
+
+def test_horizon_is_the_last_staged_target_037_dongthap(make_doc):
+    # 037_dongthap: "a) Đến hết năm 2025: ..." up to "đ) Đến hết năm 2045: ...", a cited plan "thời kỳ 2021 - 2030".
+    text = ("Số: 617/KH-UBND\n\nĐồng Tháp, ngày 01 tháng 12 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số cho doanh nghiệp\n\n"
+            "I. MỤC TIÊU\n\n1. Mục tiêu cụ thể\n\na) Đến hết năm 2025: Có 30% doanh nghiệp.\n\nb) Đến hết năm 2030: Có 60%.\n\n"
+            "c) Đến hết năm 2045: 100% doanh nghiệp.\n\nThực hiện Quy hoạch thời kỳ 2021 - 2030; giai đoạn 2021 - 2030; đến năm 2030.\n")
+    assert metadata.extract(make_doc(text)).horizon_year == 2045
