@@ -9,6 +9,7 @@ head-noun rule for bodies the vocabulary lacks (``Báo Bắc Giang``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -256,8 +257,10 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
         if not (m.group(0)[0].isupper() or _is_group(m.group(0))):
             continue
         found.append(_mention(text, m.start(), m.end(), context, "vocabulary"))
+    starts = [f.start for f in found]  # vocabulary matches: sorted, never overlapping
     for m in _head_regex().finditer(text):
-        if any(f.start <= m.start() < f.end for f in found):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < found[i].end:
             continue
         end = _generic_end(text, m.end())
         if end > m.end():

@@ -18,6 +18,7 @@ years comes from the caller (the plan's date), never from the clock.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -246,17 +247,22 @@ def _ongoing_or_open(text: str, pos: int) -> bool:
     return bool(_ONGOING.match(text[pos:]) or _UNTIL_OPEN.match(text[pos:]))
 
 
-def _range_matches(text: str) -> list[TimeExpr]:
-    """``Từ ngày 15/11/2025 đến ngày 15/12/2025``, ``Quý IV/2025 - Quý II/2026``."""
-    out = []
+@functools.cache
+def _range_regex() -> re.Pattern[str]:
+    """``Từ ngày 15/11/2025 đến ngày 15/12/2025``: compiled once, not per clause."""
     endpoint = (
         r"(?:ngày\s+)?(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
         r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|qu[ýíy]\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm)?\s*\d{4}"
     )
-    rx = re.compile(
+    return re.compile(
         rf"(?:\btừ\s+)?(?P<a>{endpoint})\s*(?:đến|[-–])\s*(?:hết\s+)?(?P<b>{endpoint})", re.IGNORECASE
     )
-    for m in rx.finditer(text):
+
+
+def _range_matches(text: str) -> list[TimeExpr]:
+    """``Từ ngày 15/11/2025 đến ngày 15/12/2025``, ``Quý IV/2025 - Quý II/2026``."""
+    out = []
+    for m in _range_regex().finditer(text):
         if not (m.group(0)[:2].lower() == "từ" or _cue_before(text, m.start()) or _label_before_period(text, m.start())):
             continue  # "(06/01/1946 - 06/01/2026)": an anniversary, not a period of work
         a, b = find_single(m.group("a")), find_single(m.group("b"))
