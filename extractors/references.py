@@ -205,6 +205,52 @@ def _enumeration_end(rest: str, comma: int) -> int:
     return comma
 
 
+_NEXT_CITE = None
+
+
+def _next_cite() -> re.Pattern[str]:
+    """``, số 008/CĐ-UBND``, ``và Thông tư số 85/2020/TT-BTC ngày 01/10/2020``: the next item of a list."""
+    global _NEXT_CITE
+    if _NEXT_CITE is None:
+        _NEXT_CITE = re.compile(
+            r"\s*(?:[,;]|và)\s*(?:(?i:" + _TYPE_ALTERNATION() + r")\s+)?(?:[Ss]ố\s*)?\d[\w/.\-–‑&]*(?:\s[A-ZĐ][\w\-&]*)?"
+            r"(?:\s*,?\s*ngày\s*[\d/.\-]+|\s*,?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?")
+    return _NEXT_CITE
+
+
+def _issuer_shared(text: str, pos: int) -> str | None:
+    """``Thông tư số 92/2009/TT-BTC ngày 12/5/2009 và Thông tư số 85/2020/TT-BTC ngày 01/10/2020
+    của Bộ Tài chính``: the body named after the last item of a list issued them all."""
+    moved = False
+    for _ in range(6):
+        m = _next_cite().match(text, pos, pos + 120)
+        if not m or not re.search(r"\d", m.group(0)):
+            break
+        pos, moved = m.end(), True
+    if not moved:
+        return None
+    name, _ = _issuer_after(text, pos)
+    return name if name and re.match(r"^[\s,]*của\s", text[pos:pos + 12]) else None
+
+
+def _issuer_of_group(text: str, s: Symbol) -> str | None:
+    """``các Quyết định của Thủ tướng Chính phủ: Quyết định số 326/QĐ-TTg ...`` or ``Các Nghị định
+    của Chính phủ quy định ... (Số 37/2019/NĐ-CP ...)``: the body named for the whole group."""
+    start = _paragraph_start(text, s.start)
+    before = text[start:s.start]
+    groups = list(re.finditer(r"\b[Cc]ác\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)", before))
+    if not groups:
+        return None
+    g = groups[-1]
+    between = before[g.end():]
+    inside = between.count("(") > between.count(")")
+    listed = ":" in between and not re.search(r"\.\s", between)
+    if not (inside or listed):
+        return None
+    name, _ = _issuer_after(text, start + g.end())
+    return name
+
+
 def _issuer_before(text: str, s: Symbol) -> str | None:
     """``của Bộ Nội vụ tại Công văn số 8935/BNV-...``: the body named before the citation."""
     before = text[max(0, s.start - 160):s.start]
@@ -247,7 +293,7 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
     pos = date.end if date else s.end
     issuer, pos = _issuer_after(text, pos)
     if issuer is None:
-        issuer = _issuer_before(text, s)
+        issuer = _issuer_before(text, s) or _issuer_shared(text, date.end if date else s.end) or _issuer_of_group(text, s)
     subject = _subject_after(text, pos)
     year = s.year or (date.year if date else None)
     info = describe(issuer, area) if issuer else _describe_code(s, area, context)

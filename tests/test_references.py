@@ -202,3 +202,21 @@ def test_subject_led_by_a_verb(make_doc, preamble, subject):
 def test_laws_cited_by_name(make_doc, preamble, laws):
     refs = [r for r in _refs(make_doc, _plan_text(preamble)) if r.doc_type == "Luật"]
     assert [(r.subject, r.date) for r in refs] == laws
+
+
+@pytest.mark.parametrize("preamble, issuers", [
+    # 109_nghean: one body after two citations issued both
+    ("Căn cứ Thông tư số 92/2009/TT-BTC ngày 12/5/2009 và Thông tư số 85/2020/TT-BTC ngày 01/10/2020 của Bộ Tài chính;",
+     {"92/2009/TT-BTC": "Bộ Tài chính", "85/2020/TT-BTC": "Bộ Tài chính"}),
+    ("Căn cứ các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND ngày 19/11/2025 của UBND tỉnh về ứng phó lũ;",
+     {"7/CĐ-UBND": "UBND tỉnh", "8/CĐ-UBND": "UBND tỉnh"}),
+    # 112_bvhttdl: a group named once for the numbers in brackets or after a colon
+    ("Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành Luật Quy hoạch (Số 37/2019/NĐ-CP ngày 07/5/2019, "
+     "số 58/2023/NĐ-CP ngày 12/8/2023);", {"37/2019/NĐ-CP": "Chính phủ", "58/2023/NĐ-CP": "Chính phủ"}),
+    ("Căn cứ các Quyết định của Thủ tướng Chính phủ: Quyết định số 326/QĐ-TTg ngày 09/3/2022 về phân bổ chỉ tiêu; "
+     "Quyết định số 95/QĐ-TTg ngày 16/11/2023 phê duyệt quy hoạch;", {"326/QĐ-TTg": "Thủ tướng Chính phủ", "95/QĐ-TTg": "Thủ tướng Chính phủ"}),
+    # no group, no issuer: stays unknown
+    ("Căn cứ Quy chế phối hợp số 49/QCPH-UBND-UBMT ngày 24/01/2025 về vận động;", {"49/QCPH-UBND-UBMT": None}),
+])
+def test_issuer_shared_by_a_list_of_citations(make_doc, preamble, issuers):
+    assert {r.number: r.issuer for r in _refs(make_doc, _plan_text(preamble))} == issuers
