@@ -105,3 +105,24 @@ def test_cli_compare_json(db, tmp_path):
     assert [r["value"] for r in json.loads(result.output)] == [100, 95]
     result = CliRunner().invoke(app, ["indicators", "--format", "json"])
     assert result.exit_code == 0 and "BHYT_COVERAGE" in result.output
+
+
+@pytest.mark.parametrize("row,text", [
+    ({"comparator": ">=", "value": 94, "unit": "%"}, "≥94%"),
+    ({"comparator": "=", "value": 50, "unit": "%", "change": "decrease"}, "↓ 50%"),
+    ({"comparator": ">", "value": 3, "unit": "%", "change": "increase"}, "↑ >3%"),
+    ({"comparator": "=", "value": 22, "unit": "%", "approximate": True}, "~22%"),
+    ({"comparator": "<", "value": 8.5, "unit": "‰"}, "<8,5‰"),
+    ({"comparator": "maintain", "value": 11, "unit": "count"}, "duy trì 11 count"),
+    ({"comparator": "=", "value": 60_000_000, "unit": "VND"}, "60.000.000 đ"),
+])
+def test_target_text_reads_like_the_plan(row, text):
+    from pipeline.compare import target_text
+    assert target_text(row) == text
+
+
+def test_plan_label_abbreviates_issuer_without_number():
+    from pipeline.compare import plan_label
+    assert plan_label({"number": None, "issuer": "Ủy ban nhân dân huyện Như Thanh", "province": "Thanh Hóa"}) == \
+        "UBND huyện Như Thanh · Thanh Hóa"
+    assert plan_label({"number": "115/KH-UBND", "issuer": "x", "province": "Bắc Giang"}) == "115/KH-UBND · Bắc Giang"

@@ -43,12 +43,15 @@ def compare_command(
     text = (json.dumps(rows, ensure_ascii=False, indent=1) if format == "json"
             else compare.to_csv(rows) if format == "csv" else None)
     if text is None:
-        table = Table("issuer", "province", "level", "number", "date", "indicator", "cmp", "value", "unit", "year", "scope")
+        if out is not None:
+            console.print("[red]--out needs csv or json[/red]")
+            return
+        table = Table("indicator", "year", "target", "plan", "level", "scope", title=f"{len(rows)} targets")
         for r in rows:
-            table.add_row(*(str(r.get(c) if r.get(c) is not None else "") for c in
-                            ("issuer", "province", "level", "number", "date", "indicator_code",
-                             "comparator", "value", "unit", "year", "scope")))
-        console.print(table) if out is None else console.print("[red]--out needs csv or json[/red]")
+            table.add_row(compare.indicator_label(r), str(r.get("year") or ""), compare.target_text(r),
+                          compare.plan_label(r), r.get("level") or "",
+                          (r.get("scope") or "") + (" (total)" if r.get("is_total") else ""))
+        console.print(table)
         return
     if out is None:
         typer.echo(text, nl=False)
