@@ -86,6 +86,8 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
         _add_new_columns(db)
         return
     with write_transaction(db):
+        if "documents" in db.table_names():  # another process created it while we waited for the lock
+            return
         db["documents"].create(_DOCUMENT_COLUMNS, pk="id", not_null={"path"})
         db["documents"].create_index(["path"], unique=True)
         db["sections"].create(
