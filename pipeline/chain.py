@@ -120,11 +120,29 @@ def _load(db, relations: tuple[str, ...]) -> _Graph:
         if child is None or not (r.get("canonical_id") or r.get("number")):
             continue
         key = r.get("canonical_id") or canonical_id(r["number"])
-        parent = g.node(key, r.get("number"), date=r.get("date"), issuer=r.get("issuer"),
+        parent = g.node(key, r.get("number"), date=r.get("date"), issuer=_cited_issuer(r),
                         level=r.get("issuer_level"))
         g.edge(child, parent)
         _subject_edge(g, parent, r.get("subject"))
     return g
+
+
+def _cited_issuer(r: dict) -> str | None:
+    """The cited body as the stored plans spell theirs, with its area: ``UBND tỉnh`` cited by a
+    Kiên Giang plan → ``Ủy ban nhân dân tỉnh Kiên Giang``; ``Sở Y tế`` → ``Sở Y tế (Kiên Giang)``."""
+    from extractors.gazetteer import Area
+    from extractors.issuers import describe
+    from extractors.symbols import fold
+
+    name = r.get("issuer")
+    if not name:
+        return None
+    province, district = r.get("issuer_province"), r.get("issuer_district")
+    area = Area(province, district, None) if province else None
+    label = describe(name, area).name
+    if province and fold(province) not in fold(label):
+        label += f" ({province})"
+    return label
 
 
 def _subject_edge(g: _Graph, cited: str, subject: str | None) -> None:

@@ -38,6 +38,8 @@ def chain_command(
         typer.echo(chain.to_dot(tree))
     else:
         console.print(_rich(tree))
+        console.print("[dim]+N days: lag from the root's date; cited only: known from citations, not stored; "
+                      "placed under root: nothing says which plan it implements.[/dim]")
 
 
 def _rich(node, parent: Tree | None = None) -> Tree:
@@ -51,7 +53,7 @@ def _rich(node, parent: Tree | None = None) -> Tree:
     if not node.stored:
         label += "  [dim](cited only)[/dim]"
     if node.inferred:
-        label += " [dim]?[/dim]"
+        label += "  [dim](placed under root)[/dim]"
     branch = Tree(label) if parent is None else parent.add(label)
     for child in node.children:
         _rich(child, branch)
