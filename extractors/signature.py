@@ -64,8 +64,11 @@ def signer(doc: Document) -> Signer | None:
     position = _is_position(text)
     # A line may hold the whole chain: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH".
     # Move down while the next line is also a position (the real one).
-    while at + 1 < len(lines) and _is_position(_clean(lines[at + 1].text)):
-        at += 1
+    while True:
+        below = next((i for i in range(at + 1, min(at + 3, len(lines))) if lines[i].text.strip()), None)
+        if below is None or not _is_position(_clean(lines[below].text)):
+            break
+        at = below  # blank lines may separate "KT. CHỦ TỊCH" from "PHÓ CHỦ TỊCH"
         text = _clean(lines[at].text)
         position = _is_position(text)
     authority = _authority(lines, at)
@@ -108,8 +111,9 @@ def _authority(lines: list[Line], at: int) -> str | None:
         found = _AUTHORITY.findall(_clean(lines[i].text))
         if found:
             return found[-1] + "."
-        if i < at and not _clean(lines[i].text).isupper():
-            return None  # left the signature block
+        above = _clean(lines[i].text)
+        if i < at and above and not above.isupper():
+            return None  # left the signature block (blank lines do not end it)
     return None
 
 

@@ -164,7 +164,7 @@ _LIST_ITEM = re.compile(r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]
 _ROMAN_HEADING = re.compile(r"[IVXLC]+\.?\s+[A-ZĐ]")
 _WRAPPED_LINE = 45
 _MAX_WRAP = 130
-_SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+[A-ZĐ]")
+_SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+(?=[^\W\d_])(?=\w*[A-ZĐ\u00c0-\u00de\u0100-\u01b0\u1ea0-\u1ef8])")
 # A paragraph split by a blank line in the middle of a sentence ("kết quả thực\n\nhiện").
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 # "198-\nKH/HU", "25-\nCT/TW": a symbol broken after its hyphen joins without a space.
@@ -244,10 +244,18 @@ def _caps(line: str) -> bool:
 
 
 def _unbalanced_emphasis(line: str) -> bool:
+    """Whether ``line`` opens ``**bold**`` or ``*italic*`` that closes on a later line.
+
+    "**TM. ỦY BAN NHÂN" opens; "DÂN**" closes what an earlier line opened, so the
+    next line is not part of it.
+    """
     body = re.sub(r"^\s*\*\s", "", line)
-    bold = body.count("**")
-    single = body.replace("**", "").count("*")
-    return bold % 2 == 1 or single % 2 == 1
+    for marker, text in (("**", body), ("*", body.replace("**", ""))):
+        if text.count(marker) % 2 == 1:
+            last = text.rfind(marker)
+            if text[last + len(marker):].strip():
+                return True
+    return False
 
 
 _MD_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+|\|[ \t]*$|[-=_]{3,}[ \t]*$|\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$|\|.*\|[ \t]*$)")

@@ -59,14 +59,22 @@ def segment(doc: Document) -> tuple[tuple[OutlineNode, ...], tuple[Table, ...]]:
     lines = doc.lines()
     tables, table_lines = _tables(doc, lines)
     drafts = _front_matter(lines)
-    body_start = max((d.end for d in drafts), default=0)
-    closing = _closing(lines, body_start)
-    body_end = closing[0].start if closing else len(doc.text)
-    drafts += _body(lines, body_start, body_end, table_lines)
-    drafts += closing
+    start = max((d.end for d in drafts), default=0)
+    while True:
+        # A decision that issues a plan carries the plan after its own closing: each
+        # closing may be followed by another document type, whose body is read again.
+        closing = _closing(lines, start)
+        end = closing[0].start if closing else len(doc.text)
+        drafts += _body(lines, start, end, table_lines)
+        drafts += closing
+        attached = _attachment(lines, max(d.end for d in closing)) if closing else []
+        if not attached:
+            break
+        drafts += attached
+        start = max(d.end for d in attached)
     drafts += [_Draft("table", t.span.start, t.span.end, heading=_table_heading(t)) for t in tables]
     drafts.sort(key=lambda d: (d.start, d.level))
-    _close_sections(drafts, body_end)
+    _close_sections(drafts, len(doc.text))
     return _link(doc, drafts), tuple(tables)
 
 
@@ -214,20 +222,81 @@ def _body(lines: list[Line], start: int, end: int, table_lines: set[int]) -> lis
 
 
 def _closing(lines: list[Line], start: int) -> list[_Draft]:
-    """``Nơi nhận:`` with its list, and the signature block, searched from the end."""
+    """The first ``Nơi nhận:`` list and signature block after ``start``.
+
+    The signature ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / name) is looked for right after
+    the recipients, or, without recipients, near the end of the document.
+    """
     tail = [l for l in lines if l.start >= start]
-    drafts = []
     rec = next((i for i, l in enumerate(tail) if _RECIPIENTS.match(l.text.strip())), None)
-    sig = next((i for i, l in enumerate(tail) if _SIGNATURE.match(l.text.strip().lstrip("*"))
-                and i > len(tail) - 40), None)
     if rec is not None:
-        stop = sig if sig is not None and sig > rec else len(tail)
-        rec_end = max((l.end for l in tail[rec:stop] if l.text.strip()), default=tail[rec].end)
+        window = range(max(0, rec - _SIGNATURE_BEFORE), min(len(tail), rec + _SIGNATURE_WINDOW))
+    else:
+        window = range(max(0, len(tail) - _SIGNATURE_WINDOW), len(tail))
+    sig = next((i for i in window if _SIGNATURE.match(tail[i].text.strip().lstrip("*"))), None)
+    drafts = []
+    if rec is not None:
+        rec_end = _list_end(tail, rec, sig)
         drafts.append(_Draft("recipients", tail[rec].start, rec_end, tail[rec].text.strip()))
     if sig is not None:
-        sig_end = max(l.end for l in tail[sig:] if l.text.strip())
-        drafts.append(_Draft("signature", tail[sig].start, sig_end, tail[sig].text.strip()))
+        drafts.append(_Draft("signature", tail[sig].start, _signature_end(tail, sig), tail[sig].text.strip()))
     return sorted(drafts, key=lambda d: d.start)
+
+
+_SIGNATURE_WINDOW = 40
+_SIGNATURE_BEFORE = 6  # the signature column may come first when a layout table is read
+
+
+def _list_end(tail: list[Line], rec: int, sig: int | None) -> int:
+    """The recipients list ends at the signature, or where its "- ..." lines stop."""
+    end = tail[rec].end
+    for i in range(rec + 1, len(tail)):
+        if sig is not None and i == sig:
+            break
+        text = tail[i].text.strip()
+        if not text:
+            continue
+        if _BULLET.match(text) or text.startswith(("Lưu", "- Lưu")) or (sig is not None and i < sig):
+            end = tail[i].end
+        else:
+            break
+    return end
+
+
+def _signature_end(tail: list[Line], sig: int) -> int:
+    """Authority, position and name: a few short lines, up to a blank line and a new document."""
+    end, taken = tail[sig].end, 0
+    for line in tail[sig + 1:]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if _DOC_TYPE.match(text.strip("*")) or len(text) > 60 or _heading(text) or taken >= 5:
+            break
+        end, taken = line.end, taken + 1
+    return end
+
+
+def _attachment(lines: list[Line], after: int) -> list[_Draft]:
+    """A document type right after a closing (the plan a decision issues) and its title."""
+    following = [l for l in lines if l.start >= after and l.text.strip()][:_ATTACHMENT_LOOKAHEAD]
+    at = next((i for i, l in enumerate(following) if _DOC_TYPE.match(l.text.strip())), None)
+    if at is None:
+        return []
+    type_line = following[at]
+    drafts = [_Draft("doc_type", type_line.start, type_line.end, type_line.text.strip())]
+    title = []
+    caps = at + 1 < len(following) and _is_caps(following[at + 1].text)
+    for line in following[at + 1:]:
+        text = line.text.strip()
+        if _heading(text) or _PREAMBLE.match(text) or (title and caps and not _is_caps(text)):
+            break
+        title.append(line)
+    if title:
+        drafts.append(_Draft("title", title[0].start, title[-1].end, " ".join(l.text.strip() for l in title)))
+    return drafts
+
+
+_ATTACHMENT_LOOKAHEAD = 8
 
 
 def _close_sections(drafts: list[_Draft], body_end: int) -> None:
@@ -237,7 +306,7 @@ def _close_sections(drafts: list[_Draft], body_end: int) -> None:
             continue
         d.end = body_end
         for later in drafts[i + 1:]:
-            if later.kind in ("section",) and later.level <= d.level or later.kind in ("recipients", "signature"):
+            if later.kind == "section" and later.level <= d.level or later.kind in ("recipients", "signature", "doc_type"):
                 d.end = later.start
                 break
         d.end = max(d.end, d.start)
