@@ -55,15 +55,18 @@ def parse_words(text: str) -> float | None:
     if not words or words == ["năm"]:
         return None
     total, current, seen = 0, 0, False
+    digit = 0  # the last unit word: "mươi" makes it tens without touching the hundreds
     for i, w in enumerate(words):
         if w in ("linh", "lẻ"):
             continue
         if w == "mười":
             current += 10
         elif w == "mươi":
-            current = (current or 1) * 10
+            current += (digit or 1) * 10 - digit
+            digit = 0
         elif w in _UNITS:
             current += _UNITS[w]
+            digit = _UNITS[w]
         elif w in _SCALES:
             scale = _SCALES[w]
             if scale == 100:
@@ -71,6 +74,7 @@ def parse_words(text: str) -> float | None:
             else:
                 total += (current or 1) * scale
                 current = 0
+            digit = 0
         else:
             return None
         seen = True
