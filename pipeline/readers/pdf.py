@@ -39,16 +39,22 @@ def read_pdf(data: bytes, limits: Limits) -> SourceText:
         if n_pages > limits.max_pages:
             raise LimitExceeded(f"{n_pages} pages (limit {limits.max_pages})")
         pages, ruled, scanned = [], [], []
+        warnings: list[str] = []
+        confidence: dict[int, float] = {}
         for index in range(n_pages):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as err:
+                # A damaged page tree loses this page, not the document.
+                warnings.append(f"page {index + 1}: cannot be loaded ({err})")
+                pages.append("")
+                continue
             pages.append(_page_text(page))
             if _is_scan(page, pages[-1]):
                 scanned.append(index)
             elif _rule_count(page) >= _MIN_RULES_FOR_TABLE:
                 ruled.append(index)
             page.close()
-        warnings: list[str] = []
-        confidence: dict[int, float] = {}
         if scanned:
             _ocr_pages(pdf, pages, scanned, limits, confidence, warnings)
     finally:
