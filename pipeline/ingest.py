@@ -24,7 +24,7 @@ from pipeline.errors import KehoachError
 from pipeline.extract import extract_plan
 from pipeline.limits import Limits
 from pipeline.readers import read_file
-from pipeline.store import known, store_document, store_failure
+from pipeline.store import known, store_document, store_failure, stored_elsewhere
 from schemas import Plan
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".doc", ".pdf"}
@@ -52,7 +52,7 @@ class Failed:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What happened to one file: ``ingested``, ``partial``, ``unchanged`` or ``failed``."""
+    """What happened to one file: ``ingested``, ``partial``, ``unchanged``, ``duplicate`` or ``failed``."""
 
     path: str
     status: str
@@ -138,17 +138,25 @@ def ingest(
 ) -> IngestReport:
     """Ingest every file under ``paths`` into ``db``; unchanged files are skipped.
 
-    ``on_result`` is called after each file (the CLI advances its progress bar).
+    A file with the same bytes as one already stored under another path (the same
+    plan downloaded twice) is reported as a ``duplicate`` and not stored again, so
+    counts and comparisons see each document once. ``on_result`` is called after
+    each file (the CLI advances its progress bar).
     """
     report = IngestReport()
     files = [str(p.resolve()) if p.exists() else str(p) for p in discover(paths)]
-    todo = []
+    todo, seen = [], {}
     for path in files:
-        sha = None if force else file_sha256(Path(path))
-        if sha and known(db, path, sha):
+        sha = file_sha256(Path(path))
+        original = seen.get(sha) or (stored_elsewhere(db, path, sha) if sha else None)
+        if sha and not force and known(db, path, sha):
             _emit(report, FileResult(path, "unchanged"), on_result)
+        elif original:
+            _emit(report, FileResult(path, "duplicate", f"same content as {original}"), on_result)
         else:
             todo.append(path)
+            if sha:
+                seen[sha] = path
     for outcome in _parse_all(todo, workers, limits or Limits()):
         _emit(report, _store(db, outcome), on_result)
     return report

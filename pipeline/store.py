@@ -231,6 +231,14 @@ def known(db: sqlite_utils.Database, path: str, sha256: str) -> bool:
     return bool(rows)
 
 
+def stored_elsewhere(db: sqlite_utils.Database, path: str, sha256: str) -> str | None:
+    """The path under which the same content is already stored, if any."""
+    row = db.execute(
+        "SELECT path FROM documents WHERE sha256 = ? AND path != ? AND status != 'failed' LIMIT 1", [sha256, path]
+    ).fetchone()
+    return row[0] if row else None
+
+
 def store_document(db: sqlite_utils.Database, doc: Document, plan: Plan, seconds: float = 0.0,
                    size_bytes: int | None = None) -> int:
     """Replace whatever is stored for ``doc``'s path with the document and its plan."""

@@ -152,3 +152,16 @@ def test_database_from_an_older_version_gains_new_columns(tmp_path):
     reopened = open_db(path)
     assert "rrule" in reopened["deadlines"].columns_dict
     stored(reopened)
+
+
+def test_same_content_under_two_paths_is_stored_once(tmp_path, db):
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "ke-hoach.txt").write_text(seed_text("kienhai-194-kh-ttyt-2024"), encoding="utf-8")
+    report = ingest(db, [tmp_path / "a", tmp_path / "b"])
+    by_folder = {r.path.split("/")[-2]: r for r in report.results}
+    assert by_folder["a"].status == "ingested" and by_folder["b"].status == "duplicate"
+    assert "a/ke-hoach.txt" in by_folder["b"].reason
+    assert [r.status for r in ingest(db, [tmp_path / "b"]).results] == ["duplicate"]
+    assert db["documents"].count == 1

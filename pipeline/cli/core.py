@@ -75,7 +75,8 @@ def _print_report(report, database, quiet: bool) -> None:
             console.print(table)
     console.print(
         f"[bold]{report.count('ingested')}[/bold] ingested, {report.count('partial')} partial, "
-        f"{report.count('unchanged')} unchanged, [red]{report.count('failed')}[/red] failed"
+        f"{report.count('unchanged')} unchanged, {report.count('duplicate')} duplicate, "
+        f"[red]{report.count('failed')}[/red] failed"
     )
 
 
