@@ -344,7 +344,7 @@ def _header_issuer(doc: Document) -> tuple[str, Span] | None:
     lines, pos = [], header.span.start
     for raw in text.split("\n"):
         line = raw.strip(" -*")
-        if _MOTTO.search(line) or re.match(r"^Số\s*:", line) or find_dates(line):
+        if _MOTTO.search(line) or re.match(r"^Số\s*(?::|\d|/)", line) or find_dates(line):
             break
         if line:
             lines.append((line, pos + raw.find(line)))

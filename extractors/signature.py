@@ -13,7 +13,7 @@ from extractors.issuers import positions
 from pipeline.document import Document, Line
 from schemas import Signer
 
-_AUTHORITY = re.compile(r"\b(KT|TM|TL|TUQ|Q)\.?\s+(?=[^\W\d_])")
+_AUTHORITY = re.compile(r"\b(KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?=[^\W\d_])")
 _RECIPIENTS = re.compile(r"^\W*Nơi nhận\s*:?", re.I)
 _NOT_NAME = re.compile(r"\d|:|\(|\[|Đã ký|đã ký|ký|Nơi nhận|^-|;$", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*){1,5}$")
@@ -110,7 +110,7 @@ def _authority(lines: list[Line], at: int) -> str | None:
     for i in range(at, max(-1, at - 4), -1):
         found = _AUTHORITY.findall(_clean(lines[i].text))
         if found:
-            return found[-1] + "."
+            return found[-1].replace("/", "") + "."  # party documents write "T/M" for "TM."
         above = _clean(lines[i].text)
         if i < at and above and not above.isupper():
             return None  # left the signature block (blank lines do not end it)

@@ -225,6 +225,8 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         return False
     if _unbalanced_emphasis(a):
         return True
+    if _caps(a.strip("*# ")) and b[:1].islower():
+        return False  # "KẾ HOẠCH" / "thực hiện Chỉ thị ...": a heading and the line under it
     if a.rstrip().endswith((".", ";", "!", "?", "|")):
         return False
     first = b[0]

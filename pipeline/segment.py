@@ -21,7 +21,8 @@ DOC_TYPES = (
     "TỜ TRÌNH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "CÔNG ĐIỆN", "THÔNG TƯ", "NGHỊ ĐỊNH",
 )
 _DOC_TYPE = re.compile(r"^(?:" + "|".join(DOC_TYPES) + r")(?:\s+(?:LIÊN TỊCH|SỐ\b.*))?\s*$")
-_NUMBER_LINE = re.compile(r"^Số\s*:")
+# "Số: 115/KH-UBND"; party documents write "Số 177-KH/TU" without the colon.
+_NUMBER_LINE = re.compile(r"^Số\s*(?::|(?=[\d\s]*[-/]\s*[A-ZĐ]))")
 _NUMBER_AND_DATE = re.compile(r"^\s*(Số\s*:\s*[^\s/]*\s*/\s*[^\s\t]+)[\s\t]+([^\t\d,]{2,40},\s*ngày\b.*?)\s*$")
 _DATE_LINE = re.compile(r"^[^\d\t]{2,60},\s*ngày\b|^ngày\s.*tháng\s.*năm", re.IGNORECASE)
 _PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Để triển khai|Nhằm)\b")
@@ -38,7 +39,7 @@ _HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
 _BULLET = re.compile(r"^[-+*•●▪–](?:\s|$)")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _SIGNATURE = re.compile(
-    r"^(?:(?:KT|TM|TL|TUQ|Q)\.?\s+[A-ZĐ]|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|THỦ TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\s*$)"
+    r"^(?:(?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+[A-ZĐ]|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|THỦ TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\s*$)"
 )
 BULLET_LEVEL = 9
 MAX_HEADING = 240
@@ -161,7 +162,7 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
     return drafts
 
 
-_NOT_ISSUER = re.compile(r"^(?:CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|Số\s*:|[-–_=*]+$)|,\s*ngày\b", re.IGNORECASE)
+_NOT_ISSUER = re.compile(r"^(?:CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|Số\s*:|Số\s+\d|[-–_=*]+$)|,\s*ngày\b", re.IGNORECASE)
 
 
 def _issuing_body(header: list[Line]) -> str:

@@ -288,3 +288,42 @@ def test_horizon_is_the_last_staged_target_037_dongthap(make_doc):
             "I. MỤC TIÊU\n\n1. Mục tiêu cụ thể\n\na) Đến hết năm 2025: Có 30% doanh nghiệp.\n\nb) Đến hết năm 2030: Có 60%.\n\n"
             "c) Đến hết năm 2045: 100% doanh nghiệp.\n\nThực hiện Quy hoạch thời kỳ 2021 - 2030; giai đoạn 2021 - 2030; đến năm 2030.\n")
     assert metadata.extract(make_doc(text)).horizon_year == 2045
+
+
+PARTY_PLAN = """TỈNH ỦY THANH HÓA
+*
+Số 177-KH/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Thanh Hóa, ngày 12 tháng 3 năm 2024
+
+KẾ HOẠCH
+thực hiện Chỉ thị số 25-CT/TW, ngày 25/10/2023 của Ban Bí thư Trung ương Đảng (khóa XIII)
+-----
+
+Thực hiện Chỉ thị số 25-CT/TW, ngày 25/10/2023 của Ban Bí thư, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Quán triệt sâu sắc nội dung Chỉ thị.
+
+Nơi nhận:
+- Ban Bí thư (để báo cáo),
+- Lưu Văn phòng Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+
+Lại Thế Nguyên
+"""
+
+
+def test_party_plan_header_signature_and_number_without_colon(make_doc):
+    meta = metadata.extract(make_doc(PARTY_PLAN))
+    assert meta.number == "177-KH/TU"
+    assert meta.doc_type == "Kế hoạch"
+    assert meta.title.startswith("thực hiện Chỉ thị số 25-CT/TW")
+    assert meta.issued_date == "2024-03-12"
+    assert (meta.issuer.name, meta.issuer.level, meta.issuer.province) == ("Tỉnh ủy Thanh Hóa", "party", "Thanh Hóa")
+    assert (meta.signer.authority, meta.signer.position, meta.signer.name) == ("TM.", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Lại Thế Nguyên")
