@@ -30,8 +30,11 @@ import multiprocessing as mp
 import os
 import resource
 import signal
+import sys
 import time
+import types
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -118,6 +121,28 @@ def _death_reason(exitcode: int | None, memory_bytes: int | None) -> str:
     return f"the reader process {how} (out of memory{limit}, or a crash in a PDF/DOCX library)"
 
 
+@contextmanager
+def _main_hidden(*functions: Callable[..., Any]) -> Iterator[None]:
+    """Start processes without re-running the caller's script in them.
+
+    ``forkserver`` and ``spawn`` import the parent's ``__main__`` in the new
+    process, which runs a script's top level again unless it is guarded by
+    ``if __name__ == "__main__"`` (an ingest started from a notebook or a small
+    script would start ingesting in every worker). The workers only need the
+    modules ``fn`` and ``on_error`` live in, so ``__main__`` is hidden while they
+    start, unless one of those functions lives in it.
+    """
+    main = sys.modules.get("__main__")
+    if main is None or any(getattr(getattr(f, "func", f), "__module__", None) == "__main__" for f in functions):
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 class SupervisedPool:
     """``workers`` processes running ``fn``; see :func:`supervised_map`."""
 
@@ -136,7 +161,8 @@ class SupervisedPool:
         process = self.ctx.Process(
             target=_worker_main, args=(child, self.fn, self.memory_bytes, self.on_error), daemon=True
         )
-        process.start()
+        with _main_hidden(self.fn, self.on_error):
+            process.start()
         child.close()
         return _Worker(process, parent)
 

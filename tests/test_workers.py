@@ -77,3 +77,27 @@ def test_worker_unexpected_exception_is_reported_with_its_type():
 def test_worker_pool_with_more_workers_than_items():
     assert _run(["a"], workers=4) == {"a": "A"}
     assert _run([], workers=2) == {}
+
+
+def test_unguarded_script_is_not_run_again_in_the_workers(tmp_path):
+    """A script calling ingest() without ``if __name__ == "__main__"`` works once, not recursively."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for n in range(2):
+        (tmp_path / f"{n}.txt").write_text(f"KẾ HOẠCH\nSố: {n + 1}/KH-UBND\nTriển khai nhiệm vụ năm 2024.\n",
+                                          encoding="utf-8")
+    script = tmp_path / "script.py"
+    script.write_text(
+        "from pipeline.ingest import ingest\nfrom pipeline.store import open_db\n"
+        f"report = ingest(open_db({str(tmp_path / 'k.db')!r}), [{str(tmp_path)!r}], workers=2)\n"
+        "print('RUN', sorted(r.status for r in report.results))\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=root,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("RUN") == 1
+    assert "RUN ['ingested', 'ingested']" in run.stdout
