@@ -350,8 +350,8 @@ def test_file_rewritten_during_the_batch_is_stored_as_read(tmp_path):
     """The stored hash is of the bytes actually read, so the next run sees the truth."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(3):
-        (folder / f"{n}.txt").write_text(VIETNAMESE, encoding="utf-8")
+    for n in range(3):  # distinct contents: identical files would be stored once, as duplicates
+        (folder / f"{n}.txt").write_text(VIETNAMESE + f"\nBản số {n}.", encoding="utf-8")
     changed = VIETNAMESE.replace("115/KH-UBND", "999/KH-UBND")
 
     def rewrite(result) -> None:
