@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 DATA = Path(__file__).parent / "data" / "indicators.json"
 THRESHOLD = 90.0
@@ -115,6 +115,28 @@ def _form_score(parts: tuple[str, ...], text: str, threshold: float = 0.0) -> fl
     return lowest
 
 
+@cache
+def _long_parts() -> tuple[str, ...]:
+    return tuple(sorted({p for _, _, parts in _folded_forms() for p in parts if len(p) >= SHORT_PART}))
+
+
+def _long_part_scores(folded: str, threshold: float) -> dict[str, float]:
+    """Scores of every long form part against ``folded`` at once (rapidfuzz runs the loop in C)."""
+    found = process.extract(folded, _long_parts(), scorer=fuzz.partial_ratio, score_cutoff=threshold, limit=None)
+    return {part: score for part, score, _ in found}
+
+
+def _scored_form(parts: tuple[str, ...], folded: str, long_scores: dict[str, float]) -> float:
+    """A form's weakest part: long parts from ``long_scores``, short ones as whole words."""
+    lowest = 100.0 if parts else 0.0
+    for part in parts:
+        score = _part_score(part, folded) if len(part) < SHORT_PART else long_scores.get(part, 0.0)
+        lowest = min(lowest, score)
+        if lowest == 0.0:
+            break
+    return lowest
+
+
 @lru_cache(maxsize=4096)
 def match(text: str, threshold: float = THRESHOLD) -> Match | None:
     """The best indicator for ``text``, or None when no form is close enough.
@@ -129,9 +151,10 @@ def match(text: str, threshold: float = THRESHOLD) -> Match | None:
     folded = fold(text)
     if not folded:
         return None
+    long_scores = _long_part_scores(folded, threshold)
     best: tuple[tuple[float, float, int], Match] | None = None
     for ind, form, parts in _folded_forms():
-        score = _form_score(parts, folded, threshold)
+        score = _scored_form(parts, folded, long_scores)
         if score < threshold:
             continue
         key = (ind.priority, score, sum(len(p) for p in parts))
