@@ -46,8 +46,8 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) 
             continue
         task = row.cells.get("task")
         for expr in timexpr.find(cell[0], reference, cued=True):
-            found.append(_deadline(doc, expr, cell[1], context, assignments, row.span, "table",
-                                   task[0] if task else None))
+            found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table",
+                                task[0] if task else None)
     for start, end in _sentences(doc):
         if any(s.start <= start < s.end for s in skip) or any(t.start <= start < t.end for t in table_spans):
             continue
@@ -57,7 +57,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) 
                 continue
             if _before_plan(expr, context) and not _stated_due(sentence, expr):
                 continue
-            found.append(_deadline(doc, expr, start, context, assignments, doc.span(start, end), "rule"))
+            found += _deadlines(doc, expr, start, context, assignments, doc.span(start, end), "rule")
     return sorted(found, key=lambda d: d.span.start)
 
 
@@ -107,23 +107,32 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _deadline(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, assignments: list[Assignment],
-              sentence: Span, method: str, row_task: str | None = None) -> Deadline:
-    start, end = offset + expr.start, offset + expr.end
-    owners = _owners(assignments, start)
-    agency = "; ".join(dict.fromkeys(a.agency for a in owners)) or None
-    code = owners[0].agency_code if owners else None
+def _deadlines(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, assignments: list[Assignment],
+               sentence: Span, method: str, row_task: str | None = None) -> list[Deadline]:
+    """One deadline per owning agency: ``9. Báo ..., Sở Văn hóa ..., Cổng Thông tin ...:`` share one due date.
+
+    A clerk filtering the calendar by agency must find the date under each of them, so
+    a deadline under a heading of several agencies is repeated for each, with its code.
+    """
+    start = offset + expr.start
+    owners = list({a.agency: a for a in _owners(assignments, start)}.values())
+    task = row_task or _task(doc, owners, start, sentence)
     if not owners:
         subject = _subject(doc, sentence, context)
-        if subject is not None:
-            agency, code = subject.name, subject.code
-    task = row_task or _task(doc, owners, start, sentence)
+        agency, code = (subject.name, subject.code) if subject is not None else (None, None)
+        return [_deadline(doc, expr, offset, context, agency, code, task, method)]
+    return [_deadline(doc, expr, offset, context, a.agency, a.agency_code, task, method) for a in owners]
+
+
+def _deadline(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, agency: str | None,
+              code: str | None, task: str, method: str) -> Deadline:
+    start, end = offset + expr.start, offset + expr.end
     recurrence = rrule = None
     begin = expr.starts
     if expr.freq:
         recurrence = Recurrence(freq=expr.freq, month=expr.rec_month, day=expr.rec_day)
         begin = begin or (context.issued.isoformat() if context.issued else None)
-        rrule = timexpr.rrule(expr.freq, expr.rec_month, expr.rec_day, _until(context))
+        rrule = timexpr.rrule(expr.freq, expr.rec_month, expr.rec_day, _until(context, expr))
     return Deadline(
         text=doc.text[start:end], date=expr.date, month=expr.month, start=begin, recurrence=recurrence,
         rrule=rrule, agency=agency, task=task, span=doc.span(start, end), method=method,
@@ -131,13 +140,26 @@ def _deadline(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, 
     )
 
 
-def _until(context: PlanContext) -> date | None:
-    """Recurring deadlines end with the plan's horizon (``giai đoạn đến năm 2030``)."""
-    if context.horizon_year is None:
+def _until(context: PlanContext, expr: TimeExpr) -> date | None:
+    """When a recurrence stops: the plan's horizon, stretched to the report that closes it.
+
+    * ``giai đoạn đến năm 2030`` bounds a yearly report at 31/12/2030; a report due
+      ``trước ngày 10/01 của năm sau`` covers the horizon year too, so it runs to 10/01/2031;
+    * a daily report (``báo cáo hằng ngày`` in an emergency plan) never runs for ever:
+      without a stated horizon it stops at the end of the year the plan was issued in;
+    * other recurrences without a horizon stay open (a standing duty of the agency).
+    """
+    horizon = context.horizon_year
+    if horizon is not None and context.issued_year is not None and horizon < context.issued_year:
+        horizon = None
+    if horizon is None and expr.freq == "daily":
+        horizon = context.issued_year or (context.issued.year if context.issued else None)
+    if horizon is None:
         return None
-    if context.issued_year is not None and context.horizon_year < context.issued_year:
-        return None
-    return date(context.horizon_year, 12, 31)
+    if "next-year" in expr.tags and expr.rec_month:
+        last = timexpr.month_end(f"{horizon + 1:04d}-{expr.rec_month:02d}")
+        return last.replace(day=min(expr.rec_day or last.day, last.day))
+    return date(horizon, 12, 31)
 
 
 def _owners(assignments: list[Assignment], pos: int) -> list[Assignment]:

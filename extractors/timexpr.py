@@ -83,6 +83,8 @@ _BARE_PERIOD = re.compile(
 )
 _ONGOING = re.compile(r"^\s*(?:và\s+(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi)", re.IGNORECASE)
 _UNTIL_OPEN = re.compile(r"^\s*(?:đến|cho\s+đến)\s+(?:khi|lúc)", re.IGNORECASE)
+# "trước ngày 10/01 của năm sau": the report on one year falls due in the next one
+_NEXT_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:của\s+)?năm\s+sau", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"^\s*(?:và|,|;|hoặc)\s*(?:ngày\s+)?", re.IGNORECASE)
 
 
@@ -371,7 +373,8 @@ def _day_month(text: str, m: re.Match[str], recurring: str | None, reference: da
     if not (_cue_before(text, start) or chained):
         return None
     if recurring == "yearly" or _yearly_after(text, m.end()):
-        return TimeExpr(start, m.end(), text[start:m.end()], freq="yearly", rec_month=mo, rec_day=d)
+        tags = ("next-year",) if _NEXT_YEAR.match(text, m.end()) else ()
+        return TimeExpr(start, m.end(), text[start:m.end()], freq="yearly", rec_month=mo, rec_day=d, tags=tags)
     if reference is None:
         return None
     year = reference.year + (1 if (mo, d) < (reference.month, reference.day) else 0)

@@ -56,7 +56,8 @@ def test_deadline_linked_to_heading_agency_and_its_task(make_doc):
     yearly = next(d for d in found if d.recurrence and d.recurrence.month == 1 and d.recurrence.day == 10)
     assert yearly.agency == "Phòng Y tế huyện Đắk R'Lấp"
     assert yearly.task.startswith("Tham mưu cho UBND huyện chỉ đạo")
-    assert yearly.rrule == "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10;UNTIL=20301231"
+    # the report on 2030 falls due on 10/01/2031: the rule must still hold then
+    assert yearly.rrule == "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10;UNTIL=20310110"
     assert yearly.start == "2023-08-15"
     month = next(d for d in found if d.month == "2023-09")
     assert month.agency == "Phòng Y tế huyện Đắk R'Lấp" and month.task.startswith("Tham mưu UBND huyện thành lập")
@@ -216,3 +217,44 @@ def test_agencies_after_a_reporting_verb_are_addressees(make_doc):
                    "kết quả gửi Sở Y tế tổng hợp, báo cáo UBND tỉnh, Bộ Y tế.\n")
     (found,) = deadlines.extract(doc, ctx, [])
     assert found.recurrence.month == 1 and found.agency is None
+
+
+def test_next_year_report_of_a_one_year_plan_reaches_the_following_january(make_doc):
+    """A 2025 plan: 'định kỳ báo cáo trước ngày 10/01 của năm sau' ends with the report of 10/01/2026."""
+    from dateutil.rrule import rrulestr
+    from datetime import datetime
+    ctx = PlanContext(issued=date(2025, 3, 4), issued_year=2025, horizon_year=2025, province="Bắc Giang")
+    doc = make_doc("KẾ HOẠCH\nY tế\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế:\n\n"
+                   "- Định kỳ báo cáo kết quả trước ngày 10/01 của năm sau về UBND tỉnh.\n")
+    (found,) = run(doc, ctx)
+    assert found.rrule == "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10;UNTIL=20260110"
+    dates = list(rrulestr(found.rrule, dtstart=datetime(2025, 3, 4)))
+    assert dates == [datetime(2026, 1, 10)]
+
+
+@pytest.mark.parametrize("horizon, until", [(None, "20251231"), (2026, "20261231")])
+def test_daily_report_is_bounded_by_the_plan_period_or_the_issue_year(make_doc, horizon, until):
+    """'báo cáo hằng ngày' in an emergency plan: never an endless FREQ=DAILY."""
+    ctx = PlanContext(issued=date(2025, 11, 21), issued_year=2025, horizon_year=horizon, province="Đắk Lắk")
+    doc = make_doc("KẾ HOẠCH\nPhòng chống dịch\n\nIV. NỘI DUNG\n\n"
+                   "- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.\n")
+    (found,) = deadlines.extract(doc, ctx, [])
+    assert found.rrule == f"FREQ=DAILY;UNTIL={until}"
+
+
+def test_yearly_duty_without_horizon_stays_open(make_doc):
+    ctx = PlanContext(issued=date(2024, 10, 23), issued_year=2024)
+    doc = make_doc("KẾ HOẠCH\nVề y tế\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Báo cáo về Sở Y tế trước ngày 10/01 của năm sau.\n")
+    [d] = run(doc, ctx)
+    assert "UNTIL" not in d.rrule
+
+
+def test_104_daklak_heading_of_several_agencies_gives_each_its_deadline(make_doc):
+    """'9. Báo ..., Sở Văn hóa ..., Cổng Thông tin điện tử tỉnh:' share one due date: one record each."""
+    ctx = PlanContext(issued=date(2025, 11, 21), issued_year=2025, province="Đắk Lắk")
+    doc = make_doc("KẾ HOẠCH\nCứu trợ\n\nIV. PHÂN CÔNG NHIỆM VỤ\n\n"
+                   "1. Sở Y tế, Sở Tài chính:\n\n- Báo cáo kết quả trước ngày 15/12/2025.\n")
+    found = run(doc, ctx)
+    assert [(d.date, d.agency, d.agency_code) for d in found] == [
+        ("2025-12-15", "Sở Y tế", "SYT@dak-lak"), ("2025-12-15", "Sở Tài chính", "STC@dak-lak")]
+    assert all(doc.text[d.span.start:d.span.end] == d.text for d in found)
