@@ -171,11 +171,14 @@ def _emit(report: IngestReport, result: FileResult, on_result: Callable[[FileRes
 def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Parsed | Failed]:
     """Parse each path, in worker processes when limits or parallelism ask for it.
 
-    Results come back as they complete (not in ``paths`` order). Isolation costs
-    about 2 ms per document (the Document and Plan are pickled back) against a
-    median parse of ~50 ms, plus ~0.3 s once to start the fork server; so a batch
-    is always isolated when a time or memory limit is set, and only a single file
-    with ``workers=1`` is parsed in this process (see ``scripts/bench_workers.py``).
+    Results come back as they complete (not in ``paths`` order). Isolation is the
+    default even with one worker, because only a separate process can be stopped
+    at the time limit or capped in memory. Measured here (scripts/bench_workers.py,
+    2 CPUs): sending a Document and Plan back costs ~1.5 ms per document (65 KB
+    pickled) against 30-100 ms to parse one, i.e. a few per cent; starting the fork
+    server and warming it (:mod:`pipeline.warm`) costs ~1.5 s once per batch. So
+    ``Limits(isolate=False)`` (in-process, no limits enforced) is only worth it for
+    tests and one-off scripts.
     """
     if not paths:
         return
