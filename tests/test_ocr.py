@@ -134,3 +134,35 @@ def test_tsv_lines_paragraphs_and_weighted_confidence():
 
 def test_tsv_without_words_has_zero_confidence():
     assert parse_tsv("level\tpage_num\n1\t1\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t\n").confidence == 0.0
+
+
+CORPUS_PDF = Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "kienhai-194-kh-ttyt-2024" / "source.pdf"
+
+
+@pytest.mark.skipif(not CORPUS_PDF.exists(), reason="the corpus PDF rendition is not there")
+@pytest.mark.skipif(not tesseract_available("vie"), reason="needs tesseract-ocr with tesseract-ocr-vie")
+@pytest.mark.slow
+def test_scanned_corpus_plan_first_pages_match_the_text_rendition(tmp_path):
+    """194/KH-TTYT: its first two pages (header, number, date, legal basis) as a scan."""
+    source = pdfium.PdfDocument(CORPUS_PDF)
+    pages = pdfium.PdfDocument.new()
+    pages.import_pages(source, [0, 1])
+    text_path = tmp_path / "text.pdf"
+    pages.save(text_path)
+    images = [source[i].render(scale=300 / 72).to_pil() for i in (0, 1)]
+    source.close()
+    scan_path = tmp_path / "scan.pdf"
+    scan_path.write_bytes(image_pdf(images, dpi=300))
+
+    text_version, scanned_version = parse_file(str(text_path)), parse_file(str(scan_path))
+    assert isinstance(scanned_version, Parsed), scanned_version
+    assert set(scanned_version.document.page_confidence) == {1, 2}
+    similarity = fuzz.ratio(" ".join(text_version.document.text.split()),
+                            " ".join(scanned_version.document.text.split())) / 100
+    assert similarity >= 0.95, similarity
+    for field in ("number", "issued_date", "doc_type"):
+        assert getattr(scanned_version.plan, field) == getattr(text_version.plan, field), field
+    cited = {r.number for r in text_version.plan.references if r.number}
+    cited_scan = {r.number for r in scanned_version.plan.references if r.number}
+    assert len(cited) >= 3, "the first pages cite the plan chain down from 25-CT/TW"
+    assert len(cited & cited_scan) >= 0.9 * len(cited)
