@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -47,6 +47,13 @@ def fold(text: str) -> str:
     >>> fold("HĐND")
     'HDND'
     """
+    if text.isascii():
+        return text.upper()
+    return _fold_cached(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_cached(text: str) -> str:
     text = text.replace("Đ", "D").replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).upper()
 
