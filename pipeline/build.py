@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import re
 
-from pipeline.document import Document, SourceText
+from pipeline.document import Document, SourceText, split_lines
 from pipeline.normalize import PAGE_BREAK, normalize
 from pipeline.segment import segment
 from schemas import Source
@@ -33,6 +33,7 @@ def build_document(source_text: SourceText, path: str = "<text>", sha256: str | 
         marks=norm.marks,
         page_confidence=dict(source_text.page_confidence),
         warnings=source_text.warnings,
+        line_index=tuple(split_lines(text)),
     )
     outline, tables = segment(doc)
     return dataclasses.replace(doc, outline=outline, tables=tables)

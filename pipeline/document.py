@@ -59,6 +59,7 @@ class Document:
     tables: tuple[Table, ...] = ()
     page_confidence: dict[int, float] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    line_index: tuple[Line, ...] = ()
 
     def page_at(self, offset: int) -> int:
         """The 1-based page that holds ``offset``."""
@@ -76,13 +77,14 @@ class Document:
         return self.mapped.to_original(offset)
 
     def lines(self) -> list[Line]:
-        """The lines of the text with their offsets (page breaks end a line too)."""
-        out, start = [], 0
-        for m in _LINE_END.finditer(self.text):
-            out.append(Line(start, m.start(), self.text[start:m.start()]))
-            start = m.end()
-        out.append(Line(start, len(self.text), self.text[start:]))
-        return out
+        """The lines of the text with their offsets (page breaks end a line too).
+
+        Built once with the document (every extractor walks the lines); a copy of the
+        list is returned so a caller's changes never reach the document.
+        """
+        if self.line_index:
+            return list(self.line_index)
+        return split_lines(self.text)
 
     def sections(self, kind: str = "section") -> list[OutlineNode]:
         return [n for n in self.outline if n.kind == kind]
@@ -93,3 +95,13 @@ class Document:
             m.start <= start and end <= m.end + 1 and (kind is None or m.kind == kind)
             for m in self.marks
         )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines of ``text`` with their offsets; ``\\n`` and ``\\f`` both end a line."""
+    out, start = [], 0
+    for m in _LINE_END.finditer(text):
+        out.append(Line(start, m.start(), text[start:m.start()]))
+        start = m.end()
+    out.append(Line(start, len(text), text[start:]))
+    return out
