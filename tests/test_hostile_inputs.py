@@ -128,7 +128,6 @@ def batch(tmp_path_factory) -> tuple[Path, dict[str, Path]]:
         target = folder / ("Tài liệu UBND" if name.startswith("Kế") else "") / name
         target.parent.mkdir(exist_ok=True)
         target.write_bytes(data)
-    _add_office_files(folder)
     return folder, {p.name: p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")}
 
 
@@ -144,21 +143,24 @@ def _hostile_html() -> bytes:
     return page
 
 
-def _add_office_files(folder: Path) -> None:
-    """A real legacy .doc and an encrypted PDF, when LibreOffice is installed."""
+@pytest.fixture(scope="module")
+def office_files(tmp_path_factory) -> Path:
+    """A real legacy .doc and an encrypted PDF made by LibreOffice (skipped without it)."""
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
-        return
-    work = folder.parent / (folder.name + "-lo")
-    work.mkdir(exist_ok=True)
+        pytest.skip("LibreOffice is not installed")
+    work = tmp_path_factory.mktemp("lo")
+    folder = work / "office"
+    folder.mkdir()
     source = work / "legacy.txt"
     source.write_text(VIETNAMESE, encoding="utf-8")
-    doc = soffice_convert(source, "doc", work)
-    shutil.copy(doc, folder / "legacy.doc")
+    shutil.copy(soffice_convert(source, "doc", work), folder / "legacy.doc")
     encrypt = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
                '"DocumentOpenPassword":{"type":"string","value":"x"}}')
     source = work / "encrypted.txt"
     source.write_text(VIETNAMESE, encoding="utf-8")
     shutil.copy(soffice_convert(source, encrypt, work), folder / "encrypted.pdf")
+    (folder / "good.txt").write_text(VIETNAMESE, encoding="utf-8")
+    return folder
 
 
 def kehoach(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -206,14 +208,19 @@ def test_bad_file_is_recorded_failed_with_its_reason(ingested, name, reason):
     assert reason in line, f"the command line names {name} with its reason"
 
 
-@pytest.mark.parametrize("name, reason", [("legacy.doc", "legacy Word .doc (or an encrypted Office file) is not supported: save it as .docx or PDF"),
-                                          ("encrypted.pdf", "the PDF is encrypted (password required)")])
-def test_office_made_bad_file_is_refused(ingested, name, reason):
-    _, _, rows = ingested
-    if name not in rows:
-        pytest.skip("LibreOffice is not installed")
+@pytest.mark.slow
+@pytest.mark.parametrize("name, reason", [
+    ("legacy.doc", "legacy Word .doc (or an encrypted Office file) is not supported: save it as .docx or PDF"),
+    ("encrypted.pdf", "the PDF is encrypted (password required)"),
+])
+def test_office_made_bad_file_is_refused(office_files, name, reason, tmp_path):
+    db = open_db(tmp_path / "k.db")
+    report = ingest(db, [office_files], workers=1)
+    rows = {Path(r["path"]).name: r for r in db.query("SELECT * FROM documents")}
     assert rows[name]["status"] == "failed"
     assert rows[name]["error"] == reason
+    assert rows["good.txt"]["status"] == "ok"
+    assert report.count("failed") == 2
 
 
 def test_failed_rows_keep_hash_and_size_when_bytes_were_read(ingested, batch):
