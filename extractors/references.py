@@ -33,7 +33,7 @@ _ISSUER_STOP = re.compile(
     # Verbs that open the subject never start a body's name, whatever their case
     # ("của Chính phủ Quy định ...", "của UBND thành phố Cần Thơ Thực hiện Chương trình").
     r"\s+(?:(?i:ban hành|phê duyệt|về việc|về|V/v|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
-    r"sửa đổi|kết luận)|tại|khóa|khoá|nhiệm kỳ|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
+    r"sửa đổi|kết luận|khóa|khoá|nhiệm kỳ)|tại|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
     r"trên|trong|đối với|nhằm|để|(?:nay là|được)\b)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\t:*]"
 )
 # A name that lists its fields: "Bộ Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo phát triển
@@ -55,7 +55,9 @@ _LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n(]{2,200}?)\s+(?:ng
 # another document's summary ("Nghị định ... quy định chi tiết ... của Luật Phòng thủ dân sự").
 _LAW_LEAD = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
 _RANK = {"legal_basis": 2, "implements": 2, "mentions": 0}
-_MAX_ISSUER = 90
+# Long committee names are real: "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo,
+# chuyển đổi số, cải cách hành chính và đề án 06" (105 characters).
+_MAX_ISSUER = 130
 _MAX_SUBJECT = 300
 
 
@@ -177,10 +179,28 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     end = stop.start() if stop else len(rest)
     if stop and rest[end] == "," and starts_with_body(rest[start:end]):
         end = _enumeration_end(rest, end)
+    end = _named_by_topic(rest, start, end)
     name = rest[start:end].strip()
     if not name or len(name) > _MAX_ISSUER or not (starts_with_body(name) or name[0].isupper()):
         return None, pos
     return name, pos + end
+
+
+# A committee named by its field: "Ban Chỉ đạo về phát triển khoa học, ..." - the bare head alone
+# ("Ban Chỉ đạo") names no body, so its "về ..." is part of the name, not the cited subject.
+_BARE_HEAD = re.compile(r"^(?:Ban Chỉ đạo|Hội đồng|Tổ công tác|Ban Thường trực)$", re.I)
+
+
+def _named_by_topic(rest: str, start: int, end: int) -> int:
+    """Extend ``Ban Chỉ đạo`` over ``về phát triển ... tỉnh`` up to the next stop."""
+    if not _BARE_HEAD.match(rest[start:end].strip()) or not re.match(r"\s+về\s", rest[end:]):
+        return end
+    topic = end + len(re.match(r"\s+về\s", rest[end:]).group(0))
+    stop = _ISSUER_STOP.search(rest, topic)
+    new_end = stop.start() if stop else len(rest)
+    if stop and rest[new_end] == ",":
+        new_end = _enumeration_end(rest, new_end)
+    return new_end if new_end > topic else end
 
 
 def _enumeration_end(rest: str, comma: int) -> int:
@@ -293,7 +313,8 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
     pos = date.end if date else s.end
     issuer, pos = _issuer_after(text, pos)
     if issuer is None:
-        issuer = _issuer_before(text, s) or _issuer_shared(text, date.end if date else s.end) or _issuer_of_group(text, s)
+        issuer = (_issuer_before(text, s) or _issuer_shared(text, date.end if date else s.end)
+                  or _issuer_of_group(text, s) or _sole_issuer(text, s))
     subject = _subject_after(text, pos)
     year = s.year or (date.year if date else None)
     info = describe(issuer, area) if issuer else _describe_code(s, area, context)
@@ -316,6 +337,30 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
         span=doc.span(s.start, s.start + len(quoted)),  # the span holds what ``text`` quotes
         method="rule",
     )
+
+
+def _sole_issuer(text: str, s: Symbol) -> str | None:
+    """The body a code belongs to alone (``…/QĐ-TTg`` is always the Prime Minister's), when the
+    sentence names it where no rule attaches it: ``Quyết định số 1729/QĐ-TTg ... sửa đổi Quyết định
+    số 655/QĐ-TTg ... của Thủ tướng Chính phủ``; ``được Thủ tướng Chính phủ phê duyệt tại các Quyết
+    định: số 36/QĐ-TTg ...``. A sentence that never names it leaves the issuer unknown, and codes
+    several bodies share (``TW``, ministries) are never read this way."""
+    info = issuer_info(s.issuer_code)
+    if not info or not info.get("sole"):
+        return None
+    start, end = _sentence_bounds(text, s.start)
+    name = info["name"]
+    found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[start:end], re.I)
+    return found.group(0) if found else None
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from the last full stop or blank line to the next (600 chars at most)."""
+    lo = max(0, pos - 600)
+    stops = list(re.finditer(r"\.\s|\n\s*\n", text[lo:pos]))
+    start = lo + stops[-1].end() if stops else lo
+    nxt = re.search(r"\.\s|\n\s*\n", text[pos:pos + 600])
+    return start, pos + (nxt.start() if nxt else min(600, len(text) - pos))
 
 
 def _describe_code(s: Symbol, area: Area | None, context: PlanContext):

@@ -7,6 +7,7 @@ import pytest
 from conftest import SEEDS
 from extractors import references
 from extractors.context import PlanContext
+from extractors.symbols import canonical_symbol
 from pipeline.build import document_from_text
 from pipeline.evaluation.references import score
 from pipeline.extract import extract_plan
@@ -220,3 +221,69 @@ def test_laws_cited_by_name(make_doc, preamble, laws):
 ])
 def test_issuer_shared_by_a_list_of_citations(make_doc, preamble, issuers):
     assert {r.number: r.issuer for r in _refs(make_doc, _plan_text(preamble))} == issuers
+
+
+@pytest.fixture(scope="module")
+def realdoc_gold():
+    return sorted(p for p in (SEEDS[0].parent.parent / "realdocs-gold").iterdir() if (p / "gold" / "references.json").exists())
+
+
+def test_golden_references_realdocs(realdoc_gold):
+    """Every realdocs gold reading (including the held-out twelve) is reproduced exactly."""
+    wrong = {}
+    for folder in realdoc_gold:
+        gold = json.loads((folder / "gold" / "references.json").read_text(encoding="utf-8"))
+        plan = extract_plan(document_from_text((folder / "source.txt").read_text(encoding="utf-8")))
+        bad = {k: (c.fp, c.fn) for k, c in score(gold, plan).items() if c.fp or c.fn}
+        if bad:
+            wrong[folder.name] = bad
+    assert not wrong
+
+
+@pytest.mark.parametrize("preamble, number, issuer", [
+    # 040_cantho: the session's term ("Khóa XII", capitalised) is not part of the body's name.
+    ("Thực hiện Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban Chấp hành "
+     "Trung ương Khóa XII về công tác dân số;", "21-NQ/TW", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương"),
+    ("Thực hiện Kết luận số 01-KL/TW ngày 15/8/2021 của Bộ Chính trị Khoá XIII về tiếp tục thực hiện;",
+     "01-KL/TW", "Bộ Chính trị"),
+    ("Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII về tăng cường;",
+     "20-NQ/TW", "Ban Chấp hành Trung ương Đảng"),
+    # 048_nghean: a committee whose name lists its fields runs past 90 characters.
+    ("Triển khai Kế hoạch số 01-KH/BCĐ ngày 28/06/2025 của Ban Chỉ đạo\nphát triển khoa học, công nghệ, đổi mới "
+     "sáng tạo, chuyển đổi số, cải cách hành\nchính và đề án 06 về Kế hoạch hành động;", "01-KH/BCĐ",
+     "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, cải cách hành chính và đề án 06"),
+    # 110_dongthap: "Ban Chỉ đạo về <field>": the bare head names no body, its "về ..." does.
+    ("Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới "
+     "sáng tạo và chuyển đổi số tỉnh ban hành Chương trình công tác;", "03-QĐ/BCĐ",
+     "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh"),
+    ("Căn cứ Quyết định số 12/QĐ-HĐ ngày 13/8/2025 của Hội đồng về thi đua khen thưởng tỉnh ban hành Quy chế;",
+     "12/QĐ-HĐ", "Hội đồng về thi đua khen thưởng tỉnh"),
+    # A named body keeps its own "về" subject apart.
+    ("Căn cứ Quyết định số 5/QĐ-BYT ngày 13/8/2025 của Bộ Y tế về ban hành hướng dẫn;", "5/QĐ-BYT", "Bộ Y tế"),
+])
+def test_issuer_name_ends_where_the_body_ends(make_doc, preamble, number, issuer):
+    got = {r.number: r.issuer for r in _refs(make_doc, _plan_text(preamble))}
+    assert got[canonical_symbol(number)] == issuer
+
+
+@pytest.mark.parametrize("preamble, expected", [
+    # 036_hatinh: the amending decision's issuer is named once, after the amended one.
+    ("Thực hiện Quyết định số 1729/QĐ-TTg ngày 04 tháng 11 năm 2020 sửa đổi, bổ sung Quyết định số 655/QĐ-TTg "
+     "ngày 12 tháng 5 năm 2017 của Thủ tướng Chính phủ phê duyệt Đề án.",
+     {"1729/QĐ-TTg": "Thủ tướng Chính phủ", "655/QĐ-TTg": "Thủ tướng Chính phủ"}),
+    # 106_hanoi: the approving body is named before the list of decisions.
+    ("Quy hoạch đã được Thủ tướng Chính phủ phê duyệt tại các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về quy "
+     "hoạch hạ tầng; số 1668/QĐ-TTg ngày 27/12/2024 về điều chỉnh Quy hoạch chung.",
+     {"36/QĐ-TTg": "Thủ tướng Chính phủ", "1668/QĐ-TTg": "Thủ tướng Chính phủ"}),
+    ("Căn cứ Nghị định số 12/2024/NĐ-CP ngày 05/02/2024 sửa đổi Nghị định số 5/2020/NĐ-CP ngày 03/01/2020 "
+     "của Chính phủ.", {"12/2024/NĐ-CP": "Chính phủ", "5/2020/NĐ-CP": "Chính phủ"}),
+    # Not named in the sentence: unknown, even for a code only one body uses.
+    ("Nhằm triển khai Quyết định số 281/QĐ-TTg và Kế hoạch số 177-KH/TU. Thủ tướng Chính phủ đã chỉ đạo.",
+     {"281/QĐ-TTg": None, "177-KH/TU": None}),
+    # A ministry code is shared by the minister and the ministry: never filled from the code.
+    ("Căn cứ Quyết định số 1/QĐ-BYT ngày 05/02/2024 sửa đổi Quyết định số 2/QĐ-BYT ngày 03/01/2020 của Bộ Y tế.",
+     {"1/QĐ-BYT": None, "2/QĐ-BYT": "Bộ Y tế"}),
+])
+def test_sole_issuer_code_takes_the_name_written_in_its_sentence(make_doc, preamble, expected):
+    got = {r.number: r.issuer for r in _refs(make_doc, _plan_text(preamble))}
+    assert {k: got.get(k) for k in expected} == expected
