@@ -20,7 +20,8 @@ from pathlib import Path
 from extractors.context import PlanContext
 
 DATA = Path(__file__).parent / "data"
-_UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+# Upper-case letters spelled out: the range "À-Ỹ" also holds lower-case ones ("đã", "được")
+_UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper() and ch.isalpha())
 _WORD = r"[\wÀ-ỹ'’]"
 _PROPER = rf"(?-i:[{_UP}]{_WORD}*(?:[ \-]+[{_UP}]{_WORD}*){{0,3}})"
 _LEVEL_WORDS = r"thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường"
@@ -258,19 +259,96 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             continue
         found.append(_mention(text, m.start(), m.end(), context, "vocabulary"))
     starts = [f.start for f in found]  # vocabulary matches: sorted, never overlapping
+    rule_end = -1
     for m in _head_regex().finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < found[i].end:
-            continue
+        if (i >= 0 and m.start() < found[i].end) or m.start() < rule_end:
+            continue  # "Công ty Điện lực Đắk Lắk" holds "Điện lực Đắk Lắk": one body, not two
         end = _generic_end(text, m.end())
         if end > m.end():
-            found.append(_mention(text, m.start(), end, context, "rule"))
-    return sorted(found, key=lambda f: f.start)
+            mention = _mention(text, m.start(), end, context, "rule")
+            found.append(mention)
+            rule_end = mention.end
+    found += _group_phrases(text, found, context)
+    found.sort(key=lambda f: (f.start, -f.end))
+    out, reach = [], -1
+    for f in found:  # "Ủy ban Kiểm tra Tỉnh ủy": "Tỉnh ủy" inside it is part of the name
+        if f.end <= reach:
+            continue
+        out.append(f)
+        reach = max(reach, f.end)
+    return out
 
 
 def _is_group(surface: str) -> bool:
     kind, _ = lookup(surface)
     return kind is not None and kind.group
+
+
+@functools.cache
+def verbs() -> frozenset[str]:
+    """Predicate verbs (``data/verbs.txt``): after an agency, they start what it must do."""
+    lines = (DATA / "verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def predicate_regex() -> re.Pattern[str]:
+    """A predicate at a position: ``chủ trì``, ``có trách nhiệm``, ``giám sát`` (not ``Giám sát`` in a name)."""
+    alts = "|".join(re.escape(v) for v in sorted(verbs(), key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:{alts})(?![\wÀ-ỹ])")
+
+
+def verb_at(text: str, pos: int) -> bool:
+    """Whether a lower-case predicate verb starts at ``pos`` (spaces skipped)."""
+    return bool(predicate_regex().match(text, pos))
+
+
+# "Các doanh nghiệp viễn thông", "các ngân hàng thương mại": a kind of body, named by what it does
+_GROUP_PHRASE = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác[ \t]+(?:doanh[ \t]+nghiệp|ngân[ \t]+hàng|tổ[ \t]+chức|cơ[ \t]+quan|đơn[ \t]+vị)"
+                           r"(?![\wÀ-ỹ])")
+_VAGUE = {"liên", "có", "khác", "trên", "trong", "được", "này", "đó", "và", "hoặc", "cùng", "tại", "theo", "để", "của",
+          "với", "về", "cho", "đã", "đang", "sẽ", "nhà", "thuộc", "ở", "là", "từ", "đến", "các", "những", "mình"}
+
+
+def _group_phrases(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
+    """``các doanh nghiệp viễn thông``: a group named by a kind and a modifier, read up to a verb."""
+    out = []
+    for m in _GROUP_PHRASE.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        end = group_end(text, m.end(), len(text), slot=False)
+        if end > m.end():
+            out.append(_group_mention(text, m.start(), end))
+    return out
+
+
+def group_end(text: str, pos: int, limit: int, slot: bool) -> int:
+    """Where a group phrase's modifier ends: at punctuation, ``và``, a vague word, or (in prose) a verb.
+
+    In a heading or cell (``slot``) verbs may belong to the name (``các tổ chức cung cấp
+    dịch vụ chi trả``); in prose a verb starts the predicate.
+    """
+    end, words = pos, 0
+    for w in _TOKEN.finditer(text, pos, limit):
+        if w.start() != end or words >= 8:
+            break
+        word = w.group(1)
+        vague = word.lower() in _VAGUE and not (slot and word.lower() == "thuộc")
+        if vague or (not slot and (verb_at(text, w.start()) or word.lower() in ("trực", "hoạt"))) \
+                or re.search(r"[^\wÀ-ỹ'’-]", word):
+            break
+        if words == 0 and word.lower() in ("liên", "có"):
+            break
+        end, words = w.end(), words + 1
+    return end
+
+
+def _group_mention(text: str, start: int, end: int) -> Mention:
+    written = text[start:end]
+    name = written[0].upper() + written[1:]
+    name = re.sub(r"\s+", " ", name)
+    return Mention(start, end, written, name, "G-" + slug(name), None, None, True, True, "rule", None)
 
 
 _CONNECT = re.compile(r"[ \t]*(?:và|&|-|–)[ \t]*(?=[" + _UP + r"])")
@@ -406,6 +484,15 @@ _SLOT_STOP = {"chủ", "phối", "là", "có", "chịu", "được", "để", "n
               "đối", "của", "thực", "tham"}
 
 
+def _starts_verb(words: list[str], i: int) -> bool:
+    """A lower-case predicate verb at ``words[i]`` (``giám sát`` in ``Tỉnh ủy giám sát việc``)."""
+    word = words[i].strip(",.;")
+    if not word or not word[0].islower():
+        return False
+    pair = f"{word} {words[i + 1].strip(',.;')}".lower() if i + 1 < len(words) else ""
+    return word.lower() in verbs() or pair in verbs()
+
+
 def extend(text: str, mention: Mention, limit: int, context: PlanContext | None = None) -> Mention:
     """A name the head-noun rule cut short, read on to the end of its slot.
 
@@ -414,8 +501,8 @@ def extend(text: str, mention: Mention, limit: int, context: PlanContext | None 
     ``:``, ``(`` or a vague tail (``và cơ quan liên quan``) is the name; a verb ends it.
     Vocabulary names already know where they end and are returned as they are.
     """
-    if mention.method != "rule":
-        return mention
+    if mention.method != "rule" or mention.group:
+        return mention  # a group phrase already read its own modifier
     stop = _EXTEND_STOP.search(text, mention.end, limit)
     end = stop.start() if stop else limit
     tail = text[mention.end:end]
@@ -423,7 +510,7 @@ def extend(text: str, mention: Mention, limit: int, context: PlanContext | None 
     if not words or len(words) > _EXTEND_WORDS:
         return mention
     for i, word in enumerate(words):
-        if word.lower().strip(",.") in _SLOT_STOP:
+        if word.lower().strip(",.") in _SLOT_STOP or _starts_verb(words, i):
             words = words[:i]
             break
     if not words:

@@ -22,7 +22,8 @@ from extractors.context import PlanContext
 from pipeline.document import Document
 from schemas import Assignment, OutlineNode, Span
 
-_ORG_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", re.IGNORECASE)
+_ORG_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ|"
+                          r"nhiệm\s+vụ\s+cụ\s+thể|nhiệm\s+vụ\s+của|trách\s+nhiệm\s+của", re.IGNORECASE)
 _HEADING_PREFIX = re.compile(
     r"\s*(?:(?:Đề\s+nghị|Giao|Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s*:?\s+(?:cho\s+)?)?", re.IGNORECASE
 )
@@ -62,7 +63,7 @@ def extract(doc: Document, context: PlanContext) -> list[Assignment]:
     found = _headings(doc, mentions)
     found += _labels(doc, mentions, body)
     found += _table_rows(doc, context)
-    found += _prose(doc, mentions, body)
+    found += _prose(doc, mentions, body, context)
     return _dedupe(found)
 
 
@@ -111,10 +112,10 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     """
     line_start, line_end = _heading_line(doc, node)
     line = doc.text[line_start:line_end]
-    mentions = _extended_in_line(doc, mentions, line_start, line_end)
     label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", line)
     head_start = line_start + (label.end() if label else 0)
     prefix = _HEADING_PREFIX.match(doc.text, head_start)
+    mentions = _extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end), line_start, line_end)
     first = next((m for m in mentions if m.start in (head_start, prefix.end())), None)
     if first is None:
         return []
@@ -122,9 +123,10 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     names_start = prefix.end()  # "6. Đề nghị: Hiệp hội ..., Hội Nông dân tỉnh:": the list follows the prefix
     colon = re.search(r":\s*$|:(?=\s*\S)", line[names_start - line_start:])
     outside = _outside_parens(doc.text, head_start, line_end)
-    if colon and (colon.start() < 200):
-        head_end = names_start + colon.start()
-        named = [m for m in mentions if head_start <= m.start and m.end <= head_end and outside(m)]
+    head_end = names_start + colon.start() if colon else line_end
+    named = [m for m in mentions if head_start <= m.start and m.end <= head_end and outside(m)]
+    if colon and colon.start() < 200 and _covers(doc.text, head_start, head_end, named):
+        # "1. Sở Y tế, Sở Tài chính:" names the agencies; "2. Sở X chủ trì, phối hợp với ...: ..." is a sentence
         tasks, spans = _tasks(doc, head_end + 1, node.span.end)
         return [_assignment(doc, m, _heading_role(line, tasks), tasks, spans, block, "rule") for m in named]
     named = [m for m in mentions if head_start <= m.start and m.end <= line_end and outside(m)]
@@ -136,6 +138,18 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     role = _role_after(after)
     tasks, spans = _tasks(doc, head_start, node.span.end)
     return [_assignment(doc, m, role, tasks, spans, block, "rule") for m in subject]
+
+
+def _heading_group(doc: Document, start: int, end: int) -> list[Mention]:
+    """``6. Đề nghị các tổ chức cung cấp dịch vụ chi trả``: a group heading read to the end of its slot."""
+    m = agencies._GROUP_PHRASE.match(doc.text, start)
+    if m is None:
+        return []
+    stop = re.compile(r"[:;(\n]|,\s|\s+và\s").search(doc.text, m.end(), end)
+    group_end = agencies.group_end(doc.text, m.end(), stop.start() if stop else end, slot=True)
+    if group_end <= m.end():
+        return []
+    return [agencies._group_mention(doc.text, start, group_end)]
 
 
 def _extended_in_line(doc: Document, mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -158,7 +172,7 @@ def _role_after(after: str) -> str:
         return "lead"
     if _FOCAL.match(after.strip(" ,")):
         return "focal_point"
-    if re.match(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|chủ\s+động\s+)?phối\s+hợp", after, re.IGNORECASE):
+    if re.match(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|chủ\s+động\s+|tham\s+gia\s+)?phối\s+hợp", after, re.IGNORECASE):
         return "cooperate"
     return "responsible"
 
@@ -181,8 +195,16 @@ def _covers(text: str, start: int, end: int, named: list[Mention]) -> bool:
     return bool(_SEPARATORS.match(leftover)) or len(leftover.strip(" ,;.:")) <= 2
 
 
+_TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo)\s+(?:chức\s+năng|[^,;.]{0,60}?nhiệm\s+vụ)"
+                          r"[^,;.]{0,60},\s*", re.IGNORECASE)
+
+
 def _heading_role(heading: str, tasks: list[str]) -> str:
     first = tasks[0] if tasks else ""
+    opener = _TASK_OPENER.match(first)
+    if opener:  # "Căn cứ chức năng, nhiệm vụ, phối hợp với ...": the role follows the phrase
+        first = first[opener.end():]
+        tasks = [first, *tasks[1:]]
     if _FOCAL.search(heading) or re.match(r"^\s*là\s+(?:cơ\s+quan\s+|đơn\s+vị\s+)?đầu\s+mối", first, re.IGNORECASE):
         return "focal_point"
     if _LEAD_START.match(first):
@@ -290,7 +312,7 @@ _CHU_TRI = re.compile(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|được\s+giao\s+)?
 _PHOI_HOP = re.compile(r"[\s,]*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
 
 
-def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> list[Assignment]:
+def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], context: PlanContext) -> list[Assignment]:
     out: list[Assignment] = []
     closing = _closing_spans(doc)
     text = doc.text
@@ -301,39 +323,40 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> lis
         if not m.group(0).lower().startswith("giao") and any(a <= m.start() < b for a, b, _ in blocks):
             continue  # inside an agency's block, "đề nghị X" is that agency's request, not X's task
         named = _list_after(text, m.end(), mentions, groups=True)
-        if not named:
-            continue
+        if not named or re.match(r"\s*xem\s+xét", text[named[-1].end:]):
+            continue  # "đề nghị Thủ tướng Chính phủ ... xem xét tặng Bằng khen": a request upward, not a task
         role = _role_after(text[named[-1].end:named[-1].end + 80])
         role = "responsible" if role == "cooperate" else role
         sentence = _sentence(doc, m.start())
         out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in named]
+    background = _background_spans(doc)
+    issuer = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
+    taken = -1
     for first in mentions:
-        if any(s.start <= first.start < s.end for s in closing):
+        if first.start < taken or any(s.start <= first.start < s.end for s in closing + background):
             continue
-        subject = _subject_list(text, first, mentions)
-        if subject is None:
+        found = _clause_subject(text, first, mentions)
+        if found is None:
             continue
-        tail = subject[-1].end
-        after = text[tail:tail + 80]
+        subject, pred = found
+        taken = subject[-1].end
+        after = text[pred:pred + 80]
         sentence = _sentence(doc, first.start)
-        if _CHU_TRI.match(after):
-            out += [_assignment(doc, n, "lead", [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject]
-            chu_tri = _CHU_TRI.match(after)
-            coop = _PHOI_HOP.match(text, tail + chu_tri.end())
-            if coop:
-                for n in _list_after(text, coop.end(), mentions, groups=False):
-                    out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
-        elif _FOCAL.match(after.strip()):
-            out += [_assignment(doc, n, "focal_point", [sentence[0]], [sentence[1]], sentence[1], "rule")
-                    for n in subject]
-        elif _bullet_subject(text, first) and re.match(r"^\s+(?:có\s+trách\s+nhiệm\s+|chủ\s+động\s+|thường\s+xuyên\s+)?"
-                                                       r"(?:chỉ\s+đạo|tổ\s+chức|triển\s+khai|thực\s+hiện|xây\s+dựng|"
-                                                       r"tham\s+mưu|hướng\s+dẫn|phối\s+hợp|căn\s+cứ|bố\s+trí|rà\s+soát|"
-                                                       r"kiểm\s+tra|theo\s+dõi|báo\s+cáo|tuyên\s+truyền|chịu)", after,
-                                                       re.IGNORECASE):
-            # "- Ủy ban nhân dân các cấp thường xuyên chỉ đạo ...": a bullet led by its doer
-            role = _role_after(after)
-            out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject]
+        role = _role_after(after)
+        if role == "cooperate" and not _bullet_subject(text, first):
+            continue  # "Sở X phối hợp với Sở Y ..." mid-paragraph: left to the lead's sentence
+        if role == "responsible" and not _strong_start(text, first):
+            continue  # "... và Trạm y tế các xã bảo đảm ...": only chủ trì / đầu mối mark a subject after "và"
+        # the issuer ordering its own plan ("UBND tỉnh ban hành Kế hoạch") and an agency restated
+        # inside its own heading block ("2. Trung tâm Y tế huyện: ... Trung tâm Y tế huyện chịu ...")
+        subject = [n for n in subject if n.code not in issuer
+                   and not any(a <= n.start < b and any(h.code == n.code for h in named) for a, b, named in blocks)]
+        out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject]
+        chu_tri = _CHU_TRI.match(after)
+        coop = _PHOI_HOP.match(text, pred + chu_tri.end()) if chu_tri else None
+        if coop:
+            for n in _list_after(text, coop.end(), mentions, groups=True):
+                out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
     for block_start, block_end, heading_named in blocks:
         for m in re.finditer(r"(?:^|\n)\s*(?:[-+*•]\s*|[a-zđ]\)\s*)?chủ\s+trì\s*,?\s*phối\s+hợp\s+(?:với\s+)?",
                              text[block_start:block_end], re.IGNORECASE):
@@ -361,6 +384,93 @@ def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int,
 def _bullet_subject(text: str, first: Mention) -> bool:
     """Whether the agency opens a bullet or paragraph (``- UBND xã Nghĩa Thắng chỉ đạo``)."""
     return bool(re.search(r"(?:^|\n)[ \t]*(?:[-+*•][ \t]*)?$", text[max(0, first.start - 6):first.start]))
+
+
+_OPENER = re.compile(
+    r"(?:^|[.;:\n])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+    r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Đối\s+với|Trong|Khi|Sau\s+khi|H[àằ]ng\s+năm|Định\s+kỳ|Để|Theo|Đồng\s+thời|"
+    r"Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^.;:\n]{0,250},\s*$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(r"(?:^|[.;:\n])\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*|Điều\s+\d+\.\s*)?"
+                           r"(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Trưởng|Lãnh\s+đạo)\s+$", re.IGNORECASE)
+# "Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì ...": an aside before the verb
+_ASIDE = re.compile(r"\s*,\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo|trong|khi|sau\s+khi|với|tùy\s+theo)\b[^.;:\n]{0,200}?,(?=\s)",
+                    re.IGNORECASE)
+_LIST_FILLER = re.compile(
+    rf"(?:[\s,;]|và|các|đơn\s+vị|cơ\s+quan|tổ\s+chức|địa\s+phương|trực\s+thuộc|thuộc|Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|"
+    rf"Lãnh\s+đạo|Trưởng|thành\s+viên|{agencies._LEVEL_WORDS}|[{agencies._UP}][\wÀ-ỹ]*)*",
+)
+_OWNED = re.compile(r"(?:thuộc|trực\s+thuộc|của|cho|với)\s*$", re.IGNORECASE)
+
+
+def _clause_subject(text: str, first: Mention, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
+    """Agencies that are a clause's subject, with where their predicate starts.
+
+    ``- Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ ...`` (bullet), ``Căn cứ Kế hoạch, các sở,
+    ngành có trách nhiệm ...`` (after an opening phrase), ``Sở Tài chính, trên cơ sở ...,
+    chủ trì ...`` (an aside before the verb), ``Giám đốc Sở Tài chính; Thủ trưởng các sở,
+    ban, ngành, đơn vị trực thuộc ...; Chủ tịch ... chịu trách nhiệm thi hành``.
+    """
+    window = text[max(0, first.start - 260):first.start]
+    if not (_subject_start(text, first) or _OPENER.search(window) or _TITLE_BEFORE.search(window[-40:])):
+        return None
+    subject = _list_after(text, first.start, mentions, groups=True)
+    if not subject:
+        return None
+    pos = subject[-1].end
+    aside = _ASIDE.match(text, pos)
+    if aside and agencies.verb_at(text, aside.end()):
+        return subject, aside.end() + len(text[aside.end():]) - len(text[aside.end():].lstrip())
+    if agencies.verb_at(text, pos) or _FOCAL.match(text[pos:pos + 60].strip(" ,")):
+        return subject, pos
+    return _subject_through(text, subject, mentions)
+
+
+def _subject_through(text: str, subject: list[Mention], mentions: list[Mention]) -> tuple[list[Mention], int] | None:
+    """A long subject list with non-agency words inside (``..., đơn vị trực thuộc UBND tỉnh; Chủ tịch ...``).
+
+    The list runs on to a predicate within the clause if nothing between is a verb; the
+    agencies inside that others own (``trực thuộc UBND tỉnh``) are not subjects.
+    """
+    pos = subject[-1].end
+    stop = re.compile(r"[.:\n]").search(text, pos, pos + 300)
+    end = stop.start() if stop else min(len(text), pos + 300)
+    pred = next((m.start() for m in re.finditer(r"\s(?=\S)", text[pos:end]) if
+                 re.match(r"\s+(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)\b", text[pos + m.start():end],
+                          re.IGNORECASE)), None)
+    if pred is None:
+        return None
+    pred += pos
+    inside = [m for m in mentions if pos <= m.start and m.end <= pred]
+    rest, last = [], pos
+    for m in inside:
+        rest.append(text[last:m.start])
+        last = m.end
+    rest.append(text[last:pred])
+    if not _LIST_FILLER.fullmatch(" ".join(rest)):
+        return None  # words other than list material between: not one subject list
+    more = [m for m in inside if not _OWNED.search(text[max(0, m.start - 14):m.start])]
+    return subject + more, pred
+
+
+def _strong_start(text: str, first: Mention) -> bool:
+    """A subject opening a bullet, line, clause after ``;``/``.``, or after an opening phrase."""
+    window = text[max(0, first.start - 260):first.start]
+    return bool(re.search(r"(?:^|[.;:\n(])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?$", window[-14:])
+                or _OPENER.search(window) or _TITLE_BEFORE.search(window[-40:]))
+
+
+def _subject_start(text: str, first: Mention) -> bool:
+    before = text[max(0, first.start - 12):first.start]
+    return bool(re.search(r"(?:^|[.;:\n(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*)?$", before))
+
+
+def _background_spans(doc: Document) -> list[Span]:
+    """Goals, background and budget sections: agencies named there report the past or frame the plan."""
+    rx = re.compile(r"^\s*(?:[IVXLC]+|\d+)[.)]\s*(?:MỤC\s+(?:ĐÍCH|TIÊU)|CĂN\s+CỨ|THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|"
+                    r"SỰ\s+CẦN\s+THIẾT|ĐÁNH\s+GIÁ|Mục\s+(?:đích|tiêu)|Thực\s+trạng|Kết\s+quả|Tình\s+hình)")
+    return [n.span for n in doc.outline if n.kind == "section" and n.level <= 2 and rx.match(n.heading)]
 
 
 def _subject_list(text: str, first: Mention, mentions: list[Mention]) -> list[Mention] | None:
