@@ -10,6 +10,7 @@ then describes the reported plan, never the article (its "Ngày tạo", author, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from extractors import signature
 from extractors.dates import date_at, find_dates
 from extractors.gazetteer import Area, find_places, resolve
 from extractors.issuers import describe, starts_with_body
+from extractors.period import stated_period_end
 from extractors.symbols import Symbol, doc_types, find_symbols, fold
 from pipeline.document import Document
 from schemas import Finding, Issuer, Signer, Span
@@ -446,7 +448,11 @@ def _horizon(doc: Document, f: _Found) -> int | None:
         year = _horizon_in(f.title, single=True)
         if year:
             return year
-    body = doc.text[:15000]
+    # The plan's own "Thời gian thực hiện" section says when it ends.
+    stated = stated_period_end(doc, f.year)
+    if stated:
+        return stated
+    body = _without_citations(doc.text[:15000])
     # Targets staged by year ("a) Đến hết năm 2025: ...", "c) Đến hết năm 2035: ..."): the
     # plan runs to the last stage, however often other years are named.
     staged = [int(y) for y in _STAGE.findall(body) if not f.year or int(y) >= f.year]
@@ -460,6 +466,31 @@ def _horizon(doc: Document, f: _Found) -> int | None:
         counts = Counter(years)
         return max(counts, key=lambda y: (counts[y], y))
     return None
+
+
+# A clause ends at ";", a full stop or a blank line; hard-wrapped lines run on.
+_CLAUSE = re.compile(r"[^;]*?(?:;|\.(?=\s)|\n\s*\n|$)", re.S)
+
+
+def _without_citations(text: str) -> str:
+    """``text`` with every clause that cites a document blanked (same length): the years of a cited
+    strategy (``Quyết định số 142/QĐ-TTg ... phê duyệt Chiến lược dữ liệu quốc gia đến năm 2030;``)
+    are that document's horizon, not the plan's."""
+    symbols = [s.start for s in find_symbols(text)]
+    if not symbols:
+        return text
+    out, pos = [], 0
+    for m in _CLAUSE.finditer(text):
+        if m.end() == m.start():
+            if m.end() >= len(text):
+                break
+            continue
+        i = bisect_left(symbols, m.start())
+        cites = i < len(symbols) and symbols[i] < m.end()
+        out.append(" " * (m.end() - m.start()) if cites else m.group(0))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _horizon_in(text: str, single: bool) -> int | None:

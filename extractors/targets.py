@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from extractors.context import PlanContext
 from extractors.indicators import fold_keep, match as match_indicator
 from extractors.numbers import MULTIPLIERS, NUMBER_RE, parse_number
+from extractors.period import stated_period_end
 from extractors.target_tables import table_findings, table_targets
 from pipeline.document import Document, Line
 from schemas import Target
@@ -114,9 +115,10 @@ class _Mention:
 def extract(doc: Document, context: PlanContext) -> list[Target]:
     """Every target of ``doc``, prose and tables, in document order."""
     # A target without a year in its clause, list or headings takes the plan's own period
-    # from its title ("giai đoạn 2026 - 2030"); a horizon guessed from the body
+    # from its title ("giai đoạn 2026 - 2030") or its own time section; a horizon guessed from the body
     # ("... đến năm 2030" of a cited programme) is not the plan's and gives no year.
-    horizon = _title_year(doc)
+    # The plan's own "Thời gian thực hiện" section is its period too ("Từ nay đến hết năm 2025").
+    horizon = _title_year(doc) or stated_period_end(doc, context.issued_year)
     found = _prose_targets(doc, context, horizon) + table_targets(doc, context)
     return _dedupe(sorted(found, key=lambda t: (t.span.start, t.span.end)))
 

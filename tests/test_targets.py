@@ -356,3 +356,14 @@ def test_indicator_table_actuals_column_is_baseline(make_doc):
     actual = [t for t in found if t.year == 2024]
     assert actual and all(t.comparator == "baseline" for t in actual)
     assert all(t.comparator != "baseline" for t in found if t.year in (2025, 2030))
+
+
+def test_year_from_the_plans_own_time_section_111_cantho(make_doc):
+    # 111_cantho: no year in the title or the targets; the campaign's time section ends in 2025.
+    doc = make_doc("KẾ HOẠCH\nPhát động phong trào thi đua chi trả không dùng tiền mặt\n\n"
+                   "II. ĐỐI TƯỢNG VÀ THỜI GIAN THI ĐUA\n\n2. Thời gian thi đua\n\n"
+                   "a) Từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025.\n\n"
+                   "III. NỘI DUNG THI ĐUA\n\n1. Nội dung thi đua\n\n"
+                   "(2) Ít nhất 85% người hưởng trợ cấp xã hội mở mới tài khoản ngân hàng để nhận trợ cấp;\n")
+    found = [t for t in targets.extract(doc, PlanContext(issued_year=2025)) if t.comparator != "baseline"]
+    assert [(t.value, t.comparator, t.year) for t in found] == [(85, ">=", 2025)]
