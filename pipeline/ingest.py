@@ -9,7 +9,6 @@ and the batch goes on.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -231,4 +230,7 @@ def _store(db: sqlite_utils.Database, outcome: Parsed | Failed) -> FileResult:
 
 
 def default_workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))
+    """One worker per CPU this process may use (its affinity mask), at most four."""
+    from pipeline.workers import cpu_count
+
+    return max(1, min(4, cpu_count()))
