@@ -367,3 +367,12 @@ def test_year_from_the_plans_own_time_section_111_cantho(make_doc):
                    "(2) Ít nhất 85% người hưởng trợ cấp xã hội mở mới tài khoản ngân hàng để nhận trợ cấp;\n")
     found = [t for t in targets.extract(doc, PlanContext(issued_year=2025)) if t.comparator != "baseline"]
     assert [(t.value, t.comparator, t.year) for t in found] == [(85, ">=", 2025)]
+
+
+def test_scorer_counts_a_missed_target_only_on_the_fields_it_has():
+    from pipeline.evaluation.targets import score
+    from schemas import Plan
+    from schemas.metadata import Source
+    gold = [{"value": 58, "unit": "count", "year": 2030, "comparator": "=", "indicator_code": None}]
+    counts = score(gold, Plan(source=Source(path='x.txt', sha256='0', format='txt')))
+    assert (counts["value"].fn, counts["year"].fn, counts["change"].fn, counts["indicator_code"].fn) == (1, 1, 0, 0)

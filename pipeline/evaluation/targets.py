@@ -62,8 +62,9 @@ def _per_field(gold: list[dict], found: list[dict]) -> dict[str, Counts]:
     for g in gold:
         candidates = [f for f in remaining if _field_eq("value", g.get("value"), f.get("value"))]
         if not candidates:
+            # A missed target misses only the fields it has: no "change" expected, none missed.
             for name in FIELDS:
-                if name != "scope" or g.get("scope"):
+                if g.get(name) is not None:
                     counts[name].fn += 1
             continue
         best = max(candidates, key=lambda f: sum(_field_eq(n, g.get(n), f.get(n)) for n in FIELDS))
