@@ -166,8 +166,18 @@ def _extended_in_line(doc: Document, mentions: list[Mention], start: int, end: i
     return out
 
 
+_VAGUE_TAIL = re.compile(r"[\s,]*(?:và\s+)?(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức)[^,;.:]{0,40}?"
+                         r"(?:có\s+)?liên\s+quan", re.IGNORECASE)
+
+
 def _role_after(after: str) -> str:
-    """The role the verb after a subject list gives: ``chủ trì``, ``là cơ quan đầu mối``, ``phối hợp``."""
+    """The role the verb after a subject list gives: ``chủ trì``, ``là cơ quan đầu mối``, ``phối hợp``.
+
+    A vague tail of the list is skipped before ``chủ trì`` (``... và các đơn vị liên quan chủ trì``).
+    """
+    tail = _VAGUE_TAIL.match(after)
+    if tail and re.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?chủ\s+trì", after[tail.end():], re.IGNORECASE):
+        after = after[tail.end():]
     if _CHU_TRI.match(after):
         return "lead"
     if _FOCAL.match(after.strip(" ,")):
@@ -350,7 +360,7 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         # the issuer ordering its own plan ("UBND tỉnh ban hành Kế hoạch") and an agency restated
         # inside its own heading block ("2. Trung tâm Y tế huyện: ... Trung tâm Y tế huyện chịu ...")
         subject = [n for n in subject if n.code not in issuer
-                   and not any(a <= n.start < b and any(h.code == n.code for h in named) for a, b, named in blocks)]
+                   and not any(a <= n.start < b and any(h.agency_code == n.code for h in named) for a, b, named in blocks)]
         out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject]
         chu_tri = _CHU_TRI.match(after)
         coop = _PHOI_HOP.match(text, pred + chu_tri.end()) if chu_tri else None
@@ -358,17 +368,53 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
             for n in _list_after(text, coop.end(), mentions, groups=True):
                 out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
     for block_start, block_end, heading_named in blocks:
-        for m in re.finditer(r"(?:^|\n)\s*(?:[-+*•]\s*|[a-zđ]\)\s*)?chủ\s+trì\s*,?\s*phối\s+hợp\s+(?:với\s+)?",
-                             text[block_start:block_end], re.IGNORECASE):
-            pos = block_start + m.end()
-            sentence = _sentence(doc, pos)
-            for n in _list_after(text, pos, mentions, groups=False):
-                if all(n.code != h.code for h in heading_named):
+        out += _block_clauses(doc, mentions, block_start, block_end, heading_named)
+    return out
+
+
+# In an agency's block, a clause opening "Chủ trì" makes it lead; "phối hợp (với) X" makes X cooperate.
+_BLOCK_CLAUSE = re.compile(
+    r"(?:^|\n|;)\s*(?:[-+*•]\s*|[a-zđ]\)\s*|\*?[a-zđ]\)\s*\*?\s*)?(?P<lead>chủ\s+trì\s*,?\s*)?"
+    r"(?P<coop>(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _joint_task_follows(text: str, pos: int) -> bool:
+    """``Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh ... tổ chức vận chuyển``: the partners share a task verb."""
+    tail = _VAGUE_TAIL.match(text, pos)
+    return agencies.verb_at(text, tail.end() if tail else pos)
+
+
+def _block_clauses(doc: Document, mentions: list[Mention], start: int, end: int,
+                   heading_named: list[Assignment]) -> list[Assignment]:
+    """``1. Sở Công Thương: ... - Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh ... tổ chức vận chuyển``.
+
+    The agencies after a clause-opening ``phối hợp`` cooperate with the heading agency; a
+    clause opening ``Chủ trì`` makes the heading's named bodies (not groups, which lead
+    nothing alone) lead that task.
+    """
+    text, out = doc.text, []
+    own = {h.agency_code for h in heading_named}
+    for m in _BLOCK_CLAUSE.finditer(text, start, end):
+        if not (m.group("lead") or m.group("coop")):
+            continue
+        sentence = _sentence(doc, m.end())
+        if m.group("lead"):
+            for h in heading_named:
+                if not (h.agency_code or "").startswith("G-") and h.role != "focal_point":
+                    out.append(h.model_copy(update={"role": "lead", "tasks": [sentence[0]], "task_spans": [sentence[1]]}))
+        if m.group("coop"):
+            partners = _list_after(text, m.end(), mentions, groups=False)
+            if not partners or not (m.group("lead") or _joint_task_follows(text, partners[-1].end)):
+                continue
+            for n in partners:
+                if n.code not in own:
                     out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
     return out
 
 
-def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int, list[Mention]]]:
+def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int, list[Assignment]]]:
     """Blocks under an agency heading, where ``Chủ trì, phối hợp với X`` has the heading as subject."""
     out = []
     for org in _org_sections(doc):
@@ -376,8 +422,7 @@ def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int,
             if node.kind == "section" and org.span.start < node.span.start < org.span.end:
                 found = _heading_assignments(doc, node, mentions)
                 if found:
-                    named = [m for m in mentions if m.start == found[0].span.start]
-                    out.append((node.span.start, node.span.end, named))
+                    out.append((node.span.start, node.span.end, found))
     return out
 
 
@@ -420,8 +465,12 @@ def _clause_subject(text: str, first: Mention, mentions: list[Mention]) -> tuple
         return None
     pos = subject[-1].end
     aside = _ASIDE.match(text, pos)
-    if aside and agencies.verb_at(text, aside.end()):
-        return subject, aside.end() + len(text[aside.end():]) - len(text[aside.end():].lstrip())
+    if aside:  # the aside may hold commas itself: the verb follows one of them
+        clause_end = re.compile(r"[.;:\n]").search(text, pos, pos + 260)
+        for comma in re.finditer(r",(?=\s)", text[aside.end() - 1:clause_end.start() if clause_end else pos + 260]):
+            at = aside.end() - 1 + comma.end()
+            if agencies.verb_at(text, at):
+                return subject, at + len(text[at:at + 5]) - len(text[at:at + 5].lstrip())
     if agencies.verb_at(text, pos) or _FOCAL.match(text[pos:pos + 60].strip(" ,")):
         return subject, pos
     return _subject_through(text, subject, mentions)
@@ -660,8 +709,8 @@ def _dedupe(found: list[Assignment]) -> list[Assignment]:
     seen: set[tuple[int, str]] = set()
     for a in found:
         key = (a.span.start, a.role)
-        if key in seen or any(o.span.start == a.span.start for o in out):
-            continue
+        if key in seen or (a.role != "lead" and any(o.span.start == a.span.start for o in out)):
+            continue  # a heading agency may also lead a task of its block ("- Chủ trì, phối hợp ...")
         seen.add(key)
         out.append(a)
     return sorted(out, key=lambda a: a.span.start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import agencies
 from extractors.agencies import abbreviations, expand, find, fold, lookup, vocabulary
 from extractors.context import PlanContext
 
@@ -112,3 +113,20 @@ def test_hop_tac_xa_is_no_commune():
 def test_economic_zone_board_is_not_the_industrial_parks_board():
     (m,) = find("Ban Quản lý Khu kinh tế, Sở Công Thương")[:1]
     assert m.name == "Ban Quản lý Khu kinh tế" and m.code.startswith("BQLKKT")
+
+
+def test_name_ends_where_a_predicate_verb_starts():
+    """'3. Ủy ban Kiểm tra Tỉnh ủy giám sát việc thực hiện' names 'Ủy ban Kiểm tra Tỉnh ủy'."""
+    text = "3. Ủy ban Kiểm tra Tỉnh ủy giám sát việc thực hiện; báo cáo"
+    [m] = agencies.find(text)
+    assert agencies.extend(text, m, len(text)).name == "Ủy ban Kiểm tra Tỉnh ủy"
+
+
+@pytest.mark.parametrize("text, name", [("UBND tỉnh đã chỉ đạo", "Ủy ban nhân dân tỉnh"),
+                                        ("Trưởng các phòng, ban, đơn vị cấp huyện được giao", "Các phòng, ban, đơn vị cấp huyện")])
+def test_lower_case_word_is_no_area_name(text, name):
+    assert agencies.find(text)[0].name == name
+
+
+def test_104_daklak_company_name_is_one_body():
+    assert [m.name for m in agencies.find("Đề nghị Công ty Điện lực Đắk Lắk: khẩn trương")] == ["Công ty Điện lực Đắk Lắk"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from pipeline.build import document_from_text
 from extractors import assignments
 from extractors.context import PlanContext
 
@@ -270,3 +272,50 @@ def test_111_cantho_agency_whose_only_task_is_to_support_cooperates(make_doc):
     roles = _roles(assignments.extract(make_doc(text), PlanContext(province="Cần Thơ")))
     assert ("Sở Nội vụ", "cooperate") in roles
     assert ("Sở Nông nghiệp và Môi trường", "responsible") in roles  # it also has tasks of its own
+
+
+def _roles_of(text, ctx=None):
+    found = assignments.extract(document_from_text(text), ctx or PlanContext(province="Lai Châu"))
+    return {(a.agency, a.role) for a in found}
+
+
+def test_101_laichau_subject_after_an_aside_before_the_verb():
+    """'Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì tổng hợp ...'."""
+    roles = _roles_of("KẾ HOẠCH\nLuật\n\nIII. KINH PHÍ BẢO ĐẢM\n\n3. Sở Tài chính, trên cơ sở đề xuất của các cơ quan, "
+                      "đơn vị, địa phương, chủ trì tổng hợp trình cấp có thẩm quyền bố trí kinh phí.\n")
+    assert ("Sở Tài chính", "lead") in roles
+
+
+@pytest.mark.parametrize("opener", ["Căn cứ nội dung Kế hoạch và tình hình thực tiễn", "Trên cơ sở nội dung Kế hoạch nêu trên",
+                                    "Đối với các nhiệm vụ triển khai trong năm 2025"])
+def test_subject_after_an_opening_phrase(opener):
+    roles = _roles_of(f"KẾ HOẠCH\nLuật\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2. {opener}, các sở, ngành và Ủy ban nhân dân "
+                      "các xã, phường có trách nhiệm xây dựng kế hoạch chi tiết.\n")
+    assert ("Ủy ban nhân dân các xã, phường", "responsible") in roles
+
+
+def test_104_daklak_partners_after_phoi_hop_in_an_agency_block_cooperate():
+    text = ("KẾ HOẠCH\nCứu trợ\n\nIV. PHÂN CÔNG NHIỆM VỤ\n\n1. Sở Công Thương:\n\n- Chủ trì điều phối nguồn hàng.\n\n"
+            "- Phối hợp Bộ Chỉ huy\nQuân sự tỉnh, Công an tỉnh và UBND các xã, phường tổ chức vận chuyển hàng.\n")
+    roles = _roles_of(text, PlanContext(province="Đắk Lắk"))
+    assert {("Bộ Chỉ huy Quân sự tỉnh Đắk Lắk", "cooperate"), ("Công an tỉnh Đắk Lắk", "cooperate"),
+            ("Sở Công Thương", "lead")} <= roles
+
+
+def test_partners_named_for_a_topic_only_do_not_cooperate():
+    """'Phối hợp với Sở X về dự toán': no shared task verb follows the partners."""
+    text = ("KẾ HOẠCH\nY tế\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính:\n\n- Phối hợp với Sở Kế hoạch và Đầu tư về dự toán.\n")
+    assert ("Sở Kế hoạch và Đầu tư", "cooperate") not in _roles_of(text)
+
+
+def test_issuer_ordering_its_own_plan_is_no_assignment():
+    ctx = PlanContext(province="Bắc Giang", issuer_name="Ủy ban nhân dân tỉnh Bắc Giang")
+    text = "KẾ HOẠCH\nY tế\n\nII. NỘI DUNG\n\n- Ủy ban nhân dân tỉnh Bắc Giang ban hành Kế hoạch thực hiện.\n"
+    assert not _roles_of(text, ctx)
+
+
+def test_106_hanoi_group_heading_named_by_its_kind():
+    text = ("KẾ HOẠCH\n5G\n\nV. TỔ CHỨC THỰC HIỆN\n\n5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan\n\n"
+            "- Tổ chức triển khai thực hiện.\n\n6. Đề nghị các tổ chức cung cấp dịch vụ chi trả\n\n- Tích cực tham gia.\n")
+    names = {a for a, _ in _roles_of(text, PlanContext(province="Hà Nội"))}
+    assert {"Các doanh nghiệp viễn thông", "Các tổ chức cung cấp dịch vụ chi trả"} <= names
