@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from pipeline.textmap import MappedText, to_new
 
@@ -180,14 +182,38 @@ def _reflow(mt: MappedText) -> MappedText:
     """
     text = mt.text
     width = _wrap_width(text)
+    open_at = _emphasis_open_at_line_ends(text)
 
     def join(m: re.Match[str]) -> str:
         a_start = text.rfind("\n", 0, m.start()) + 1
         b_end = text.find("\n", m.end())
         a, b = text[a_start:m.start()], text[m.end(): b_end if b_end >= 0 else len(text)]
+        if m.start() in open_at and b.strip() and not _LIST_ITEM.match(b) and not _SIGNATURE_LINE.match(a):
+            return " "  # inside **bold** or *italic* that closes on a later line
         return " " if _should_join(a, b, width) else "\n"
 
     return mt.sub(_LINE_BREAK, join)
+
+
+def _emphasis_open_at_line_ends(text: str) -> set[int]:
+    """Offsets of line ends where Markdown emphasis opened earlier is still open.
+
+    "*1.3.\\nCác cơ quan ... Văn hóa,\\nThể thao và Du lịch)*" is one italic heading
+    over three lines; a blank line closes whatever is open.
+    """
+    ends, bold, italic, pos = set(), False, False, 0
+    for line in text.split("\n"):
+        if not line.strip():
+            bold = italic = False
+        else:
+            body = re.sub(r"^\s*\*\s", "", line)  # a "* " bullet is not emphasis
+            bold ^= body.count("**") % 2 == 1
+            italic ^= body.replace("**", "").count("*") % 2 == 1
+        pos += len(line)
+        if bold or italic:
+            ends.add(pos)
+        pos += 1
+    return ends
 
 
 def _wrap_width(text: str) -> int | None:
@@ -232,12 +258,27 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
     first = b[0]
     if a.rstrip().endswith(":"):
         return first.isdigit()
+    if _ends_mid_clause(a) and not _ROMAN_HEADING.match(b):
+        return True
     if _caps(b) and not _caps(a):
         return False  # "KẾ HOẠCH", "I. MỤC TIÊU": a heading in capitals starts its own line
-    if width and len(a) >= width and not a.rstrip().endswith((":", ",")) and not _ROMAN_HEADING.match(b):
+    if width and len(a) >= width and not a.rstrip().endswith(":") and not _ROMAN_HEADING.match(b):
         # A long line that stops mid-sentence was wrapped by the source's line width.
         return True
     return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+def _ends_mid_clause(line: str) -> bool:
+    """Whether ``line`` stops on a word no clause ends with ("Sở", "Bộ Chỉ huy", "của")."""
+    words = line.rstrip().split()
+    return any(" ".join(words[-n:]) in _continuations() for n in (1, 2, 3) if len(words) >= n)
+
+
+@cache
+def _continuations() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "line_continuations.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _caps(line: str) -> bool:

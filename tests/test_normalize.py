@@ -46,6 +46,10 @@ def test_nfd_text_becomes_nfc():
         ("**I. MỤC\nĐÍCH, YÊU CẦU**", "I. MỤC ĐÍCH, YÊU CẦU"),
         ("kết quả thực\n\nhiện Bộ tiêu chí", "kết quả thực hiện Bộ tiêu chí"),
         ("chất lượng y tế\ncơ sở", "chất lượng y tế cơ sở"),
+        ("+ Sở\nXây dựng: chủ trì", "+ Sở Xây dựng: chủ trì"),
+        ("- Mặt trận Tổ quốc, Đoàn\nThanh niên, Hội Phụ nữ", "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ"),
+        ("giao Bộ Chỉ huy\nQuân sự tỉnh chủ trì", "giao Bộ Chỉ huy Quân sự tỉnh chủ trì"),
+        ("báo cáo kết quả về\nỦy ban nhân dân tỉnh", "báo cáo kết quả về Ủy ban nhân dân tỉnh"),
     ],
 )
 def test_lines_broken_mid_sentence_are_joined(raw, expected):
