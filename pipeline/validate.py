@@ -36,10 +36,30 @@ def validate(doc: Document, plan: Plan) -> Plan:
                 findings.append(Finding(rule="ungrounded", severity="error",
                                         message=f"{name[:-1]} dropped: {problem}", span=None))
         parts[name] = kept
+    findings.extend(language_findings(doc))
     findings.extend(table_findings(doc, parts["targets"]))
     findings.extend(reference_date_findings(parts["references"]))
     findings.extend(deadline_findings(plan, parts["deadlines"]))
     return plan.model_copy(update={**parts, "findings": findings})
+
+
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def language_findings(doc: Document) -> list[Finding]:
+    """A text with (almost) no Vietnamese letters is not a Vietnamese plan: say so, since
+    its record will be nearly empty and the user should know why."""
+    sample = doc.text[:20_000]
+    letters = len(_LETTERS.findall(sample))
+    if letters < 200:
+        return []
+    share = len(_VIETNAMESE_LETTERS.findall(sample)) / letters
+    if share >= 0.02:
+        return []
+    return [Finding(rule="not_vietnamese", severity="warning",
+                    message=f"only {share:.1%} of the letters are Vietnamese: this does not look like a Vietnamese "
+                            "document (wrong file, another language, or an undetected legacy font)")]
 
 
 def _grounding_problem(doc: Document, span: Span, quoted: str | None) -> str | None:

@@ -51,3 +51,14 @@ def test_deadline_inside_the_plan_is_not_a_finding():
     start = TEXT.index("trước ngày")
     deadline = Deadline(text="trước ngày 15/11/2019", date="2024-11-15", span=Span(start=start, end=start + 21))
     assert validate(doc, plan_with(deadlines=[deadline])).findings == []
+
+
+def test_english_text_is_flagged_as_not_vietnamese():
+    doc = document_from_text("This plan describes the annual health targets of the province. " * 20)
+    checked = validate(doc, plan_with())
+    assert [f.rule for f in checked.findings] == ["not_vietnamese"]
+
+
+def test_vietnamese_text_is_not_flagged():
+    doc = document_from_text("Kế hoạch thực hiện Bộ tiêu chí quốc gia về y tế xã trên địa bàn tỉnh Bắc Giang. " * 10)
+    assert validate(doc, plan_with()).findings == []
