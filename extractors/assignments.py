@@ -88,13 +88,29 @@ def _org_sections(doc: Document) -> list[OutlineNode]:
     return [n for n in doc.outline if n.kind == "section" and _ORG_SECTION.search(n.heading[:80])]
 
 
+def _agency_sections(doc: Document) -> list[tuple[OutlineNode, bool]]:
+    """Numbered sections that may be an agency's heading, each with whether it sits under ``Tổ chức thực hiện``.
+
+    A heading that is nothing but an agency name introduces that agency's tasks wherever
+    it stands (``II. NỘI DUNG THỰC HIỆN`` / ``2. Sở Tài chính``); outside the
+    organisation section only such pure-name headings count (see ``_heading_assignments``).
+    """
+    orgs = _org_sections(doc)
+    background = _background_spans(doc)
+    out = []
+    for node in doc.outline:
+        if node.kind != "section" or node.level < 2 or any(node is o for o in orgs):
+            continue
+        if any(s.start <= node.span.start < s.end for s in background):
+            continue
+        out.append((node, any(o.span.start < node.span.start < o.span.end for o in orgs)))
+    return out
+
+
 def _headings(doc: Document, mentions: list[Mention]) -> list[Assignment]:
     out: list[Assignment] = []
-    for org in _org_sections(doc):
-        for node in doc.outline:
-            if node.kind != "section" or node is org or not (org.span.start < node.span.start < org.span.end):
-                continue
-            out += _heading_assignments(doc, node, mentions)
+    for node, in_org in _agency_sections(doc):
+        out += _heading_assignments(doc, node, mentions, sentences=in_org)
     return out
 
 
@@ -103,7 +119,8 @@ def _heading_line(doc: Document, node: OutlineNode) -> tuple[int, int]:
     return node.span.start, end if 0 <= end < node.span.end else node.span.end
 
 
-def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mention]) -> list[Assignment]:
+def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mention],
+                         sentences: bool = True) -> list[Assignment]:
     """``9. Đài Phát thanh và Truyền hình tỉnh, Báo Bắc Giang`` → two assignments.
 
     A heading ``<agencies>:`` or a short heading of agency names gives its block as tasks;
@@ -128,11 +145,13 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     if colon and colon.start() < 200 and _covers(doc.text, head_start, head_end, named):
         # "1. Sở Y tế, Sở Tài chính:" names the agencies; "2. Sở X chủ trì, phối hợp với ...: ..." is a sentence
         tasks, spans = _tasks(doc, head_end + 1, node.span.end)
-        return [_assignment(doc, m, _heading_role(line, tasks), tasks, spans, block, "rule") for m in named]
+        return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in named for r in _heading_roles(line, tasks)]
     named = [m for m in mentions if head_start <= m.start and m.end <= line_end and outside(m)]
     if len(line) <= 160 and _covers(doc.text, head_start, line_end, named):
         tasks, spans = _tasks(doc, line_end, node.span.end)
-        return [_assignment(doc, m, _heading_role(line, tasks), tasks, spans, block, "rule") for m in named]
+        return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in named for r in _heading_roles(line, tasks)]
+    if not sentences:
+        return []  # outside "Tổ chức thực hiện" a sentence heading is left to the prose rules
     subject = _list_after(doc.text, first.start, mentions, groups=True)
     after = doc.text[subject[-1].end:subject[-1].end + 80]
     role = _role_after(after)
@@ -209,12 +228,40 @@ _TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+s�
                           r"[^,;.]{0,60},\s*", re.IGNORECASE)
 
 
+# "Căn cứ vào khả năng cân đối ngân sách hàng năm, phối hợp ...": any short opening phrase before the role
+_SHORT_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ)"
+                           r"\b[^,;.:]{0,80},\s*", re.IGNORECASE)
+# a clause of the block where the heading agency supports another body ("...; phối hợp với Sở Y tế xây dựng")
+_COOP_CLAUSE = re.compile(r"(?:^|[;.]\s*|,\s*)(?:[-+*•]\s*)?(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp\s+"
+                          r"(?:chặt\s+chẽ\s+)?với\s+(?:các\s+)?(?-i:[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+
+
+def _heading_roles(heading: str, tasks: list[str]) -> list[str]:
+    """The heading agency's role, plus ``cooperate`` when a later clause has it support another body.
+
+    ``6. Ủy ban nhân dân xã, phường`` with ``a) Tiếp tục tổ chức ...`` and ``d) Phối hợp với
+    Sở Y tế, Sở Nội vụ rà soát ...`` is responsible for its own tasks and cooperates on one.
+    """
+    role = _heading_role(heading, tasks)
+    if role == "responsible" and any(_supports_other(t) for t in tasks):
+        return [role, "cooperate"]
+    return [role]
+
+
+def _without_opener(task: str) -> str:
+    opener = _TASK_OPENER.match(task) or _SHORT_OPENER.match(task)
+    return task[opener.end():] if opener else task
+
+
+def _supports_other(task: str) -> bool:
+    """A clause of the task opens ``phối hợp với X`` (not ``Chủ trì, phối hợp với``, where X supports)."""
+    return any(not re.search(r"chủ\s+trì\s*,?\s*$", task[max(0, m.start() - 12):m.start() + 1], re.IGNORECASE)
+               for m in _COOP_CLAUSE.finditer(task))
+
+
 def _heading_role(heading: str, tasks: list[str]) -> str:
+    tasks = [_without_opener(t) for t in tasks]  # "Căn cứ chức năng, nhiệm vụ, phối hợp với ...": the role follows
     first = tasks[0] if tasks else ""
-    opener = _TASK_OPENER.match(first)
-    if opener:  # "Căn cứ chức năng, nhiệm vụ, phối hợp với ...": the role follows the phrase
-        first = first[opener.end():]
-        tasks = [first, *tasks[1:]]
     if _FOCAL.search(heading) or re.match(r"^\s*là\s+(?:cơ\s+quan\s+|đơn\s+vị\s+)?đầu\s+mối", first, re.IGNORECASE):
         return "focal_point"
     if _LEAD_START.match(first):
@@ -417,12 +464,10 @@ def _block_clauses(doc: Document, mentions: list[Mention], start: int, end: int,
 def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int, list[Assignment]]]:
     """Blocks under an agency heading, where ``Chủ trì, phối hợp với X`` has the heading as subject."""
     out = []
-    for org in _org_sections(doc):
-        for node in doc.outline:
-            if node.kind == "section" and org.span.start < node.span.start < org.span.end:
-                found = _heading_assignments(doc, node, mentions)
-                if found:
-                    out.append((node.span.start, node.span.end, found))
+    for node, in_org in _agency_sections(doc):
+        found = _heading_assignments(doc, node, mentions, sentences=in_org)
+        if found:
+            out.append((node.span.start, node.span.end, found))
     return out
 
 
@@ -709,7 +754,7 @@ def _dedupe(found: list[Assignment]) -> list[Assignment]:
     seen: set[tuple[int, str]] = set()
     for a in found:
         key = (a.span.start, a.role)
-        if key in seen or (a.role != "lead" and any(o.span.start == a.span.start for o in out)):
+        if key in seen or (a.role != "lead" and any(o.span.start == a.span.start and o.block != a.block for o in out)):
             continue  # a heading agency may also lead a task of its block ("- Chủ trì, phối hợp ...")
         seen.add(key)
         out.append(a)

@@ -253,7 +253,7 @@ def test_106_hanoi_head_noun_name_read_to_end_of_heading(make_doc):
     found = assignments.extract(make_doc(text), PlanContext(province="Hà Nội"))
     head = next(a for a in found if a.agency.startswith("Ban Quản lý"))
     assert head.agency == "Ban Quản lý các dự án đầu tư xây dựng công trình giao thông" and head.role == "lead"
-    assert head.tasks[0].startswith("Chủ trì, phối hợp với các\nSở, Ban, ngành liên quan")
+    assert " ".join(head.tasks[0].split()).startswith("Chủ trì, phối hợp với các Sở, Ban, ngành liên quan")
 
 
 def test_037_dongthap_heading_after_de_nghi_colon(make_doc):
@@ -319,3 +319,37 @@ def test_106_hanoi_group_heading_named_by_its_kind():
             "- Tổ chức triển khai thực hiện.\n\n6. Đề nghị các tổ chức cung cấp dịch vụ chi trả\n\n- Tích cực tham gia.\n")
     names = {a for a, _ in _roles_of(text, PlanContext(province="Hà Nội"))}
     assert {"Các doanh nghiệp viễn thông", "Các tổ chức cung cấp dịch vụ chi trả"} <= names
+
+
+CONTENT_HEADINGS = ("KẾ HOẠCH\nDân số\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nPhân công cho các sở.\n\n"
+                    "II. NỘI DUNG THỰC HIỆN\n\n1. Sở Y tế\n\na) Chủ trì, phối hợp với sở, ban, ngành tăng cường kiểm tra.\n\n"
+                    "b) Phối hợp với Sở Tư pháp và các cơ quan liên quan tổ chức phổ biến chính sách.\n\n"
+                    "2. Sở Tài chính\n\na) Phối hợp với Sở Y tế tham mưu lồng ghép.\n\n"
+                    "b) Căn cứ vào khả năng cân đối ngân sách hàng năm, phối hợp với Sở Y tế tham mưu bố trí kinh phí.\n\n"
+                    "3. Sở Giáo dục và Đào tạo\n\nCăn cứ chức năng nhiệm vụ, chỉ đạo các cơ sở giáo dục lồng ghép nội dung.\n\n"
+                    "4. Ủy ban nhân dân xã, phường\n\na) Tiếp tục tổ chức triển khai.\n\n"
+                    "b) Phối hợp với Sở Y tế, Sở Nội vụ rà soát, kiện toàn tổ chức bộ máy.\n\n"
+                    "5. Tăng cường công tác truyền thông\n\nSở Xây dựng có trách nhiệm giám sát.\n\n"
+                    "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\nChủ trì theo dõi, đôn đốc.\n")
+
+
+def test_040_cantho_agency_heading_outside_organisation_section(make_doc):
+    """'II. NỘI DUNG THỰC HIỆN / 2. Sở Tài chính': a heading that is only an agency name gives its tasks anywhere."""
+    pairs = by_agency(assignments.extract(make_doc(CONTENT_HEADINGS), PlanContext(province="thành phố Cần Thơ")))
+    assert ("Sở Giáo dục và Đào tạo", "responsible") in pairs
+    assert ("Sở Tài chính", "cooperate") in pairs and ("Sở Tài chính", "responsible") not in pairs
+    assert ("Sở Tư pháp", "cooperate") in pairs and ("Sở Y tế", "lead") in pairs
+
+
+def test_040_cantho_own_tasks_and_a_clause_of_support_give_two_roles(make_doc):
+    pairs = by_agency(assignments.extract(make_doc(CONTENT_HEADINGS), PlanContext(province="thành phố Cần Thơ")))
+    commune = {r for n, r in pairs if n.startswith("Ủy ban nhân dân xã, phường")}
+    assert commune == {"responsible", "cooperate"}
+    assert not any(n.startswith("Tăng cường") for n, _ in pairs)  # a task heading is no agency
+
+
+def test_heading_lead_then_partners_is_not_cooperation_of_the_heading(make_doc):
+    text = ("KẾ HOẠCH\nX\n\nII. NỘI DUNG\n\n1. Sở Xây dựng\n\na) Tăng cường kiểm tra các dự án.\n\n"
+            "b) Chủ trì, phối hợp với Sở Tài chính triển khai thực hiện.\n")
+    pairs = by_agency(assignments.extract(make_doc(text), PROVINCE))
+    assert ("Sở Xây dựng", "cooperate") not in pairs and ("Sở Tài chính", "cooperate") in pairs
