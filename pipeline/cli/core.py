@@ -31,20 +31,28 @@ def ingest_command(
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[int, typer.Option(help="Parallel parsing processes (0 = one per core, up to 4).")] = 1,
     force: Annotated[bool, typer.Option(help="Re-read files even when their content is unchanged.")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file before it is given up.")] = Limits().timeout_seconds,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per file before it is given up (0: no limit).")] = Limits().timeout_seconds,
+    memory: Annotated[int, typer.Option(help="MiB of memory allowed per file (0: no limit).")] = Limits().memory_bytes // 2**20,
+    max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.")] = Limits().max_pages,
+    ocr: Annotated[bool, typer.Option(help="Read scanned PDF pages with Tesseract OCR (about 2 s a page).")] = True,
+    ocr_lang: Annotated[str, typer.Option(help="Tesseract languages for OCR, e.g. vie or vie+eng.")] = Limits().ocr_languages,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
     """Read plans (TXT, Markdown, HTML, DOCX, PDF) into the database and extract their records.
 
-    Unchanged files are skipped; a file that cannot be read is recorded with its
-    reason and the batch goes on. Exits with status 1 when any file failed.
+    Unchanged files are skipped, and a file with the same bytes as a stored one is
+    a duplicate. A file that cannot be read (or exceeds a limit) is recorded with
+    its reason and the batch goes on. Exits with status 1 when any file failed.
+    Scanned PDFs are read by OCR when Tesseract is installed; a long scan may need
+    a larger --timeout.
     """
     files = discover(paths)
     if not files:
         err_console.print(f"[red]No files found under {', '.join(map(str, paths))}[/red]")
         raise typer.Exit(2)
     database = open_db(db)
-    limits = Limits(timeout_seconds=timeout)
+    limits = Limits(timeout_seconds=timeout, memory_bytes=memory * 2**20, max_pages=max_pages, ocr=ocr,
+                    ocr_languages=ocr_lang)
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, disable=quiet, transient=True,
