@@ -27,7 +27,7 @@ _PROPER = rf"(?-i:[{_UP}]{_WORD}*(?:[ \-]+[{_UP}]{_WORD}*){{0,3}})"
 _LEVEL_WORDS = r"thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường"
 _SUFFIX = re.compile(
     rf"(?P<plural>\s+(?:các\s+)?(?:{_LEVEL_WORDS})(?:\s*(?:,|và)\s*(?:{_LEVEL_WORDS})(?![\wÀ-ỹ]))+"
-    rf"|\s+các\s+(?:{_LEVEL_WORDS})(?![\wÀ-ỹ]))"
+    rf"|\s+các\s+(?:{_LEVEL_WORDS}|cấp)(?![\wÀ-ỹ]))"
     rf"|\s+(?P<cap>cấp\s+)?(?P<lvl>{_LEVEL_WORDS})(?![\wÀ-ỹ])(?:[ \t]+(?P<area>{_PROPER}))?"
     rf"|[ \t]+(?P<bare>{_PROPER})",
     re.IGNORECASE,
@@ -338,7 +338,7 @@ def group_end(text: str, pos: int, limit: int, slot: bool) -> int:
         if vague or (not slot and (verb_at(text, w.start()) or word.lower() in ("trực", "hoạt"))) \
                 or re.search(r"[^\wÀ-ỹ'’-]", word):
             break
-        if words == 0 and word.lower() in ("liên", "có"):
+        if words == 0 and word.lower() in ("liên", "có", "thành"):  # "các tổ chức thành viên" of a body named before
             break
         end, words = w.end(), words + 1
     return end
@@ -351,8 +351,10 @@ def _group_mention(text: str, start: int, end: int) -> Mention:
     return Mention(start, end, written, name, "G-" + slug(name), None, None, True, True, "rule", None)
 
 
-_CONNECT = re.compile(r"[ \t]*(?:và|&|-|–)[ \t]*(?=[" + _UP + r"])")
+# the spaces after the connector stay for the next token ("Hội đồng Thi đua - Khen thưởng")
+_CONNECT = re.compile(r"[ \t]*(?:và|&|-|–)(?=[ \t]*[" + _UP + r"])")
 _TOKEN = re.compile(r"[ \t]+(" + _WORD + r"+)")
+_TOKEN_AFTER = re.compile(r"[ \t]*(" + _WORD + r"+)")
 _NOT_NAME = {"chủ", "phối", "là", "có", "tham", "thực", "chỉ", "hướng", "tổ", "triển", "theo", "được", "để",
              "về", "trong", "tại", "căn", "chịu", "báo", "xây", "rà", "giao", "đề", "cung", "tăng", "tiếp",
              "bố", "kiểm", "lồng", "các", "cấp", "và", "với", "trên", "đối", "nhằm", "của", "thông", "làm"}
@@ -371,7 +373,7 @@ def _generic_end(text: str, pos: int) -> int:
             end_try = conn.end()
         else:
             end_try = end
-        m = _TOKEN.match(text, end_try)
+        m = (_TOKEN_AFTER if end_try != end else _TOKEN).match(text, end_try)
         if not m:
             break
         word = m.group(1)
@@ -399,7 +401,8 @@ def _mention(text: str, start: int, end: int, context: PlanContext, method: str)
     if suffix:
         if suffix.group("plural"):
             plural, end = True, suffix.end()
-            level_word = re.search(_LEVEL_WORDS, suffix.group("plural"), re.IGNORECASE).group(0).lower()
+            level = re.search(_LEVEL_WORDS, suffix.group("plural"), re.IGNORECASE)  # none in "các cấp": every level
+            level_word = level.group(0).lower() if level else None
         elif suffix.group("lvl"):
             level_word = suffix.group("lvl").lower()
             area = suffix.group("area")

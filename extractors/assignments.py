@@ -421,7 +421,7 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
 
 # In an agency's block, a clause opening "Chủ trì" makes it lead; "phối hợp (với) X" makes X cooperate.
 _BLOCK_CLAUSE = re.compile(
-    r"(?:^|\n|;)\s*(?:[-+*•]\s*|[a-zđ]\)\s*|\*?[a-zđ]\)\s*\*?\s*)?(?P<lead>chủ\s+trì\s*,?\s*)?"
+    r"(?:^|\n|;|:)\s*(?:[-+*•]\s*|[a-zđ]\)\s*|\*?[a-zđ]\)\s*\*?\s*)?(?P<lead>chủ\s+trì\s*,?\s*)?"
     r"(?P<coop>(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)?",
     re.IGNORECASE,
 )

@@ -130,3 +130,9 @@ def test_lower_case_word_is_no_area_name(text, name):
 
 def test_104_daklak_company_name_is_one_body():
     assert [m.name for m in agencies.find("Đề nghị Công ty Điện lực Đắk Lắk: khẩn trương")] == ["Công ty Điện lực Đắk Lắk"]
+
+
+def test_hyphenated_name_reads_past_the_hyphen_and_every_level():
+    found = agencies.find("- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ")
+    assert [m.name for m in found] == ["Hội đồng Thi đua - Khen thưởng các cấp"]
+    assert found[0].plural

@@ -353,3 +353,27 @@ def test_heading_lead_then_partners_is_not_cooperation_of_the_heading(make_doc):
             "b) Chủ trì, phối hợp với Sở Tài chính triển khai thực hiện.\n")
     pairs = by_agency(assignments.extract(make_doc(text), PROVINCE))
     assert ("Sở Xây dựng", "cooperate") not in pairs and ("Sở Tài chính", "cooperate") in pairs
+
+
+def test_047_daklak_request_heading_with_colon_and_task_on_the_line(make_doc):
+    """'2. Đề nghị các cấp ủy Đảng, Mặt trận ... tỉnh và các tổ chức chính trị - xã hội tỉnh: Phối hợp ...'."""
+    text = ("KẾ HOẠCH\nThi đua\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ\n\n- Chủ trì hướng dẫn.\n\n"
+            "2. Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh: "
+            "Phối hợp chặt chẽ với cấp ủy, chính quyền các cấp tuyên truyền.\n\n"
+            "3. Sở Văn hóa, Thể thao và Du lịch: Phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo "
+            "Báo và Phát thanh, Truyền hình Đắk Lắk tuyên truyền.\n")
+    pairs = by_agency(assignments.extract(make_doc(text), PlanContext(province="Đắk Lắk")))
+    names = {n for n, r in pairs if r == "cooperate"}
+    assert "Các cấp ủy Đảng" in names
+    assert any(n.startswith("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") for n in names)
+    assert any(n.startswith("Các tổ chức chính trị - xã hội tỉnh") for n in names)
+    assert any(n.startswith("Ban Tuyên giáo và Dân vận") for n in names)
+
+
+def test_107_nghean_council_of_every_level_and_member_organisations(make_doc):
+    text = ("KẾ HOẠCH\nThi đua\n\nIII. TỔ CHỨC THỰC HIỆN\n\n- Sở Nội vụ hướng dẫn khen thưởng.\n\n"
+            "- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên.\n\n"
+            "- Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức thành viên phát huy vai trò nòng cốt.\n")
+    pairs = by_agency(assignments.extract(make_doc(text), PlanContext(province="Nghệ An")))
+    assert ("Hội đồng Thi đua - Khen thưởng các cấp", "responsible") in pairs
+    assert not any("thành viên" in n for n, _ in pairs)  # the Front's members, no body of their own
