@@ -360,6 +360,7 @@ def normalize(text: str) -> Normalized:
     mt, marks = _markdown_with_headings(mt)
     before = len(mt.layers)
     mt = mt.sub(_SPACE_RUNS, " ")
+    mt = mt.sub(_EDGE_SPACES, "")  # removed markup ("**KT. CHỦ TỊCH **") can leave edge spaces
     mt = mt.sub(_BLANKS, lambda m: "" if m.start() == 0 else "\n\n")
     marks = _carry(marks, mt, before)
     return Normalized(mt, tuple(marks))

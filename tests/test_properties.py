@@ -92,7 +92,6 @@ def test_normalize_is_idempotent_on_one_line_of_text(text):
     assert normalize(once).text.text == once
 
 
-@pytest.mark.xfail(strict=True, reason="normalize.py leaves the space before a closing ** (reported)")
 @pytest.mark.parametrize("source", ["**KT. CHỦ TỊCH **\n**PHÓ CHỦ TỊCH**\n",
                                     "**3.2. Bằng khen của Chủ tịch UBND tỉnh **\n\na) Đối với tập thể"])
 def test_bold_with_inner_trailing_space_leaves_no_trailing_space(source):
@@ -100,7 +99,6 @@ def test_bold_with_inner_trailing_space_leaves_no_trailing_space(source):
     assert all(line == line.rstrip(" ") for line in lines)
 
 
-@pytest.mark.xfail(strict=True, reason="normalize.py turns a lone ** line into a leading space (reported)")
 def test_lone_bold_marker_line_leaves_no_leading_space():
     assert normalize("**\na").text.text == "a"
 
