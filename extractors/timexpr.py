@@ -433,7 +433,12 @@ def _year(text: str, m: re.Match[str], reference: date | None) -> TimeExpr | Non
             return None
     if reference is not None and y < reference.year:
         return None  # "trong năm 2022 đã đạt ...": a past result, not a commitment
+    if cue[0] == "trong" and _CONTINUOUS.search(text[max(0, m.start() - 40):m.start()]):
+        return None  # "tiến hành thường xuyên, liên tục trong năm 2025": done all year, nothing falls due
     return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(y, 12), precision="year")
+
+
+_CONTINUOUS = re.compile(r"(?:thường\s+xuyên|liên\s+tục|suốt)[\s,]*(?:và\s+)?(?:liên\s+tục[\s,]*)?$", re.IGNORECASE)
 
 
 def _bare_recurrence(text: str, kind: str) -> TimeExpr | None:

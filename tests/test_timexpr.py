@@ -261,3 +261,12 @@ def test_ongoing_work_is_a_start_not_a_deadline(text, start):
     """101 Lai Châu: 'Quý IV năm 2025 và các năm tiếp theo' starts the work, nothing falls due."""
     (expr,) = find(text, CELL_REF)
     assert not expr.is_deadline and expr.starts == start
+
+
+@pytest.mark.parametrize("text", [
+    "Công tác giám sát được tiến hành thường xuyên, liên tục trong năm 2025, sẽ có văn bản thông báo",
+    "Tuyên truyền thường xuyên trong năm 2026",
+    "Triển khai liên tục trong năm 2025 tại các xã",
+])
+def test_102_cantho_continuous_work_within_a_year_has_no_due_month(text):
+    assert [t for t in find(text, REF) if t.month] == []
