@@ -11,6 +11,13 @@ from pipeline.validate import validate
 from schemas import Plan
 
 
+# Plan fields the metadata extractor fills as they are.
+_FROM_METADATA = (
+    "source_kind", "number", "number_span", "doc_type", "title", "title_span", "issued_date", "issued_year",
+    "date_span", "place", "issuer", "signer", "horizon_year",
+)
+
+
 def extract_plan(doc: Document) -> Plan:
     """Metadata first (it gives the context), then the parts that depend on it."""
     meta = metadata.extract(doc)
@@ -18,20 +25,8 @@ def extract_plan(doc: Document) -> Plan:
     found_assignments = assignments.extract(doc, context)
     plan = Plan(
         source=doc.source,
-        source_kind=meta.source_kind,
-        number=meta.number,
-        number_span=meta.number_span,
-        doc_type=meta.doc_type,
-        title=meta.title,
-        title_span=meta.title_span,
-        issued_date=meta.issued_date,
-        issued_year=meta.issued_year,
-        date_span=meta.date_span,
-        place=meta.place,
-        issuer=meta.issuer,
-        signer=meta.signer,
+        **{name: getattr(meta, name) for name in _FROM_METADATA},
         recipients=list(meta.recipients),
-        horizon_year=meta.horizon_year,
         references=references.extract(doc, context),
         targets=targets.extract(doc, context),
         assignments=found_assignments,
