@@ -369,6 +369,10 @@ _CHU_TRI = re.compile(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|được\s+giao\s+)?
 _PHOI_HOP = re.compile(r"[\s,]*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
 
 
+# a short run of words then a colon and a count: the name of a quota or list line, not a sentence
+_LABEL_NAME = re.compile(r"[^,;:.\n]{0,40}:\s*(?:Mỗi|mỗi|\d)")
+
+
 def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], context: PlanContext) -> list[Assignment]:
     out: list[Assignment] = []
     closing = _closing_spans(doc)
@@ -400,6 +404,8 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         after = text[pred:pred + 80]
         sentence = _sentence(doc, first.start)
         role = _role_after(after)
+        if role == "responsible" and _LABEL_NAME.match(after):
+            continue  # "- Đoàn Kiểm tra giám sát bầu cử của tỉnh: Mỗi đoàn 01 cá nhân": a list label, no predicate
         if role == "cooperate" and not _bullet_subject(text, first):
             continue  # "Sở X phối hợp với Sở Y ..." mid-paragraph: left to the lead's sentence
         if role == "responsible" and not _strong_start(text, first):

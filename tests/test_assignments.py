@@ -377,3 +377,13 @@ def test_107_nghean_council_of_every_level_and_member_organisations(make_doc):
     pairs = by_agency(assignments.extract(make_doc(text), PlanContext(province="Nghệ An")))
     assert ("Hội đồng Thi đua - Khen thưởng các cấp", "responsible") in pairs
     assert not any("thành viên" in n for n, _ in pairs)  # the Front's members, no body of their own
+
+
+def test_105_daklak_quota_list_line_is_no_assignment(make_doc):
+    text = ("KẾ HOẠCH\nThi đua\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Số lượng khen thưởng\n\n"
+            "- Ban bầu cử đại biểu Hội đồng nhân dân cấp tỉnh: 01 cá nhân/01 ban;\n\n"
+            "- Đoàn Kiểm tra giám sát bầu cử của tỉnh: Mỗi đoàn xét chọn 01 cá nhân/01 đoàn;\n\n"
+            "- Sở Nội vụ hướng dẫn khen thưởng.\n")
+    pairs = by_agency(assignments.extract(make_doc(text), PlanContext(province="Đắk Lắk")))
+    assert not any(n.startswith("Đoàn Kiểm tra") for n, _ in pairs)
+    assert ("Sở Nội vụ", "responsible") in pairs
