@@ -205,7 +205,7 @@ def _emphasis_open_at_line_ends(text: str) -> set[int]:
     for line in text.split("\n"):
         if not line.strip():
             bold = italic = False
-        else:
+        elif any(ch.isalnum() for ch in line):  # a lone "*" separator opens nothing
             body = re.sub(r"^\s*\*\s", "", line)  # a "* " bullet is not emphasis
             bold ^= body.count("**") % 2 == 1
             italic ^= body.replace("**", "").count("*") % 2 == 1

@@ -149,3 +149,7 @@ def test_mapped_text_sub_keeps_a_map():
 
 def test_page_breaks_survive():
     assert norm("trang một\fTrang hai").split("\f") == ["trang một", "Trang hai"]
+
+
+def test_lone_star_separator_opens_no_emphasis():
+    assert norm("TỈNH ỦY THANH HÓA\n*\nSố 177-KH/TU").split("\n")[-1] == "Số 177-KH/TU"
