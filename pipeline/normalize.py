@@ -205,10 +205,16 @@ def _emphasis_open_at_line_ends(text: str) -> set[int]:
     for line in text.split("\n"):
         if not line.strip():
             bold = italic = False
-        elif any(ch.isalnum() for ch in line):  # a lone "*" separator opens nothing
+        else:
             body = re.sub(r"^\s*\*\s", "", line)  # a "* " bullet is not emphasis
-            bold ^= body.count("**") % 2 == 1
-            italic ^= body.replace("**", "").count("*") % 2 == 1
+            flips_bold = body.count("**") % 2 == 1
+            flips_italic = body.replace("**", "").count("*") % 2 == 1
+            if any(ch.isalnum() for ch in line):
+                bold ^= flips_bold
+                italic ^= flips_italic
+            else:  # a marker alone ("**", a "*" separator) may close emphasis, never open it
+                bold = bold and not flips_bold
+                italic = italic and not flips_italic
         pos += len(line)
         if bold or italic:
             ends.add(pos)
