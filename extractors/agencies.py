@@ -447,6 +447,7 @@ def _build(text, start, end, base, kind, score, level_word, area, plural, contex
 
 def _group_name(surface: str) -> str:
     """``Lãnh đạo các đơn vị thuộc, trực thuộc`` → ``Các đơn vị thuộc, trực thuộc``: the body, not its head."""
+    surface = re.sub(r"\s+", " ", surface)  # "Các\nSở, ngành" wrapped across lines is one name
     surface = re.sub(r"^(?:Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s+", "", surface, flags=re.IGNORECASE)
     return surface[0].upper() + surface[1:]
 

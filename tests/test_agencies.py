@@ -136,3 +136,7 @@ def test_hyphenated_name_reads_past_the_hyphen_and_every_level():
     found = agencies.find("- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ")
     assert [m.name for m in found] == ["Hội đồng Thi đua - Khen thưởng các cấp"]
     assert found[0].plural
+
+
+def test_046_bacninh_group_wrapped_across_lines_is_named_on_one_line():
+    assert [m.name for m in agencies.find("giao các\nSở, ngành triển khai")] == ["Các Sở, ngành"]
