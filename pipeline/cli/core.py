@@ -29,7 +29,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (crea
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     db: DbOption = Path(DEFAULT_DB),
-    workers: Annotated[int, typer.Option(help="Parallel parsing processes (0 = one per core, up to 4).")] = 1,
+    workers: Annotated[int, typer.Option(help="Parallel parsing processes; 0 (the default) uses one per CPU, up to 4.")] = 0,
     force: Annotated[bool, typer.Option(help="Re-read files even when their content is unchanged.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per file before it is given up (0: no limit).")] = Limits().timeout_seconds,
     memory: Annotated[int, typer.Option(help="MiB of memory allowed per file (0: no limit).")] = Limits().memory_bytes // 2**20,
