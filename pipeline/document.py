@@ -89,13 +89,6 @@ class Document:
     def sections(self, kind: str = "section") -> list[OutlineNode]:
         return [n for n in self.outline if n.kind == kind]
 
-    def is_marked(self, start: int, end: int, kind: str | None = None) -> bool:
-        """Whether the source styled ``text[start:end]`` as a heading or bold."""
-        return any(
-            m.start <= start and end <= m.end + 1 and (kind is None or m.kind == kind)
-            for m in self.marks
-        )
-
 
 def split_lines(text: str) -> list[Line]:
     """Lines of ``text`` with their offsets; ``\\n`` and ``\\f`` both end a line."""

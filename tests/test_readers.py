@@ -163,3 +163,14 @@ def test_pdf_tables_are_read_as_rows():
     doc = build_document(source)
     cells = [[c.text for c in row] for t in doc.tables for row in t.rows]
     assert ["10", "Thành phố Bắc Giang", "2", "6", "16"] in cells
+
+
+@pytest.mark.parametrize("name", ["source.txt", "source.pdf", "source.docx"])
+def test_spans_map_back_to_the_same_words_in_the_source(name):
+    folder = CORPUS / "seeds" / "bacgiang-115-kh-ubnd-2023"
+    source, _ = read_file(folder / name)
+    doc = build_document(source)
+    for word in ("1300/QĐ-BYT", "Sở Y tế", "Toàn tỉnh"):
+        at = doc.text.index(word)
+        origin = doc.source_offset(at)
+        assert doc.source_text[origin:origin + len(word)] == word
