@@ -12,6 +12,8 @@ keeps them ("Kiên" is not "Kiến").
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 import types
 import typing
 from collections.abc import Iterator
@@ -56,10 +58,33 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     # With WAL, NORMAL still survives a killed process (only a power cut can lose the
     # last commits), and saves an fsync per stored document.
     db.conn.execute("PRAGMA synchronous = NORMAL")
+    _retry_while_locked(lambda: _prepare(db))
+    return db
+
+
+def _prepare(db: sqlite_utils.Database) -> None:
     if db.journal_mode != "wal":
         db.enable_wal()
     _ensure_schema(db)
-    return db
+
+
+_OPEN_ATTEMPTS = 40
+
+
+def _retry_while_locked(step) -> None:
+    """Run ``step``, retrying while another process holds the lock it needs.
+
+    Two ingests starting on a new file race to switch it to WAL and create the
+    schema; the switch can fail at once with "database is locked" instead of
+    waiting on the busy timeout. Waiting a little and trying again settles it.
+    """
+    for attempt in range(_OPEN_ATTEMPTS):
+        try:
+            return step()
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or attempt == _OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 @contextmanager
