@@ -62,6 +62,7 @@ def extract(doc: Document, context: PlanContext) -> list[Assignment]:
     mentions = [m for m in agencies.find(doc.text, context) if body[0] <= m.start < body[1]]
     found = _headings(doc, mentions)
     found += _labels(doc, mentions, body)
+    found += _bullet_names(doc, mentions, body)
     found += _table_rows(doc, context)
     found += _prose(doc, mentions, body, context)
     return _dedupe(found)
@@ -301,6 +302,60 @@ def _tasks(doc: Document, start: int, end: int) -> tuple[list[str], list[Span]]:
         tasks.append(body[:MAX_TASK])
         spans.append(doc.span(lead, lead + len(body)))
     return tasks, spans
+
+
+# ---- bullets led by agency names ---------------------------------------------------------
+
+_BULLET_LEAD = re.compile(r"[ \t]*[-+*•][ \t]*")
+
+
+def _bullet_names(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> list[Assignment]:
+    """``+ Sở Xây dựng: hướng dẫn ...`` / ``+ Sở Tài chính phối hợp Ban Quản lý ...: hướng dẫn ...``.
+
+    A bullet whose text before its colon is only agency names gives those agencies the
+    task after the colon; names after ``phối hợp`` there cooperate. The task must open
+    with a predicate verb, so member lists (``- Sở Y tế: 02 người``) assign nothing.
+    """
+    out: list[Assignment] = []
+    skip = _closing_spans(doc) + _background_spans(doc)
+    text = doc.text
+    for node in doc.outline:
+        if node.kind != "bullet" or not body[0] <= node.span.start < body[1]:
+            continue
+        if any(s.start <= node.span.start < s.end for s in skip):
+            continue
+        line_start, line_end = _heading_line(doc, node)
+        marker = _BULLET_LEAD.match(text, line_start, line_end)
+        colon = text.find(":", line_start, min(line_end, line_start + 220))
+        if marker is None or colon < 0:
+            continue
+        task_start = colon + 1 + len(text[colon + 1:colon + 4]) - len(text[colon + 1:colon + 4].lstrip())
+        if not agencies.verb_at(text, task_start):
+            continue
+        out += _bullet_assignments(doc, mentions, marker.end(), colon, node)
+    return out
+
+
+def _bullet_assignments(doc: Document, mentions: list[Mention], start: int, colon: int,
+                        node: OutlineNode) -> list[Assignment]:
+    text = doc.text
+    coop = re.compile(r"\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp\s+(?:với\s+)?", re.IGNORECASE).search(text, start, colon)
+    split = coop.start() if coop else colon
+    own = [m for m in mentions if start <= m.start and m.end <= split]
+    partners = [m for m in mentions if coop and coop.end() <= m.start and m.end <= colon]
+    if not own or not _covers(text, start, split, own):
+        return []
+    if partners and not _covers(text, coop.end(), colon, partners):
+        return []
+    role = "lead" if coop and re.match(r"\s+chủ\s+trì", coop.group(0), re.IGNORECASE) else "responsible"
+    task_span = doc.span(colon + 1, node.span.end)
+    quote = text[task_span.start:task_span.end].strip()
+    lead = task_span.start + text[task_span.start:task_span.end].index(quote[:20]) if quote else task_span.start
+    spans = [doc.span(lead, lead + len(quote))] if quote else []
+    tasks = [quote[:MAX_TASK]] if quote else []
+    block = doc.span(node.span.start, node.span.end)
+    return ([_assignment(doc, m, role, tasks, spans, block, "rule") for m in own]
+            + [_assignment(doc, m, "cooperate", tasks, spans, block, "rule") for m in partners])
 
 
 # ---- label lines --------------------------------------------------------------------------

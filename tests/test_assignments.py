@@ -387,3 +387,40 @@ def test_105_daklak_quota_list_line_is_no_assignment(make_doc):
     pairs = by_agency(assignments.extract(make_doc(text), PlanContext(province="Đắk Lắk")))
     assert not any(n.startswith("Đoàn Kiểm tra") for n, _ in pairs)
     assert ("Sở Nội vụ", "responsible") in pairs
+
+
+BULLET_PLAN = """KẾ HOẠCH
+Tổng kiểm kê tài sản công
+
+IV. NHIỆM VỤ CỤ THỂ
+
+1. Nhiệm vụ của các cơ quan
+
+1.3. Các cơ quan quản lý ngành, lĩnh vực
+
+- Phối hợp hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê. Trong đó:
+
+{marker} Sở Xây dựng: hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê tài sản kết cấu hạ tầng giao thông.
+
+{marker} Sở Nông nghiệp và Môi trường: hướng dẫn kiểm kê tài sản kết cấu hạ tầng thủy lợi.
+
+{marker} Sở Tài chính phối hợp Sở Công Thương: hướng dẫn kiểm kê tài sản hạ tầng cụm công nghiệp.
+
+{marker} Sở Y tế: 02 người.
+"""
+
+
+@pytest.mark.parametrize("marker", ["+", "-", "•"])
+def test_103_quangngai_bullet_led_by_agency_and_colon(marker):
+    doc = document_from_text(BULLET_PLAN.format(marker=marker))
+    found = {(a.agency, a.role) for a in assignments.extract(doc, PlanContext(province="Quảng Ngãi",
+                                                                               issuer_level="province"))}
+    assert ("Sở Xây dựng", "responsible") in found
+    assert ("Sở Nông nghiệp và Môi trường", "responsible") in found
+    assert ("Sở Tài chính", "responsible") in found
+    assert ("Sở Công Thương", "cooperate") in found
+    assert not any(agency == "Sở Y tế" for agency, _ in found)  # a member count, not a task
+    for a in assignments.extract(doc, PlanContext(province="Quảng Ngãi", issuer_level="province")):
+        assert doc.text[a.span.start:a.span.end] == a.surface
+        for task, span in zip(a.tasks, a.task_spans):
+            assert doc.text[span.start:span.end].startswith(task[:30])
