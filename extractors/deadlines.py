@@ -53,7 +53,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) 
             continue
         sentence = doc.text[start:end]
         for expr in timexpr.find(sentence, reference):
-            if _is_target_year(expr, sentence):
+            if _is_target_year(expr, _paragraph(doc.text, start, end)):
                 continue
             if _before_plan(expr, context) and not _stated_due(sentence, expr):
                 continue
@@ -67,6 +67,17 @@ _TARGET = re.compile(r"%|\bphấn\s+đấu\b|\bchỉ\s+tiêu\b|\bđạt\s+(?:tr�
 def _is_target_year(expr: TimeExpr, sentence: str) -> bool:
     """``phấn đấu đến hết năm 2030 đạt 100%``: a target's year, not a deadline."""
     return expr.precision == "year" and bool(_TARGET.search(sentence))
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    """The sentence with the rest of its paragraph: a line broken mid-sentence goes on below.
+
+    ``Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm`` / ``BTS 5G đạt 100% ...``: the
+    target that makes the year a goal sits on the next line of the same paragraph.
+    """
+    stop = text.find("\n\n", end)
+    stop = min(stop if stop >= 0 else len(text), end + 400)
+    return text[start:stop]
 
 
 def _stated_due(sentence: str, expr: TimeExpr) -> bool:

@@ -258,3 +258,17 @@ def test_104_daklak_heading_of_several_agencies_gives_each_its_deadline(make_doc
     assert [(d.date, d.agency, d.agency_code) for d in found] == [
         ("2025-12-15", "Sở Y tế", "SYT@dak-lak"), ("2025-12-15", "Sở Tài chính", "STC@dak-lak")]
     assert all(doc.text[d.span.start:d.span.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize("period, goal", [
+    ("Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm\nBTS 5G đạt 100% tại các KCN.", True),
+    ("Đến năm 2030, phấn đấu\n100% xã đạt chuẩn.", True),
+    ("Trong năm 2026, hoàn thành xây dựng\ntrạm BTS tại các KCN.", False),
+])
+def test_048_nghean_target_year_on_a_paragraph_broken_across_lines(make_doc, period, goal):
+    """The target ('đạt 100%') on the next line of the paragraph makes the year a goal, not a deadline."""
+    ctx = PlanContext(issued=date(2025, 11, 20), issued_year=2025, province="Nghệ An")
+    doc = make_doc(f"KẾ HOẠCH\nPhát triển 5G\n\nII. NỘI DUNG THỰC HIỆN\n\n1. Xây dựng hạ tầng\n\n{period}\n\n"
+                   "- Sở Khoa học và Công nghệ báo cáo trước ngày 15/12/2025.\n")
+    found = [d for d in run(doc, ctx) if d.precision == "year"]
+    assert (found == []) is goal
