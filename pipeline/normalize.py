@@ -166,6 +166,9 @@ _LIST_ITEM = re.compile(r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]
 _ROMAN_HEADING = re.compile(r"[IVXLC]+\.?\s+[A-ZĐ]")
 _WRAPPED_LINE = 45
 _MAX_WRAP = 130
+# Vietnamese syllables are short, so a wrapped line ends within a few characters of
+# the full width; a paragraph's or a title's last line usually stops well before it.
+_WRAP_SHARE = 0.85
 _SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+(?=[^\W\d_])(?=\w*[A-ZĐ\u00c0-\u00de\u0100-\u01b0\u1ea0-\u1ef8])")
 # A paragraph split by a blank line in the middle of a sentence ("kết quả thực\n\nhiện").
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
@@ -237,7 +240,7 @@ def _wrap_width(text: str) -> int | None:
     near_width = sum(1 for n in lengths if n >= 0.75 * typical)
     if typical > _MAX_WRAP or near_width < 0.15 * len(lengths):
         return None
-    return max(_WRAPPED_LINE, int(typical * 0.75))
+    return max(_WRAPPED_LINE, int(typical * _WRAP_SHARE))
 
 
 def _join_broken_paragraph(text: str):

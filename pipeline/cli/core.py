@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,8 @@ from pipeline.ingest import Failed, default_workers, discover, ingest, parse_fil
 from pipeline.limits import Limits
 from pipeline.store import open_db
 
-console = Console()
+# Output to a file or pipe gets a width that fits the tables; a terminal keeps its own.
+console = Console(width=None if sys.stdout.isatty() else 140)
 err_console = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -49,14 +50,15 @@ def plan_summary(console: Console, plan: Plan, doc: Document) -> None:
 
 def plans_table(db: sqlite_utils.Database, paths: list[str]) -> Table:
     """One line per stored plan among ``paths``: what was found in it."""
-    table = Table(title="Plans found", title_justify="left", caption="refs: cited documents, "
-                  "tgt: targets, ag: agencies, dl: deadlines, !: findings", caption_justify="left")
-    table.add_column("file", overflow="fold", max_width=34)
-    table.add_column("number", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("issuer", overflow="fold", max_width=30)
-    for name in ("refs", "tgt", "ag", "dl", "!"):
-        table.add_column(name, justify="right")
+    table = Table(title="Plans found", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption="found: cited documents / targets / agencies / deadlines / findings",
+                  caption_justify="left")
+    # One line per plan even at 80 columns: long names end in an ellipsis.
+    table.add_column("file", no_wrap=True, overflow="ellipsis", max_width=20)
+    table.add_column("number", no_wrap=True, min_width=12)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("issuer", no_wrap=True, overflow="ellipsis", max_width=20)
+    table.add_column("found", no_wrap=True, justify="right")
     placeholders = ",".join("?" * len(paths))
     sql = f"""
         SELECT d.path, p.source_kind, p.number, coalesce(p.issued_date, p.issued_year), p.issuer_name,
@@ -70,8 +72,10 @@ def plans_table(db: sqlite_utils.Database, paths: list[str]) -> Table:
     """
     for path, kind, number, issued, issuer, *counts in db.execute(sql, paths).fetchall():
         shown = Path(path)
-        name = shown.name if shown.stem != "source" else f"{shown.parent.name}/{shown.name}"
+        # Renditions share a name ("source.pdf"): show their folder, shortened, before it.
+        name = shown.name if shown.stem != "source" else f"{shown.parent.name[:12]}…/{shown.name}"
         if kind == "news":
             number = f"{number or '—'} (news)"
-        table.add_row(name, number or "—", str(issued or "—"), issuer or "—", *(str(c) for c in counts))
+        shown_issuer = (issuer or "—").replace("Ủy ban nhân dân", "UBND")
+        table.add_row(name, number or "—", str(issued or "—"), shown_issuer, "/".join(str(c) for c in counts))
     return table
