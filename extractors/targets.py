@@ -58,6 +58,10 @@ _COUNTED = ("count", "people", "beds", "VND")
 _TIMES = re.compile(r"\b(?:con|xuong|gap|bang)\s+\Z")
 _DATE_YEAR = re.compile(r"thang\s+\d{1,2}\s+nam\s*$")
 _TIME_GAP = re.compile(r"\s+(?:vao|trong|den|tu)?\s*(?:nam|het nam|cuoi nam)\s+(?:19|20)\d{2}(?=\s+(?:dat|la|o muc)?\s*$)")
+LIST_ITEM = re.compile(r"[-+*•●▪–]\s")
+_LEAD_COMMIT = re.compile(r"phan dau|muc tieu|chi tieu")
+_ELABORATION = re.compile(r"^(?:[-+*•●▪–]\s*)?(?:trong do|cu the|bao gom|gom)\b[^:]{0,20}:$")
+_BREAKDOWN = re.compile(r"\((?:trong do|bao gom|gom)\b[^()]*\)")
 CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$")
 
 # Unit words right after the number (folded text).
@@ -142,6 +146,7 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
         if any(AWARD_HEADING.search(h) for h in headings):
             continue  # award quotas ("không quá 10% tập thể") and criteria are rules, not targets
         lead = _lead_in(lines, index, chain[0].span.start if chain else 0)
+        in_goal = in_goal or _framed_list(doc, line, lead, chain)
         for target in _line_targets(doc, line, headings, lead, in_goal, in_budget, context, horizon):
             if target.indicator_code is None and previous is not None and _inherits(target, previous):
                 target = target.model_copy(update={"indicator_code": previous.indicator_code, "score": previous.score})
@@ -160,7 +165,8 @@ def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, 
         clause, fclause = line.text[c_start:c_end], folded[c_start:c_end]
         if RUBRIC.search(fclause) or OPTIONAL.search(fclause):
             continue
-        mentions = _mentions(clause, fclause, in_budget)
+        parts = _breakdown(fclause)
+        mentions = [m for m in _mentions(clause, fclause, in_budget) if not any(a <= m.start < b for a, b in parts)]
         prefix = _colon_prefix(folded, c_start)
         status = bool(STATUS.search(fclause)) and not FUTURE.search(fclause)
         inherit, carried = carried, carried and not CLAUSE_BREAK.match(line.text, c_end)
@@ -199,6 +205,34 @@ def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, 
             ))
             carried = carried or (not t_status and not CLAUSE_BREAK.match(line.text, c_end))
     return out
+
+
+def _framed_list(doc: Document, line: Line, lead: str, chain) -> bool:
+    """A list item whose lead-in (``Trong đó:``) details a commitment made above it.
+
+    ``"... phấn đấu triển khai phát triển trạm 4G, 5G, cụ thể như sau:"`` opening section 2, then
+    ``"Trong đó:"`` / ``"+ Lắp đặt mới trạm 3G/4G: 58 trạm"`` in 2.1: the 58 stations are planned.
+    """
+    if not lead or not LIST_ITEM.match(line.text.lstrip()):
+        return False
+    if _LEAD_COMMIT.search(lead):
+        return True
+    return bool(_ELABORATION.match(lead)) and any(_committing_intro(doc, node) for node in chain)
+
+
+def _committing_intro(doc: Document, node) -> bool:
+    """The text between a section's heading and its first subsection commits (``phấn đấu ... như sau:``)."""
+    children = [n.span.start for n in doc.outline if n.kind == "section" and node.span.start < n.span.start < node.span.end]
+    if not children:
+        return False
+    intro = fold_keep(doc.text[node.span.start:min(children)]).rstrip()
+    body = intro.split("\n", 1)[1] if "\n" in intro else ""
+    return body.endswith(":") and bool(_LEAD_COMMIT.search(body))
+
+
+def _breakdown(fclause: str) -> list[tuple[int, int]]:
+    """``58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)``: the parts of a number, not targets."""
+    return [(m.start(), m.end()) for m in _BREAKDOWN.finditer(fclause)]
 
 
 def _fold(text: str) -> str:

@@ -376,3 +376,39 @@ def test_scorer_counts_a_missed_target_only_on_the_fields_it_has():
     gold = [{"value": 58, "unit": "count", "year": 2030, "comparator": "=", "indicator_code": None}]
     counts = score(gold, Plan(source=Source(path='x.txt', sha256='0', format='txt')))
     assert (counts["value"].fn, counts["year"].fn, counts["change"].fn, counts["indicator_code"].fn) == (1, 1, 0, 0)
+
+
+_NGHEAN_987_FRAME = ("2. Kế hoạch phát triển giai đoạn 2026 - 2030\n\n"
+                     "Trong giai đoạn 2026 - 2030, phấn đấu triển khai phát triển trạm 4G, 5G, cụ thể như sau:\n\n"
+                     "2.1. Xây dựng trạm 5G, mạng lõi\n\n"
+                     "- Lắp đặt các trạm BTS 5G, mạng lõi: Đảm bảo độ phủ sóng rộng khắp.\n\n"
+                     "Trong đó:\n\n"
+                     "+ Lắp đặt mới trạm 3G/4G: 58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm);\n\n"
+                     "+ Chuyển đổi từ trạm 3G/4G sang trạm 5G: 125 trạm (Trong đó: MobiFone: 22 trạm, "
+                     "VNPT: 56 trạm), nâng tổng số trạm 5G: 188 trạm.\n")
+
+
+def test_nghean_987_counts_under_trong_do_detail_the_section_commitment(make_doc):
+    """"Trong đó:" lists the parts of "phấn đấu ..., cụ thể như sau:" in the section intro above."""
+    doc, found = _all(make_doc, _NGHEAN_987_FRAME)
+    assert [(t.value, t.unit, t.year, t.comparator) for t in found] == [
+        (58, "count", 2030, "="), (125, "count", 2030, "="), (188, "count", 2030, "=")]
+    assert doc.text[found[0].span.start:found[0].span.end] == "58 trạm"
+
+
+@pytest.mark.parametrize("lead", ["Trong đó:", "Cụ thể:", "Bao gồm:"])
+def test_breakdown_in_parentheses_is_not_a_target(make_doc, lead):
+    text = f"I. MỤC TIÊU\n\n{lead}\n\n- Xây mới 40 trạm y tế xã (trong đó: huyện A 15 trạm, huyện B 25 trạm).\n"
+    _, found = _all(make_doc, text)
+    assert [t.value for t in found] == [40]
+
+
+@pytest.mark.parametrize("intro", [
+    "Trong giai đoạn 2026 - 2030, tiếp tục triển khai phát triển trạm 4G, 5G, cụ thể như sau:",  # no commitment
+    "Phấn đấu phát triển trạm 4G, 5G.",  # the intro does not open a list
+])
+def test_trong_do_list_without_a_committing_intro_is_no_target(make_doc, intro):
+    text = (f"2. Kế hoạch phát triển\n\n{intro}\n\n2.1. Xây dựng trạm\n\nTrong đó:\n\n"
+            "+ Lắp đặt mới trạm 3G/4G: 58 trạm;\n")
+    _, found = _all(make_doc, text)
+    assert found == []
