@@ -305,7 +305,8 @@ def verb_at(text: str, pos: int) -> bool:
 
 
 # "Các doanh nghiệp viễn thông", "các ngân hàng thương mại": a kind of body, named by what it does
-_GROUP_PHRASE = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác[ \t]+(?:doanh[ \t]+nghiệp|ngân[ \t]+hàng|tổ[ \t]+chức|cơ[ \t]+quan|đơn[ \t]+vị)"
+_GROUP_PHRASE = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác[ \t]+(?:doanh[ \t]+nghiệp|ngân[ \t]+hàng|tổ[ \t]+chức|cơ[ \t]+quan|đơn[ \t]+vị|"
+                           r"chủ[ \t]+đầu[ \t]+tư)"
                            r"(?![\wÀ-ỹ])")
 _VAGUE = {"liên", "có", "khác", "trên", "trong", "được", "này", "đó", "và", "hoặc", "cùng", "tại", "theo", "để", "của",
           "với", "về", "cho", "đã", "đang", "sẽ", "nhà", "thuộc", "ở", "là", "từ", "đến", "các", "những", "mình"}
@@ -331,10 +332,10 @@ def group_end(text: str, pos: int, limit: int, slot: bool) -> int:
     """
     end, words = pos, 0
     for w in _TOKEN.finditer(text, pos, limit):
-        if w.start() != end or words >= 8:
+        if w.start() != end or words >= (12 if slot else 8):
             break
         word = w.group(1)
-        vague = word.lower() in _VAGUE and not (slot and word.lower() == "thuộc")
+        vague = word.lower() in _VAGUE and not (slot and word.lower() == "thuộc") and not _joins_kinds(text, w, slot)
         if vague or (not slot and (verb_at(text, w.start()) or word.lower() in ("trực", "hoạt"))) \
                 or re.search(r"[^\wÀ-ỹ'’-]", word):
             break
@@ -342,6 +343,14 @@ def group_end(text: str, pos: int, limit: int, slot: bool) -> int:
             break
         end, words = w.end(), words + 1
     return end
+
+
+_NEXT_LOWER = re.compile(r"[ \t]+(?!các\b|những\b)(?-i:[a-zđà-ỹ])")
+
+
+def _joins_kinds(text: str, word: re.Match[str], slot: bool) -> bool:
+    """``các chủ đầu tư xây dựng và kinh doanh hạ tầng``: in a heading, ``và`` before a lower-case word joins two activities of one group."""
+    return slot and word.group(1) == "và" and bool(_NEXT_LOWER.match(text, word.end()))
 
 
 def _group_mention(text: str, start: int, end: int) -> Mention:

@@ -133,7 +133,8 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", line)
     head_start = line_start + (label.end() if label else 0)
     prefix = _HEADING_PREFIX.match(doc.text, head_start)
-    mentions = _extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end), line_start, line_end)
+    mentions = _outermost(_extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end),
+                                            line_start, line_end))
     first = next((m for m in mentions if m.start in (head_start, prefix.end())), None)
     if first is None:
         return []
@@ -160,12 +161,22 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     return [_assignment(doc, m, role, tasks, spans, block, "rule") for m in subject]
 
 
+# a group heading ends at punctuation or at "và" before another body ("và các ...", "và Sở ...")
+_GROUP_STOP = re.compile(r"[:;(\n]|,\s|\s+và\s+(?=các\b|những\b|(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one: the heading's whole group name beats the prose reading of its start."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and o.end - o.start > m.end - m.start for o in mentions)]
+
+
 def _heading_group(doc: Document, start: int, end: int) -> list[Mention]:
     """``6. Đề nghị các tổ chức cung cấp dịch vụ chi trả``: a group heading read to the end of its slot."""
     m = agencies._GROUP_PHRASE.match(doc.text, start)
     if m is None:
         return []
-    stop = re.compile(r"[:;(\n]|,\s|\s+và\s").search(doc.text, m.end(), end)
+    stop = _GROUP_STOP.search(doc.text, m.end(), end)
     group_end = agencies.group_end(doc.text, m.end(), stop.start() if stop else end, slot=True)
     if group_end <= m.end():
         return []

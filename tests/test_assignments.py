@@ -424,3 +424,28 @@ def test_103_quangngai_bullet_led_by_agency_and_colon(marker):
         assert doc.text[a.span.start:a.span.end] == a.surface
         for task, span in zip(a.tasks, a.task_spans):
             assert doc.text[span.start:span.end].startswith(task[:30])
+
+
+@pytest.mark.parametrize("heading", [
+    "Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp",
+    "Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp, khu kinh tế",
+    "Các doanh nghiệp sản xuất và kinh doanh thuốc trên địa bàn",
+])
+def test_048_nghean_group_heading_with_two_activities_joined_by_va(heading):
+    text = ("KẾ HOẠCH\nPhát triển 5G\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
+            "- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n"
+            f"2. {heading}\n\n- Tạo điều kiện về mặt bằng cho việc lắp đặt thiết bị.\n")
+    doc = document_from_text(text)
+    found = assignments.extract(doc, PlanContext(province="Nghệ An", issuer_level="province"))
+    names = [a.agency for a in found]
+    whole = heading.split(",")[0] if "khu kinh tế" in heading else heading
+    assert any(n.startswith(whole.split(" trên ")[0]) for n in names), names
+    assert not any(n == "Các chủ đầu tư xây dựng" for n in names)
+
+
+def test_group_heading_stops_at_va_before_another_body():
+    text = ("KẾ HOẠCH\nPhát triển 5G\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Các doanh nghiệp viễn thông và Sở Khoa học và Công nghệ\n\n- Tạo điều kiện về mặt bằng.\n")
+    doc = document_from_text(text)
+    names = {a.agency for a in assignments.extract(doc, PlanContext(province="Nghệ An", issuer_level="province"))}
+    assert {"Các doanh nghiệp viễn thông", "Sở Khoa học và Công nghệ"} <= names
