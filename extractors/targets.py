@@ -440,7 +440,11 @@ def _title_year(doc: Document) -> int | None:
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:
-    """The same commitment repeated in a later section is one target (the first is kept)."""
+    """The same commitment repeated in a later section is one target (the first is kept).
+
+    A restatement that drops or changes the bound (``có ít nhất 50% ... không ma túy`` in the aims,
+    ``đạt 50% địa bàn cấp xã "không ma túy"`` in the tasks) is still the same commitment.
+    """
     seen, out = set(), []
     for t in targets:
         key = (t.indicator_code, t.value, t.unit, t.year, t.scope, t.is_total, t.method, t.comparator == "baseline")

@@ -412,3 +412,18 @@ def test_trong_do_list_without_a_committing_intro_is_no_target(make_doc, intro):
             "+ Lắp đặt mới trạm 3G/4G: 58 trạm;\n")
     _, found = _all(make_doc, text)
     assert found == []
+
+
+_DONGNAI_182 = ("2. Yêu cầu\n\n2.1. Bám sát quan điểm chỉ đạo của Bộ Chính trị tại Kết luận số 132-KL/TW, xác định cụ thể "
+                "các nội dung nhiệm vụ, giải pháp chủ yếu và trách nhiệm của địa phương trong tổ chức thực hiện Kết luận số "
+                "132-KL/TW; bảo đảm đến hết năm 2030, có ít nhất 50% đơn vị hành chính cấp xã trên toàn tỉnh “không ma túy” "
+                "và từng bước đẩy lùi ma túy ra khỏi đời sống xã hội, góp phần bảo đảm an ninh trật tự.\n\n"
+                "III. NHIỆM VỤ\n\nNâng cao ý thức toàn dân; phấn đấu đạt 20% xã, phường “không ma túy” năm 2025, "
+                "bảo đảm đến hết năm 2030 đạt 50% địa bàn cấp xã “không ma túy”.\n")
+
+
+def test_dongnai_182_long_requirement_sentence_names_the_drug_free_indicator(make_doc):
+    """The code comes from the words right after "50%" even in a long "Yêu cầu" sentence."""
+    _, found = _all(make_doc, _DONGNAI_182)
+    assert [(t.value, t.comparator, t.year, t.indicator_code) for t in found] == [
+        (50, ">=", 2030, "DRUG_FREE_COMMUNE"), (20, "=", 2025, "DRUG_FREE_COMMUNE")]
