@@ -133,7 +133,7 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", line)
     head_start = line_start + (label.end() if label else 0)
     prefix = _HEADING_PREFIX.match(doc.text, head_start)
-    mentions = _outermost(_extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end),
+    mentions = _outermost(_extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end, mentions if sentences else None),
                                             line_start, line_end))
     first = next((m for m in mentions if m.start in (head_start, prefix.end())), None)
     if first is None:
@@ -171,16 +171,48 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
                                            and o.end - o.start > m.end - m.start for o in mentions)]
 
 
-def _heading_group(doc: Document, start: int, end: int) -> list[Mention]:
-    """``6. Đề nghị các tổ chức cung cấp dịch vụ chi trả``: a group heading read to the end of its slot."""
+# words that make a heading a sentence about the group rather than the group's name
+_HEADING_PREDICATE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
+                                r"thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực|là\s+(?:cơ\s+quan|đơn\s+vị))",
+                                re.IGNORECASE)
+
+
+def _heading_group(doc: Document, start: int, end: int, mentions: list[Mention] | None = None) -> list[Mention]:
+    """``6. Đề nghị các tổ chức cung cấp dịch vụ chi trả``: a group heading read to the end of its slot.
+
+    A heading that is one group and nothing else (``7. Các doanh nghiệp hoạt động trong
+    lĩnh vực xây dựng, giao thông, vận tải ... trên địa bàn Tỉnh``) is the group's whole name;
+    only under ``Tổ chức thực hiện`` (``mentions`` given), since elsewhere such a heading
+    names a category (``a) Các cơ quan, đơn vị cấp tỉnh có liên quan`` in a quota list).
+    """
     m = agencies._GROUP_PHRASE.match(doc.text, start)
     if m is None:
         return []
+    whole = _whole_line_group(doc, m.end(), end, mentions) if mentions is not None else m.end()
+    if whole > m.end():
+        return [agencies._group_mention(doc.text, start, whole)]
     stop = _GROUP_STOP.search(doc.text, m.end(), end)
     group_end = agencies.group_end(doc.text, m.end(), stop.start() if stop else end, slot=True)
     if group_end <= m.end():
         return []
     return [agencies._group_mention(doc.text, start, group_end)]
+
+
+# "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": a list of kinds of body, not one group's name
+_KIND_AFTER_COMMA = re.compile(r",\s*(?:các\s+)?(?:tổ\s+chức|cá\s+nhân|cơ\s+quan|đơn\s+vị|doanh\s+nghiệp|địa\s+phương|"
+                               r"hộ\s+gia\s+đình|người\s+dân)(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _whole_line_group(doc: Document, pos: int, end: int, mentions: list[Mention]) -> int:
+    """Where a heading made of one group name ends, or ``pos`` when the heading says more than a name."""
+    line = doc.text[pos:end]
+    body = line.rstrip(" \t*:.;")
+    if not body or len(body) > 200 or ":" in body or "(" in body or _HEADING_PREDICATE.search(body) \
+            or _KIND_AFTER_COMMA.search(body):
+        return pos
+    if any(pos <= o.start < pos + len(body) for o in mentions):
+        return pos  # "Các doanh nghiệp viễn thông và Sở Khoa học ...": another body named after the group
+    return pos + len(body)
 
 
 def _extended_in_line(doc: Document, mentions: list[Mention], start: int, end: int) -> list[Mention]:

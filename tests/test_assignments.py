@@ -449,3 +449,26 @@ def test_group_heading_stops_at_va_before_another_body():
     doc = document_from_text(text)
     names = {a.agency for a in assignments.extract(doc, PlanContext(province="Nghệ An", issuer_level="province"))}
     assert {"Các doanh nghiệp viễn thông", "Sở Khoa học và Công nghệ"} <= names
+
+
+@pytest.mark.parametrize("heading", [
+    "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
+    "trên địa bàn Tỉnh",
+    "Các tổ chức tín dụng, chi nhánh ngân hàng trên địa bàn tỉnh",
+    "Các cơ quan báo chí của tỉnh",
+])
+def test_110_dongthap_group_heading_is_read_whole(heading):
+    text = ("KẾ HOẠCH\nChuyển đổi số\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Xây dựng\n\n- Theo dõi, đôn đốc.\n\n"
+            f"2. {heading}\n\n- Phối hợp với Sở Xây dựng triển khai các nền tảng số.\n")
+    doc = document_from_text(text)
+    found = [a for a in assignments.extract(doc, PlanContext(province="Đồng Tháp", issuer_level="province"))
+             if a.agency != "Sở Xây dựng"]
+    assert [a.agency for a in found] == [heading]
+    assert doc.text[found[0].span.start:found[0].span.end] == heading
+
+
+def test_105_daklak_category_heading_outside_organisation_is_no_group():
+    text = ("KẾ HOẠCH\nThi đua\n\nIV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n\n2. Bằng khen\n\n"
+            "a) Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử\n\n- Mỗi đơn vị 01 tập thể.\n")
+    doc = document_from_text(text)
+    assert assignments.extract(doc, PlanContext(province="Đắk Lắk", issuer_level="province")) == []
