@@ -73,13 +73,17 @@ def _body_range(doc: Document) -> tuple[int, int]:
 
     Appendices after the signature (task tables) are body again.
     """
-    start = max((n.span.end for n in doc.outline if n.kind in ("preamble", "title", "number_line", "date_line")),
-                default=0)
+    first_section = next((n.span.start for n in doc.outline if n.kind == "section"), len(doc.text))
+    front = [n.span.end for n in doc.outline if n.kind in ("preamble", "title", "number_line", "date_line")]
+    # a decision's articles ("Điều 2. Giám đốc Sở Tài chính ... chịu trách nhiệm thi hành") come before
+    # the title of the plan it issues: the body starts after the front matter before the first section
+    start = max((end for end in front if end <= first_section), default=0) if front else 0
     return start, len(doc.text)
 
 
 def _closing_spans(doc: Document) -> list[Span]:
-    return [n.span for n in doc.outline if n.kind in ("recipients", "signature", "preamble")]
+    return [n.span for n in doc.outline
+            if n.kind in ("recipients", "signature", "preamble", "header", "title", "number_line", "date_line")]
 
 
 # ---- numbered agency headings -------------------------------------------------------------

@@ -472,3 +472,21 @@ def test_105_daklak_category_heading_outside_organisation_is_no_group():
             "a) Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử\n\n- Mỗi đơn vị 01 tập thể.\n")
     doc = document_from_text(text)
     assert assignments.extract(doc, PlanContext(province="Đắk Lắk", issuer_level="province")) == []
+
+
+def test_103_quangngai_decision_article_before_the_plan_title():
+    """A decision issuing a plan: 'Điều 2. Giám đốc Sở ...; Chủ tịch ... chịu trách nhiệm thi hành' assigns."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 10 tháng 11 năm 2025\n\n"
+            "QUYẾT ĐỊNH\nBan hành Kế hoạch tổng kiểm kê tài sản công\n\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tổng kiểm kê tài sản công.\n\n"
+            "Điều 2. Giám đốc Sở Tài chính; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành "
+            "Quyết định này./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n\n"
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\n"
+            "KẾ HOẠCH\nTổng kiểm kê tài sản công\n(Kèm theo Quyết định số 1627/QĐ-UBND)\n\nI. MỤC ĐÍCH\n\n1. Kiểm kê đầy đủ.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Xây dựng: hướng dẫn kiểm kê.\n")
+    doc = document_from_text(text)
+    found = {(a.agency, a.role) for a in assignments.extract(doc, PlanContext(province="Quảng Ngãi",
+                                                                               issuer_level="province"))}
+    assert ("Sở Tài chính", "responsible") in found
+    assert ("Sở Xây dựng", "responsible") in found
