@@ -58,6 +58,7 @@ _COUNTED = ("count", "people", "beds", "VND")
 _TIMES = re.compile(r"\b(?:con|xuong|gap|bang)\s+\Z")
 _DATE_YEAR = re.compile(r"thang\s+\d{1,2}\s+nam\s*$")
 _TIME_GAP = re.compile(r"\s+(?:vao|trong|den|tu)?\s*(?:nam|het nam|cuoi nam)\s+(?:19|20)\d{2}(?=\s+(?:dat|la|o muc)?\s*$)")
+_NUMBER_LABEL = re.compile(r"\s*(\d+(?:\.\d+)*)[.)]\s")
 LIST_ITEM = re.compile(r"[-+*•●▪–]\s")
 _LEAD_COMMIT = re.compile(r"phan dau|muc tieu|chi tieu")
 _ELABORATION = re.compile(r"^(?:[-+*•●▪–]\s*)?(?:trong do|cu the|bao gom|gom)\b[^:]{0,20}:$")
@@ -140,6 +141,7 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
             continue
         chain = [n for n in sections if n.span.start <= line.start < n.span.end]
         chain.sort(key=lambda n: -n.span.start)  # innermost first
+        chain = _outside_siblings(chain, line.text)
         headings = [fold_keep(n.heading) for n in chain if n.span.start != line.start]
         in_goal = any(GOAL_HEADING.search(h) for h in headings) or bool(GOAL_HEADING.search(fold_keep(line.text[:80])) and line.text.rstrip().endswith(":"))
         in_budget = any(BUDGET_HEADING.search(h) for h in headings[:2])
@@ -205,6 +207,26 @@ def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, 
             ))
             carried = carried or (not t_status and not CLAUSE_BREAK.match(line.text, c_end))
     return out
+
+
+def _outside_siblings(chain: list, text: str) -> list:
+    """Drop sections that a numbered line cannot belong to: ``5. ...`` is no child of ``4. ...``.
+
+    A hard-wrapped item (``4. Trong giai đoạn 2026`` / ``- 2030 phấn đấu ...``) can become a short
+    section heading that swallows the next items; its year must not reach item 5.
+    """
+    m = _NUMBER_LABEL.match(text)
+    if not m:
+        return chain
+    own = m.group(1).split(".")
+    while chain and chain[0].label:
+        theirs = chain[0].label.split(".")
+        if not all(p.isdigit() for p in theirs) or len(theirs) != len(own) or theirs[:-1] != own[:-1]:
+            break
+        if int(theirs[-1]) >= int(own[-1]):
+            break
+        chain = chain[1:]
+    return chain
 
 
 def _framed_list(doc: Document, line: Line, lead: str, chain) -> bool:

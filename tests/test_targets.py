@@ -427,3 +427,19 @@ def test_dongnai_182_long_requirement_sentence_names_the_drug_free_indicator(mak
     _, found = _all(make_doc, _DONGNAI_182)
     assert [(t.value, t.comparator, t.year, t.indicator_code) for t in found] == [
         (50, ">=", 2030, "DRUG_FREE_COMMUNE"), (20, "=", 2025, "DRUG_FREE_COMMUNE")]
+
+
+def test_bacninh_141_next_numbered_item_is_not_under_a_wrapped_item_heading(make_doc):
+    """"4. Trong giai đoạn 2026" / "- 2030 phấn đấu ..." wraps; item 5 takes the plan's year, not 2026."""
+    text = ("KẾ HOẠCH\nNâng cao năng lực xây dựng chính sách, pháp luật giai đoạn 2026 - 2030\n\n"
+            "II. MỤC TIÊU CHỦ YẾU\n\n1. 100% các xã, phường bố trí công chức xây dựng chính sách, pháp luật.\n\n"
+            "4. Trong giai đoạn 2026\n- 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ, công chức từ nguồn thu hút.\n\n"
+            "5. 100% đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật được tập huấn, bồi dưỡng.\n")
+    _, found = _all(make_doc, text)
+    assert [(t.value, t.year) for t in found] == [(100, 2030), (10, 2030), (100, 2030)]
+
+
+def test_subitem_keeps_the_year_of_its_parent_section(make_doc):
+    text = "2. Chỉ tiêu đến năm 2027\n\n2.1. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94%.\n"
+    _, found = _all(make_doc, text)
+    assert [(t.value, t.year) for t in found] == [(94, 2027)]
