@@ -14,7 +14,7 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extractors.context import PlanContext
@@ -270,6 +270,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             found.append(mention)
             rule_end = mention.end
     found += _group_phrases(text, found, context)
+    found += _distributed(text, found, context)
     found.sort(key=lambda f: (f.start, -f.end))
     out, reach = [], -1
     for f in found:  # "Ủy ban Kiểm tra Tỉnh ủy": "Tỉnh ủy" inside it is part of the name
@@ -277,6 +278,35 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             continue
         out.append(f)
         reach = max(reach, f.end)
+    return out
+
+
+_LIST_COMMA = re.compile(r",[ \t\n]*")
+_CAC = re.compile(r"(?:[Cc]ác)(?![\wÀ-ỹ])")
+
+
+def _distributed(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
+    """``Các sở, ban, ngành, tổ chức chính trị - xã hội, ...``: the ``các`` of a group list reaches the next kind.
+
+    The bare kind after the comma is read as if ``các`` stood before it, so it is the
+    group ``Các tổ chức chính trị - xã hội`` with its level word (``tỉnh``) if one follows.
+    """
+    out = []
+    for g in found:
+        if not g.group or not _CAC.match(g.surface):
+            continue
+        comma = _LIST_COMMA.match(text, g.end)
+        if comma is None or _CAC.match(text, comma.end()):
+            continue
+        probe = "các " + text[comma.end():comma.end() + 160]
+        hit = next(_vocabulary_matches(probe), None)
+        if hit is None or hit.start() != 0 or not _is_group(hit.group(0)):
+            continue
+        m = _mention(probe, 0, hit.end(), context, "vocabulary")
+        start, end = comma.end(), comma.end() + m.end - 4
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        out.append(replace(m, start=start, end=end, surface=text[start:end]))
     return out
 
 

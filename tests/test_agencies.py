@@ -140,3 +140,22 @@ def test_hyphenated_name_reads_past_the_hyphen_and_every_level():
 
 def test_046_bacninh_group_wrapped_across_lines_is_named_on_one_line():
     assert [m.name for m in agencies.find("giao các\nSở, ngành triển khai")] == ["Các Sở, ngành"]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường triển khai",
+     "Các tổ chức chính trị - xã hội"),
+    ("Các sở, ban, ngành, tổ chức chính trị - xã hội tỉnh chủ động", "Các tổ chức chính trị - xã hội tỉnh"),
+    ("các sở, ngành, đoàn thể chính trị - xã hội thực hiện", "Các đoàn thể chính trị - xã hội"),
+])
+def test_109_nghean_cac_of_a_group_list_reaches_the_next_kind(text, group):
+    found = find(text, PlanContext(province="Nghệ An", issuer_level="province"))
+    hits = [m for m in found if m.name.startswith(group)]
+    assert hits, [m.name for m in found]
+    assert text[hits[0].start:hits[0].end] == hits[0].surface
+    assert hits[0].group
+
+
+def test_a_bare_kind_without_a_group_list_before_is_no_group():
+    found = find("Hỗ trợ tổ chức chính trị - xã hội ở cơ sở.", PlanContext(province="Nghệ An"))
+    assert not any("chính trị" in m.name for m in found)
