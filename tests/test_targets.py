@@ -443,3 +443,20 @@ def test_subitem_keeps_the_year_of_its_parent_section(make_doc):
     text = "2. Chỉ tiêu đến năm 2027\n\n2.1. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94%.\n"
     _, found = _all(make_doc, text)
     assert [(t.value, t.year) for t in found] == [(94, 2027)]
+
+
+@pytest.mark.parametrize("item", [
+    "- 100% phường, xã, đặc khu khi xây dựng và phê duyệt kế hoạch phòng, chống thiên tai phải có sự tham gia của cộng đồng;",
+    "- 100% người dân ở các khu vực có nguy cơ sạt lở đất được phổ biến kiến thức về thiên tai;",
+])
+def test_hcm_2853_thien_tai_is_no_current_status(make_doc, item):
+    """"thiên tai" folds to "thien tai", which holds "hien tai" (now): a word, not a status."""
+    text = f"2. Mục tiêu cụ thể\n\nĐến hết năm 2030, phấn đấu đạt được những mục tiêu sau:\n\n{item}\n"
+    _, found = _all(make_doc, text)
+    assert [(t.value, t.comparator, t.year) for t in found] == [(100, "=", 2030)]
+
+
+def test_dat_land_is_not_dat_reach(make_doc):
+    """"giao đất" folds to "dat" like "đạt": land commits to no number."""
+    _, found = _all(make_doc, "3. Nhiệm vụ\n\n- Rà soát hồ sơ giao đất cho 120 hộ dân.")
+    assert found == []
