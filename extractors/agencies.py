@@ -271,6 +271,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             rule_end = mention.end
     found += _group_phrases(text, found, context)
     found += _distributed(text, found, context)
+    found += more_levels(text, found, context)
     found.sort(key=lambda f: (f.start, -f.end))
     out, reach = [], -1
     for f in found:  # "Ủy ban Kiểm tra Tỉnh ủy": "Tỉnh ủy" inside it is part of the name
@@ -307,6 +308,41 @@ def _distributed(text: str, found: list[Mention], context: PlanContext) -> list[
         if any(f.start < end and start < f.end for f in found):
             continue
         out.append(replace(m, start=start, end=end, surface=text[start:end]))
+    return out
+
+
+_CAP_LEVEL = re.compile(rf"cấp\s+({_LEVEL_WORDS})$", re.IGNORECASE)
+_NEXT_CAP = re.compile(rf"[ \t]*(?:,|và)[ \t]*(cấp[ \t]+({_LEVEL_WORDS}))(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _level_code(code: str, cap: str, level_word: str, next_cap: str, word: str) -> str:
+    """The code of the same body at another level: ``UBND-TINH*`` → ``UBND-XA*``, ``...-cap-tinh`` → ``...-cap-xa``."""
+    if code.endswith(slug(cap)):
+        return code[:len(code) - len(slug(cap))] + slug(next_cap)
+    swapped = code.replace(f"-{slug(level_word).upper()}", f"-{slug(word).upper()}")
+    return swapped if swapped != code else f"{code}-{slug(word).upper()}"
+
+
+def more_levels(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
+    """``Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã``: one body at each level named.
+
+    The name ends at its first ``cấp tỉnh``; each further ``cấp xã`` is a mention of the
+    same body at that level, its span the words ``cấp xã``.
+    """
+    out = []
+    for m in found:
+        first = _CAP_LEVEL.search(m.surface)
+        if first is None:
+            continue
+        pos, level_word = m.end, first.group(1).lower()
+        while (nxt := _NEXT_CAP.match(text, pos)) is not None:
+            word = nxt.group(2).lower()
+            name = m.name[:len(m.name) - len(first.group(0))] + nxt.group(1) if m.name.endswith(first.group(0)) \
+                else f"{m.name} {nxt.group(1)}"
+            code = _level_code(m.code, first.group(0), level_word, nxt.group(1), word)
+            out.append(replace(m, start=nxt.start(1), end=nxt.end(1), surface=nxt.group(1), name=name, code=code,
+                               level=_level_of(word, None, context), area=None))
+            pos = nxt.end()
     return out
 
 
@@ -518,6 +554,7 @@ def _implied_area(level: str | None, level_word: str | None, context: PlanContex
 
 _EXTEND_STOP = re.compile(
     r"[;:(\n]|,\s*(?=(?:các|cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân)\b)"
+    rf"|\s*(?:,|và)\s*(?=cấp\s+(?:{_LEVEL_WORDS})(?![\wÀ-ỹ]))"
     r"|\s+và\s+(?=(?:các|cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân)\b)",
     re.IGNORECASE,
 )

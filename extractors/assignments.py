@@ -229,6 +229,7 @@ def _extended_in_line(doc: Document, mentions: list[Mention], start: int, end: i
             longer = agencies.extend(doc.text, m, limit)
             if all(not (m.end <= o.start < longer.end) for o in mentions):
                 m = longer
+                out += agencies.more_levels(doc.text, [m], PlanContext())  # "... cấp tỉnh, cấp xã"
         out.append(m)
     return out
 
@@ -833,8 +834,9 @@ def _table_rows(doc: Document, context: PlanContext) -> list[Assignment]:
             if not cell:
                 continue
             for m in agencies.find(cell[0], context):
-                shifted = _shift(agencies.extend(cell[0], m, len(cell[0]), context), cell[1])
-                out.append(_assignment(doc, shifted, role, tasks, spans, row.span, "table"))
+                longer = agencies.extend(cell[0], m, len(cell[0]), context)
+                for each in [longer, *agencies.more_levels(cell[0], [longer], context)]:
+                    out.append(_assignment(doc, _shift(each, cell[1]), role, tasks, spans, row.span, "table"))
     return out
 
 

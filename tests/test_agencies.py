@@ -159,3 +159,26 @@ def test_109_nghean_cac_of_a_group_list_reaches_the_next_kind(text, group):
 def test_a_bare_kind_without_a_group_list_before_is_no_group():
     found = find("Hỗ trợ tổ chức chính trị - xã hội ở cơ sở.", PlanContext(province="Nghệ An"))
     assert not any("chính trị" in m.name for m in found)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ủy ban nhân dân cấp tỉnh, cấp xã", ["Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp xã"]),
+    ("Ủy ban nhân dân cấp tỉnh và cấp xã", ["Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp xã"]),
+])
+def test_109_nghean_one_body_at_each_level_named(text, names):
+    found = find(text, PlanContext(province="Nghệ An", issuer_level="province"))
+    assert [m.name for m in found] == names
+    assert [m.level for m in found] == ["province", "commune"]
+    assert all(text[m.start:m.end] == m.surface for m in found)
+    assert len({m.code for m in found}) == 2
+
+
+def test_109_nghean_heading_body_at_two_levels_extends_then_splits():
+    text = "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"
+    [first] = [m for m in find(text) if m.start == 0]
+    longer = agencies.extend(text, first, len(text))
+    more = agencies.more_levels(text, [longer], PlanContext(province="Nghệ An"))
+    assert longer.name == "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh"
+    assert [m.name for m in more] == ["Ban Chỉ huy Phòng thủ dân sự cấp xã"]
+    assert more[0].code != longer.code and more[0].level == "commune"
+    assert text[more[0].start:more[0].end] == "cấp xã"
