@@ -30,7 +30,9 @@ MAX_INDICATOR = 300
 SKIP_KINDS = {"header", "number_line", "date_line", "doc_type", "title", "preamble", "recipients", "signature"}
 # All patterns below run on fold_keep(text): lower-case, no diacritics, same offsets.
 GOAL_HEADING = re.compile(r"muc tieu|chi tieu")
-BUDGET_HEADING = re.compile(r"kinh phi|nguon von|du toan|tai chinh")
+BUDGET_HEADING = re.compile(r"kinh phi|nguon von|du toan|tai chinh|nguon luc")
+# "chiếm khoảng 75% tổng vốn đầu tư" under a funding heading is a share of the money, no status.
+_SHARE = re.compile(r"\bchiem\b")
 AWARD_HEADING = re.compile(r"khen thuong|tieu chuan khen|hinh thuc khen")
 COMMIT = re.compile(
     r"phan dau|phan dau|dat\b|duy tri|bao dam|dam bao|it nhat|toi thieu|tro len|"
@@ -165,7 +167,7 @@ def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, 
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
     for c_start, c_end in _clauses(line.text, start):
         clause, fclause = line.text[c_start:c_end], folded[c_start:c_end]
-        if RUBRIC.search(fclause) or OPTIONAL.search(fclause):
+        if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
             continue
         parts = _breakdown(fclause)
         mentions = [m for m in _mentions(clause, fclause, in_budget) if not any(a <= m.start < b for a, b in parts)]

@@ -460,3 +460,20 @@ def test_dat_land_is_not_dat_reach(make_doc):
     """"giao đất" folds to "dat" like "đạt": land commits to no number."""
     _, found = _all(make_doc, "3. Nhiệm vụ\n\n- Rà soát hồ sơ giao đất cho 120 hộ dân.")
     assert found == []
+
+
+@pytest.mark.parametrize("heading", ["4. Nguồn lực và việc sử dụng nguồn lực để thực hiện quy hoạch", "V. KINH PHÍ THỰC HIỆN"])
+def test_bvhttdl_4385_funding_shares_are_no_baselines(make_doc, heading):
+    """"chiếm khoảng 75%-80% tổng vốn đầu tư" splits the money; it is neither a target nor a status."""
+    text = (f"{heading}\n\nTrong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 85%-90% tổng vốn đầu tư. Cụ thể:\n\n"
+            "- Ngân sách trung ương: để thực hiện các dự án thuộc Trung ương quản lý, chiếm khoảng 75%-80% "
+            "tổng vốn đầu tư (khoảng 91.299 tỷ đồng - 97.386 tỷ đồng).\n\n"
+            "- Ngân sách địa phương: chiếm khoảng 10% tổng vốn đầu tư (khoảng 12.173 tỷ đồng).\n")
+    _, found = _all(make_doc, text)
+    assert found == []
+
+
+def test_share_outside_a_funding_section_stays_a_baseline(make_doc):
+    text = "1. Thực trạng\n\nSố hộ nghèo là 1.200 hộ, chiếm 5,2% tổng số hộ.\n"
+    _, found = _all(make_doc, text)
+    assert (5.2, "baseline") in [(t.value, t.comparator) for t in found]
