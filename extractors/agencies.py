@@ -279,7 +279,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             continue
         out.append(f)
         reach = max(reach, f.end)
-    return out
+    return _shared_level(text, out, context)
 
 
 _LIST_COMMA = re.compile(r",[ \t\n]*")
@@ -343,6 +343,33 @@ def more_levels(text: str, found: list[Mention], context: PlanContext) -> list[M
             out.append(replace(m, start=nxt.start(1), end=nxt.end(1), surface=nxt.group(1), name=name, code=code,
                                level=_level_of(word, None, context), area=None))
             pos = nxt.end()
+    return out
+
+
+_LIST_GAP = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:và[ \t\n]+)?|và[ \t\n]+)")
+_TRAILING_LEVEL = re.compile(rf"[ \t\n](?:cấp[ \t]+)?({_LEVEL_WORDS})(?:[ \t]+{_PROPER})?$", re.IGNORECASE)
+
+
+def _shared_level(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
+    """``Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội tỉnh``: a level word after a list holds for all.
+
+    A body of any level (``Ủy ban Mặt trận Tổ quốc``, ``Hội Nông dân``) listed just before
+    a name ending in a level word takes that level; one with its own level keeps it.
+    """
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.level != "any" or a.area or a.plural or a.group or a.end > b.start:
+            continue
+        gap = _LIST_GAP.fullmatch(text, a.end, b.start)
+        trailing = _TRAILING_LEVEL.search(b.surface)
+        if gap is None or trailing is None or b.plural or b.level in (None, "any"):
+            continue
+        kind, score = lookup(a.surface)
+        if kind is None:
+            continue
+        out[i] = _build(text, a.start, a.end, a.surface, kind, score, trailing.group(1).lower(), None, False, context,
+                        a.method)
     return out
 
 

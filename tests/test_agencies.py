@@ -182,3 +182,24 @@ def test_109_nghean_heading_body_at_two_levels_extends_then_splits():
     assert [m.name for m in more] == ["Ban Chỉ huy Phòng thủ dân sự cấp xã"]
     assert more[0].code != longer.code and more[0].level == "commune"
     assert text[more[0].start:more[0].end] == "cấp xã"
+
+
+@pytest.mark.parametrize("text, first, level", [
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tỉnh phối hợp",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk", "province"),
+    ("Hội Nông dân và Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh Đắk Lắk", "province"),
+    ("Hội Nông dân, Hội Cựu chiến binh xã", "Hội Nông dân xã", "commune"),
+])
+def test_level_word_after_a_list_holds_for_every_body_of_any_level(text, first, level):
+    found = find(text, PlanContext(province="Đắk Lắk", issuer_level="province"))
+    assert found[0].name == first and found[0].level == level
+    assert text[found[0].start:found[0].end] == found[0].surface
+
+
+@pytest.mark.parametrize("text, first, level", [
+    ("Hội Nông dân và Ủy ban nhân dân các xã", "Hội Nông dân", "any"),  # "các xã" belongs to the UBND
+    ("Sở Y tế và Sở Tài chính tỉnh", "Sở Y tế", "province"),
+])
+def test_level_word_is_not_shared_by_a_plural_or_a_body_with_its_own_level(text, first, level):
+    found = find(text, PlanContext(province="Đắk Lắk", issuer_level="province"))
+    assert found[0].name == first and found[0].level == level
