@@ -62,7 +62,9 @@ _DATE_YEAR = re.compile(r"thang\s+\d{1,2}\s+nam\s*$")
 _TIME_GAP = re.compile(r"\s+(?:vao|trong|den|tu)?\s*(?:nam|het nam|cuoi nam)\s+(?:19|20)\d{2}(?=\s+(?:dat|la|o muc)?\s*$)")
 _NUMBER_LABEL = re.compile(r"\s*(\d+(?:\.\d+)*)[.)]\s")
 LIST_ITEM = re.compile(r"[-+*•●▪–]\s")
-_LEAD_COMMIT = re.compile(r"phan dau|muc tieu|chi tieu")
+# A lead-in commits when it strives ("phấn đấu") or opens with the goals themselves ("Chỉ tiêu cụ thể:");
+# "Để đạt được các mục tiêu trên, cần thực hiện:" introduces tasks, whose counts are no targets.
+_LEAD_COMMIT = re.compile(r"phan dau|^\W*(?:\d+(?:\.\d+)*[.)]\s*|[a-z][.)]\s*)?(?:cac\s+)?(?:muc tieu|chi tieu)\b")
 _ELABORATION = re.compile(r"^(?:[-+*•●▪–]\s*)?(?:trong do|cu the|bao gom|gom)\b[^:]{0,20}:$")
 _BREAKDOWN = re.compile(r"\((?:trong do|bao gom|gom)\b[^()]*\)")
 CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$")
@@ -250,8 +252,9 @@ def _committing_intro(doc: Document, node) -> bool:
     if not children:
         return False
     intro = fold_keep(doc.text[node.span.start:min(children)]).rstrip()
-    body = intro.split("\n", 1)[1] if "\n" in intro else ""
-    return body.endswith(":") and bool(_LEAD_COMMIT.search(body))
+    body = intro.split("\n", 1)[1].strip() if "\n" in intro else ""
+    last = body.rsplit("\n", 1)[-1].strip()  # the paragraph that opens the subsections
+    return last.endswith(":") and bool(_LEAD_COMMIT.search(last))
 
 
 def _breakdown(fclause: str) -> list[tuple[int, int]]:

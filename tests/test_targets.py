@@ -477,3 +477,20 @@ def test_share_outside_a_funding_section_stays_a_baseline(make_doc):
     text = "1. Thực trạng\n\nSố hộ nghèo là 1.200 hộ, chiếm 5,2% tổng số hộ.\n"
     _, found = _all(make_doc, text)
     assert (5.2, "baseline") in [(t.value, t.comparator) for t in found]
+
+
+@pytest.mark.parametrize("lead", [
+    "Để đạt được các mục tiêu trên, cần thực hiện các nhiệm vụ sau:",
+    "Các nhiệm vụ thực hiện chỉ tiêu của Nghị quyết như sau:",
+])
+def test_list_after_a_task_lead_in_naming_goals_is_no_target(make_doc, lead):
+    text = f"III. NHIỆM VỤ\n\n{lead}\n\n- Tổ chức 10 lớp tập huấn cho 300 người;\n\n- Biên soạn 5.000 tờ rơi.\n"
+    _, found = _all(make_doc, text)
+    assert found == []
+
+
+@pytest.mark.parametrize("lead", ["Phấn đấu đến năm 2030:", "Chỉ tiêu cụ thể đến năm 2030:", "b) Mục tiêu cụ thể đến năm 2030:"])
+def test_list_after_a_goal_lead_in_commits_its_counts(make_doc, lead):
+    text = f"III. NỘI DUNG\n\n{lead}\n\n- Xây mới 12 trạm y tế xã;\n"
+    _, found = _all(make_doc, text)
+    assert [(t.value, t.unit, t.year) for t in found] == [(12, "count", 2030)]
