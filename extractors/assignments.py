@@ -137,8 +137,10 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", line)
     head_start = line_start + (label.end() if label else 0)
     prefix = _HEADING_PREFIX.match(doc.text, head_start)
-    mentions = _outermost(_extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end, mentions if sentences else None),
-                                            line_start, line_end))
+    mentions = _extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end,
+                                                                mentions if sentences else None),
+                                 line_start, line_end)
+    mentions = _outermost(mentions, line_start, line_end)
     first = next((m for m in mentions if m.start in (head_start, prefix.end())), None)
     if first is None:
         return []
@@ -169,10 +171,12 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
 _GROUP_STOP = re.compile(r"[:;(\n]|,\s|\s+và\s+(?=các\b|những\b|(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
 
 
-def _outermost(mentions: list[Mention]) -> list[Mention]:
-    """Mentions not inside a longer one: the heading's whole group name beats the prose reading of its start."""
-    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                           and o.end - o.start > m.end - m.start for o in mentions)]
+def _outermost(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions of the line not inside a longer one: the heading's whole group name beats the prose reading of its start."""
+    line = [m for m in mentions if start <= m.start < end]
+    inner = {id(m) for m in line if any(o is not m and o.start <= m.start and m.end <= o.end
+                                        and o.end - o.start > m.end - m.start for o in line)}
+    return [m for m in mentions if id(m) not in inner]
 
 
 # words that make a heading a sentence about the group rather than the group's name
