@@ -355,10 +355,11 @@ def _header_issuer(doc: Document) -> tuple[str, Span] | None:
     if not lines:
         return None
     # "UBND TỈNH KIÊN GIANG" / "SỞ Y TẾ": the last line is the body, the first its parent.
-    if len(lines) > 1 and starts_with_body(lines[-1][0]) and re.search(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND", lines[0][0]):
+    # "SỞ Y TẾ TỈNH NGHỆ AN" / "TRUNG TÂM Y TẾ HUYỆN QUỲNH LƯU": the last line is the body
+    # and the first its parent (whose area resolves a last line that names none).
+    if len(lines) > 1 and starts_with_body(lines[-1][0]) and re.search(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND|SỞ", lines[0][0]):
         name, start = lines[-1]
-        if not re.search(r"TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ", name):
-            return name, doc.span(start, start + len(name))
+        return name, doc.span(start, start + len(name))
     name = re.sub(r"\s+", " ", " ".join(l for l, _ in lines))
     return name, doc.span(lines[0][1], lines[-1][1] + len(lines[-1][0]))
 

@@ -233,12 +233,14 @@ def _wrap_width(text: str) -> int | None:
     width, so a short heading ("9. Sở Y tế") never does. Text with one paragraph per
     line (a .txt plan, a DOCX) has long, uneven lines and no wrap width.
     """
-    lengths = sorted(len(line) for line in text.split("\n") if line.strip() and "\t" not in line)
-    if len(lengths) < 10:
+    lines = [line.rstrip() for line in text.split("\n") if line.strip() and "\t" not in line]
+    if len(lines) < 10:
         return None
-    typical = lengths[int(len(lengths) * 0.9) - 1]
-    near_width = sum(1 for n in lengths if n >= 0.75 * typical)
-    if typical > _MAX_WRAP or near_width < 0.15 * len(lengths):
+    typical = sorted(len(line) for line in lines)[int(len(lines) * 0.9) - 1]
+    near_width = [line for line in lines if len(line) >= _WRAP_SHARE * typical]
+    open_ended = [line for line in near_width if not line.endswith((".", ";", ":", "!", "?"))]
+    # Wrapped lines reach the width mid-sentence; one-paragraph lines end with punctuation.
+    if typical > _MAX_WRAP or len(near_width) < max(5, 0.15 * len(lines)) or len(open_ended) < 0.6 * len(near_width):
         return None
     return max(_WRAPPED_LINE, int(typical * _WRAP_SHARE))
 

@@ -386,3 +386,11 @@ def test_own_objective_years_still_give_the_horizon(make_doc):
             "142/QĐ-TTg phê duyệt Chiến lược đến năm 2035;\n\nI. MỤC TIÊU\n\n1. Phấn đấu đến năm 2030, 100% hồ sơ "
             "được số hóa.\n")
     assert metadata.extract(make_doc(text)).horizon_year == 2030
+
+
+def test_health_centre_under_its_department_is_the_issuer(make_doc):
+    text = ("SỞ Y TẾ TỈNH NGHỆ AN\nTRUNG TÂM Y TẾ HUYỆN QUỲNH LƯU\n\nSố: 88/KH-TTYT\n\n"
+            "Quỳnh Lưu, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nTriển khai công tác y tế cơ sở năm 2024\n\n"
+            "I. MỤC TIÊU\n\n1. Nâng cao chất lượng.\n")
+    issuer = metadata.extract(make_doc(text)).issuer
+    assert (issuer.name, issuer.level, issuer.province) == ("Trung tâm Y tế huyện Quỳnh Lưu", "district", "Nghệ An")

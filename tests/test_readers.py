@@ -174,3 +174,26 @@ def test_spans_map_back_to_the_same_words_in_the_source(name):
         at = doc.text.index(word)
         origin = doc.source_offset(at)
         assert doc.source_text[origin:origin + len(word)] == word
+
+
+def test_short_docx_header_cells_and_title_keep_their_lines():
+    """A health centre's DOCX: two header lines in one cell, a title under KẾ HOẠCH."""
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "SỞ Y TẾ TỈNH NGHỆ AN\nTRUNG TÂM Y TẾ HUYỆN QUỲNH LƯU"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 88/KH-TTYT"
+    header.cell(1, 1).text = "Quỳnh Lưu, ngày 05 tháng 3 năm 2024"
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Triển khai thực hiện Chỉ thị số 25-CT/TW trên địa bàn huyện Quỳnh Lưu năm 2024")
+    document.add_paragraph("Căn cứ Kế hoạch số 120/KH-SYT ngày 15/01/2024 của Sở Y tế; Trung tâm xây dựng Kế hoạch như sau:")
+    for text in ("I. MỤC TIÊU", "- 100% trạm y tế xã có bác sĩ làm việc.", "II. TỔ CHỨC THỰC HIỆN",
+                 "1. Khoa Kiểm soát bệnh tật", "- Chủ trì theo dõi, tổng hợp kết quả thực hiện."):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = build_document(read_bytes(buffer.getvalue(), ".docx"))
+    lines = doc.text.split("\n")
+    assert "SỞ Y TẾ TỈNH NGHỆ AN" in lines and "TRUNG TÂM Y TẾ HUYỆN QUỲNH LƯU" in lines
+    title = next(n for n in doc.outline if n.kind == "title")
+    assert title.heading == "Triển khai thực hiện Chỉ thị số 25-CT/TW trên địa bàn huyện Quỳnh Lưu năm 2024"

@@ -112,9 +112,11 @@ def _body_lines(document: DocxDocument, fonts: _LegacyFonts):
             yield ""
 
 
-def _paragraph(paragraph: Paragraph, fonts: _LegacyFonts) -> str:
+def _paragraph(paragraph: Paragraph, fonts: _LegacyFonts, keep_breaks: bool = False) -> str:
+    """A paragraph's text; a line break inside it is kept only where asked (layout cells,
+    whose lines are the header's lines: "SỞ Y TẾ TỈNH NGHỆ AN" / "TRUNG TÂM Y TẾ ...")."""
     raw = "".join(fonts.text(r) for r in paragraph.runs) if fonts.default or paragraph.runs else paragraph.text
-    text = raw.replace("\t", " ").replace("\n", " ").strip()
+    text = raw.replace("\t", " ").replace("\n", "\n" if keep_breaks else " ").strip()
     if not text:
         return ""
     style = fonts.style_name(paragraph)
@@ -136,7 +138,7 @@ def _table(table: Table, fonts: _LegacyFonts):
             yield ""
         return
     for row in rows:
-        yield "\t".join(" ".join(p for p in cell if p) if cell is not None else "" for cell in row)
+        yield "\t".join(" ".join(p.replace("\n", " ") for p in cell if p) if cell is not None else "" for cell in row)
 
 
 def _cell_grid(table: Table, fonts: _LegacyFonts) -> list[list[list[str] | None]]:
@@ -150,7 +152,7 @@ def _cell_grid(table: Table, fonts: _LegacyFonts) -> list[list[list[str] | None]
                 out.append(None)
                 continue
             seen.add(key)
-            out.append([_paragraph(p, fonts).strip("*# ") for p in cell.paragraphs])
+            out.append([_paragraph(p, fonts, keep_breaks=True).strip("*# ") for p in cell.paragraphs])
         grid.append(out)
     return grid
 
