@@ -174,6 +174,8 @@ _SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+(?=[^\W\d_])(?=\w*
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 # "198-\nKH/HU", "25-\nCT/TW": a symbol broken after its hyphen joins without a space.
 _HYPHEN_BREAK = re.compile(r"(?<=[0-9A-Za-zĐđ]-)[ \t]*\n(?=[A-ZĐ0-9])")
+_YEAR_RANGE_BREAK = re.compile(r"(?:giai đoạn|từ năm|năm|thời kỳ)\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
+_YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
 _LINE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 
 
@@ -256,6 +258,8 @@ def _join_broken_paragraph(text: str):
 def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
     if not a.strip() or not b.strip() or "\t" in a or "\t" in b or PAGE_BREAK in a + b:
         return False
+    if _YEAR_RANGE_BREAK.search(a) and _YEAR_RANGE_REST.match(b):
+        return True  # "giai đoạn 2026" / "- 2030 phấn đấu": a period broken at its dash, not a bullet
     if _LIST_ITEM.match(b):
         return False
     if _SIGNATURE_LINE.match(a) or not any(ch.isalnum() for ch in b):

@@ -47,6 +47,7 @@ def test_nfd_text_becomes_nfc():
         ("kết quả thực\n\nhiện Bộ tiêu chí", "kết quả thực hiện Bộ tiêu chí"),
         ("chất lượng y tế\ncơ sở", "chất lượng y tế cơ sở"),
         ("+ Sở\nXây dựng: chủ trì", "+ Sở Xây dựng: chủ trì"),
+        ("4. Trong giai đoạn 2026\n- 2030 phấn đấu 100%", "4. Trong giai đoạn 2026 - 2030 phấn đấu 100%"),
         ("- Mặt trận Tổ quốc, Đoàn\nThanh niên, Hội Phụ nữ", "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ"),
         ("giao Bộ Chỉ huy\nQuân sự tỉnh chủ trì", "giao Bộ Chỉ huy Quân sự tỉnh chủ trì"),
         ("báo cáo kết quả về\nỦy ban nhân dân tỉnh", "báo cáo kết quả về Ủy ban nhân dân tỉnh"),
