@@ -78,10 +78,11 @@ def _print_report(report, database, quiet: bool) -> None:
             console.print(plans_table(database, done))
         if report.failed:
             table = Table(title="Files that could not be read", title_justify="left")
-            table.add_column("file", overflow="fold")
+            table.add_column("file", no_wrap=True)
             table.add_column("reason", overflow="fold")
+            table.add_column("folder", overflow="fold")
             for r in report.failed:
-                table.add_row(r.path, r.reason or "")
+                table.add_row(Path(r.path).name, r.reason or "", str(Path(r.path).parent))
             console.print(table)
     console.print(
         f"[bold]{report.count('ingested')}[/bold] ingested, {report.count('partial')} partial, "
@@ -148,9 +149,11 @@ def documents_command(
     sql = "SELECT path, format, pages, encoding, status, error FROM documents"
     if failed:
         sql += " WHERE status = 'failed'"
-    table = Table("file", "format", "pages", "encoding", "status", "reason")
+    table = Table("folder", "file", "format", "pages", "encoding", "status", "reason")
+    table.columns[1].no_wrap = True  # a file name stays whole; its folder may wrap
     for path, fmt, pages, enc, status, error in database.execute(sql + " ORDER BY path").fetchall():
-        table.add_row(path, fmt or "", str(pages or ""), enc or "", status, error or "")
+        where = Path(path)
+        table.add_row(str(where.parent), where.name, fmt or "", str(pages or ""), enc or "", status, error or "")
     console.print(table)
 
 
