@@ -303,9 +303,28 @@ def _year_after(after: str) -> int | None:
 
 
 def _indicator_code(clause: str, seg_start: int, seg_end: int, m: _Mention):
-    """Nearest words first: the noun phrase right after ``100%`` names the indicator."""
+    """The indicator a number's own words name, else the words around it.
+
+    Between two numbers, a separator divides what belongs to each: in "100% trạm y tế
+    xã có bác sĩ và 95% dân số tham gia bảo hiểm y tế" and in "bao phủ bảo hiểm y tế
+    đạt 95%, tỷ lệ tiêm chủng đầy đủ đạt 98%", each number keeps the words from the
+    last separator before it to the first one after it.
+    """
+    # Only text between two numbers is divided: before the first one, or after the
+    # last one, every word is the number's own (names hold commas: "dự phòng, quản lý").
+    before = clause[seg_start:m.start]
+    cut = max((s.end() for s in _SEPARATOR_BEFORE.finditer(before)), default=0) if seg_start else 0
+    after = _SEPARATOR_AFTER.search(clause, m.unit_end, seg_end) if seg_end < len(clause) else None
+    own_end = after.start() if after else seg_end
+    own = clause[max(seg_start + cut, m.start - 60):min(own_end, m.unit_end + 80)]
     window = clause[max(seg_start, m.start - 60):min(seg_end, m.unit_end + 80)]
-    return match_indicator(window) or match_indicator(clause[seg_start:seg_end]) or match_indicator(clause)
+    return (match_indicator(own) or match_indicator(window) or match_indicator(clause[seg_start:seg_end])
+            or match_indicator(clause))
+
+
+# ", " and ";" end a target's words; "và" does when the next number follows it at once.
+_SEPARATOR_BEFORE = re.compile(r",\s|;|\svà\s+(?=$)")
+_SEPARATOR_AFTER = re.compile(r",\s|;|\svà\s+(?=\d)")
 
 
 def _clauses(text: str, start: int) -> list[tuple[int, int]]:

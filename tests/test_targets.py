@@ -494,3 +494,24 @@ def test_list_after_a_goal_lead_in_commits_its_counts(make_doc, lead):
     text = f"III. NỘI DUNG\n\n{lead}\n\n- Xây mới 12 trạm y tế xã;\n"
     _, found = _all(make_doc, text)
     assert [(t.value, t.unit, t.year) for t in found] == [(12, "count", 2030)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Năm 2024, phấn đấu 100% trạm y tế xã có bác sĩ và 95% dân số tham gia bảo hiểm y tế.",
+         ["STATION_WITH_DOCTOR", "BHYT_COVERAGE"]),
+        ("Tỷ lệ tiêm chủng đầy đủ đạt 95% trẻ em dưới 1 tuổi.", ["FULL_IMMUNIZATION"]),
+        ("Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số, 100% trạm y tế có bác sĩ.",
+         ["BHYT_COVERAGE", "STATION_WITH_DOCTOR"]),
+        ("Tỷ lệ bao phủ bảo hiểm y tế đạt 95%, tỷ lệ tiêm chủng đầy đủ đạt 98%.",
+         ["BHYT_COVERAGE", "FULL_IMMUNIZATION"]),
+        ("Tỷ suất tử vong trẻ em dưới 1 tuổi dưới 8,5‰; số bác sĩ/vạn dân đạt 12 bác sĩ.",
+         ["INFANT_MORTALITY", "DOCTORS_PER_10K"]),
+    ],
+)
+def test_each_number_in_a_list_keeps_its_own_indicator(make_doc, sentence, codes):
+    from pipeline.extract import extract_plan
+
+    doc = make_doc("KẾ HOẠCH\nThực hiện công tác y tế\n\nI. MỤC TIÊU\n\n" + sentence + "\n")
+    assert [t.indicator_code for t in extract_plan(doc).targets] == codes
