@@ -40,6 +40,19 @@ def _modules():
     return parse_address, ParseMode, converter_2025.DICT_PROVINCE, parser_from_2025.DICT_PROVINCE
 
 
+def _legacy_unit(address: str, level: int):
+    """The pre-2025 unit ``address`` names, or None where the parser cannot read it.
+
+    Street-level parsing is off (``keep_street=False``, levels 1-2), so the package's
+    online geocoder, used only for split wards with a street, is never reached.
+    """
+    parse_address, mode, _, _ = _modules()
+    try:
+        return parse_address(address, mode=mode.LEGACY, level=level, keep_street=False)
+    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
+        return None
+
+
 def _loose(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", fold(text))
 
@@ -54,12 +67,9 @@ def resolve(place: str) -> Area | None:
     place = place.strip().strip(",.;")
     if not place or len(place) > 80:
         return None
-    parse_address, mode, old_to_new, new_provinces = _modules()
-    try:
-        unit = parse_address(place, mode=mode.LEGACY, level=2, keep_street=False)
-    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
-        return None
-    if not unit.province:
+    _, _, old_to_new, new_provinces = _modules()
+    unit = _legacy_unit(place, level=2)
+    if unit is None or not unit.province:
         return None
     name = _strip_kind(place)
     if not _loose(name) or _loose(name) not in {_loose(unit.short_province or ""), _loose(unit.short_district or "")}:
@@ -81,11 +91,8 @@ def city(name: str) -> Area | None:
     area = resolve(name)
     if area is None or area.district or _centrally_run(area.province):
         return area
-    parse_address, mode, _, _ = _modules()
-    try:
-        unit = parse_address(f"thành phố {_strip_kind(name)}, tỉnh {area.province}", mode=mode.LEGACY, level=2,
-                             keep_street=False)
-    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
+    unit = _legacy_unit(f"thành phố {_strip_kind(name)}, tỉnh {area.province}", level=2)
+    if unit is None:
         return area
     if unit.short_district and (unit.district or "").startswith("Thành phố") \
             and _loose(unit.short_district) == _loose(_strip_kind(name)):
@@ -98,12 +105,8 @@ def _centrally_run(province: str | None) -> bool:
     """Whether a pre-2025 province is a city (``Thành phố Hà Nội``) rather than a ``Tỉnh``."""
     if not province:
         return False
-    parse_address, mode, _, _ = _modules()
-    try:
-        unit = parse_address(province, mode=mode.LEGACY, level=1, keep_street=False)
-    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
-        return False
-    return (unit.province or "").startswith("Thành phố")
+    unit = _legacy_unit(province, level=1)
+    return unit is not None and (unit.province or "").startswith("Thành phố")
 
 
 def _strip_kind(place: str) -> str:
