@@ -72,16 +72,30 @@ _TONED = {(base, i): ch for ch, (base, i) in _TONES.items()}
 _OPEN_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 # oa/oe/uy closing a syllable carry the tone on the first vowel in the form most
 # official documents use ("hóa", "thủy"); "quý" keeps it on y because qu is one sound.
-_TONE_PAIR = re.compile(r"(?<![qQ\w])([^\W\d_]*?)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
+# The pair is found first and its word start after: a pattern anchored at every
+# word start would try each word letter by letter.
+_TONE_PAIR = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
 
 
-def _move_tone(m: re.Match[str]) -> str:
-    prefix, first, second = m.group(1), m.group(2), m.group(3)
+def _tone_edits(text: str):
+    """``(start, end, word)`` for every word ending in a toned oa/oe/uy pair."""
+    for m in _TONE_PAIR.finditer(text):
+        start = m.start()
+        while start > 0 and _is_letter(text[start - 1]):
+            start -= 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # letters after a digit ("2hoá") are not a word
+        yield start, m.end(), _move_tone(text[start:m.start()], m.group(1), m.group(2))
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _move_tone(prefix: str, first: str, second: str) -> str:
     base, tone = _TONES[second]
     if (first.lower(), base.lower()) not in _OPEN_PAIRS or prefix.lower().endswith("q"):
-        return m.group(0)
-    if prefix.lower() == "g" and first.lower() == "i":
-        return m.group(0)
+        return prefix + first + second
     return prefix + _TONED[(first, tone)] + base
 
 
@@ -176,7 +190,7 @@ _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ
 _HYPHEN_BREAK = re.compile(r"(?<=[0-9A-Za-zĐđ]-)[ \t]*\n(?=[A-ZĐ0-9])")
 _YEAR_RANGE_BREAK = re.compile(r"(?:giai đoạn|từ năm|năm|thời kỳ)\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
 _YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
-_LINE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+_ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one C-level scan
 
 
 def _reflow(mt: MappedText) -> MappedText:
@@ -188,16 +202,19 @@ def _reflow(mt: MappedText) -> MappedText:
     text = mt.text
     width = _wrap_width(text)
     open_at = _emphasis_open_at_line_ends(text)
+    lines = text.split("\n")
+    edits, end = [], -1  # ``end``: offset of the line break after lines[i]
+    for a, b in zip(lines, lines[1:]):
+        end += len(a) + 1
+        if a and b and _joins(a, b, width, end in open_at):
+            edits.append((end, end + 1, " "))
+    return mt.replace(edits)
 
-    def join(m: re.Match[str]) -> str:
-        a_start = text.rfind("\n", 0, m.start()) + 1
-        b_end = text.find("\n", m.end())
-        a, b = text[a_start:m.start()], text[m.end(): b_end if b_end >= 0 else len(text)]
-        if m.start() in open_at and b.strip() and not _LIST_ITEM.match(b) and not _SIGNATURE_LINE.match(a):
-            return " "  # inside **bold** or *italic* that closes on a later line
-        return " " if _should_join(a, b, width) else "\n"
 
-    return mt.sub(_LINE_BREAK, join)
+def _joins(a: str, b: str, width: int | None, emphasis_open: bool) -> bool:
+    if emphasis_open and b.strip() and not _LIST_ITEM.match(b) and not _SIGNATURE_LINE.match(a):
+        return True  # inside **bold** or *italic* that closes on a later line
+    return _should_join(a, b, width)
 
 
 def _emphasis_open_at_line_ends(text: str) -> set[int]:
@@ -207,11 +224,13 @@ def _emphasis_open_at_line_ends(text: str) -> set[int]:
     over three lines; a blank line closes whatever is open.
     """
     ends, bold, italic, pos = set(), False, False, 0
+    if "*" not in text:
+        return ends
     for line in text.split("\n"):
         if not line.strip():
             bold = italic = False
         else:
-            body = re.sub(r"^\s*\*\s", "", line)  # a "* " bullet is not emphasis
+            body = _STAR_BULLET.sub("", line)  # a "* " bullet is not emphasis
             flips_bold = body.count("**") % 2 == 1
             flips_italic = body.replace("**", "").count("*") % 2 == 1
             if any(ch.isalnum() for ch in line):
@@ -225,6 +244,9 @@ def _emphasis_open_at_line_ends(text: str) -> set[int]:
             ends.add(pos)
         pos += 1
     return ends
+
+
+_STAR_BULLET = re.compile(r"^\s*\*\s")
 
 
 def _wrap_width(text: str) -> int | None:
@@ -256,13 +278,13 @@ def _join_broken_paragraph(text: str):
 
 
 def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
-    if not a.strip() or not b.strip() or "\t" in a or "\t" in b or PAGE_BREAK in a + b:
+    if not a.strip() or not b.strip() or "\t" in a or "\t" in b or PAGE_BREAK in a or PAGE_BREAK in b:
         return False
-    if _YEAR_RANGE_BREAK.search(a) and _YEAR_RANGE_REST.match(b):
+    if _YEAR_RANGE_REST.match(b) and _YEAR_RANGE_BREAK.search(a):
         return True  # "giai đoạn 2026" / "- 2030 phấn đấu": a period broken at its dash, not a bullet
     if _LIST_ITEM.match(b):
         return False
-    if _SIGNATURE_LINE.match(a) or not any(ch.isalnum() for ch in b):
+    if _SIGNATURE_LINE.match(a) or not _ALNUM.search(b):
         return False
     if _unbalanced_emphasis(a):
         return True
@@ -307,7 +329,9 @@ def _unbalanced_emphasis(line: str) -> bool:
     "**TM. ỦY BAN NHÂN" opens; "DÂN**" closes what an earlier line opened, so the
     next line is not part of it.
     """
-    body = re.sub(r"^\s*\*\s", "", line)
+    if "*" not in line:
+        return False
+    body = _STAR_BULLET.sub("", line)
     for marker, text in (("**", body), ("*", body.replace("**", ""))):
         if text.count(marker) % 2 == 1:
             last = text.rfind(marker)
@@ -365,7 +389,7 @@ def normalize(text: str) -> Normalized:
     mt = mt.sub(_CONTROL, _control)
     if unicodedata.normalize("NFC", mt.text) != mt.text:
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
-    mt = mt.sub(_TONE_PAIR, _move_tone)
+    mt = mt.replace(_tone_edits(mt.text))
     mt = mt.replace(_cell_line_tables(mt.text))
     mt = mt.sub(_EDGE_SPACES, "")
     mt = mt.sub(_SPACE_RUNS_ANY, " ")

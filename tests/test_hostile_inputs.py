@@ -365,7 +365,8 @@ def test_file_rewritten_during_the_batch_is_stored_as_read(tmp_path):
         (folder / "2.txt").write_text(changed, encoding="utf-8")
 
     db = open_db(tmp_path / "k.db")
-    ingest(db, [folder], workers=1, on_result=rewrite)
+    # In-process and in order: a worker process could read 2.txt before the rewrite.
+    ingest(db, [folder], workers=1, limits=Limits(isolate=False), on_result=rewrite)
     row = db.execute("SELECT sha256, text FROM documents WHERE path LIKE '%2.txt'").fetchone()
     assert row[0] == hashlib.sha256(changed.encode()).hexdigest()
     assert "999/KH-UBND" in row[1]

@@ -152,17 +152,25 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 def _page_text(page: pdfium.PdfPage) -> str:
     textpage = page.get_textpage()
     try:
-        return textpage.get_text_range()
+        # pdfium ends lines with CRLF; the page text is the source every span maps
+        # back to, so it is given one line end here rather than rewritten later.
+        return textpage.get_text_range().replace("\r\n", "\n")
     finally:
         textpage.close()
 
 
 def _rule_count(page: pdfium.PdfPage) -> int:
+    """Path objects at the top level of the page, counted up to the table threshold.
+
+    The raw calls skip building a wrapper for every object on the page (text runs
+    are most of them), which ``page.get_objects`` would do.
+    """
     count = 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1):
-        count += 1
-        if count >= _MIN_RULES_FOR_TABLE:
-            break
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            count += 1
+            if count >= _MIN_RULES_FOR_TABLE:
+                break
     return count
 
 
