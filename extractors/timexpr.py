@@ -86,6 +86,24 @@ _UNTIL_OPEN = re.compile(r"^\s*(?:đến|cho\s+đến)\s+(?:khi|lúc)", re.IGNOR
 # "trước ngày 10/01 của năm sau": the report on one year falls due in the next one
 _NEXT_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:của\s+)?năm\s+sau", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"^\s*(?:và|,|;|hoặc)\s*(?:ngày\s+)?", re.IGNORECASE)
+_DAY_WORD_BEFORE = re.compile(r"ngày\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?:\btừ\s+)$", re.IGNORECASE)
+_START_LABEL_BEFORE = re.compile(r"thời\s+(?:gian|hạn)\s+thực\s+hiện[^:\n]{0,20}:\s*\*?\s*từ\s*$", re.IGNORECASE)
+_DATE_LIST_BEFORE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*(?:và|,|;|hoặc)\s*$")
+_YEARLY_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:h[àằ]ng|mỗi)\s+năm|\s*(?:của\s+)?năm\s+sau", re.IGNORECASE)
+_EVERY_YEAR_AFTER = re.compile(r"\s*(?:h[àằ]ng|mỗi)\s+năm", re.IGNORECASE)
+_MONTH_CUE_BEFORE = re.compile(r"(?:vào|trong|hoàn\s+thành|trước|đến\s+hết|hết|xong|:)\s*(?:\*\s*)?$", re.IGNORECASE)
+_EVENT_MONTH_CUE = re.compile(r"(?:vào|trong|hoàn\s+thành)\s*$", re.IGNORECASE)
+_BLANK = re.compile(r"^\s*$")
+_TIME_SLOT_BEFORE = re.compile(r"thời\s+(?:gian|hạn)[^:\n]{0,40}:\s*\*?\s*$", re.IGNORECASE)
+_LEADING_DAY_WORD = re.compile(r"^ngày\s+", re.IGNORECASE)
+
+# Cheap necessary conditions, tested before the patterns that need them: most clauses of a
+# plan hold no number at all, and scanning them with a dozen case-insensitive patterns is
+# what made this module slow. Each gate is implied by every pattern it guards (a pattern
+# matching "Tháng" means the lower-cased clause holds "tháng"), so it never changes a result.
+_DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +172,11 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
                 for e in find(prefix + text, reference) if e.start >= len(prefix)]
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    recurring = _recurring_kind(text)
+    lower = text.lower()
+    has_digit = _DIGIT.search(text) is not None
+    has_year = has_digit and _FOUR_DIGITS.search(text) is not None  # every dd/mm/yyyy, year and period
+    has_month = "tháng" in lower
+    recurring = _recurring_kind(text, lower, has_month)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -164,47 +186,60 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
             found.append(expr)
             taken.append((expr.start, expr.end))
 
-    for m in _range_matches(text):
-        add(m)
-    for m in _MONTH_RANGE.finditer(text):
-        add(_month_range(m))
-    for m in _DAY_OF_MONTH.finditer(text):
-        d = int(m.group("d"))
-        add(TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", rec_day=d, precision="day"))
-    for m in _DMY.finditer(text):
-        if free(m.start(), m.end()):
-            add(_absolute_date(text, m))
-            taken.append((m.start(), m.end()))  # a cited document's date is no month either
-    for m in _HALF.finditer(text):
-        add(_half(text, m, recurring))
-    for m in _QUARTER.finditer(text):
-        add(_quarter(text, m, recurring))
-    for m in _MY.finditer(text):
-        if free(m.start(), m.end()):
-            add(_month_year(text, m))
-    for m in _DM.finditer(text):
-        if free(m.start(), m.end()):
-            add(_day_month(text, m, recurring, reference))
-    for m in _M.finditer(text):
-        if free(m.start(), m.end()):
-            add(_month_only(text, m, recurring, reference))
-    for m in _PERIOD.finditer(text):
-        if free(m.start(), m.end()):
-            add(_period(text, m))
-    for m in _YEAR.finditer(text):
-        if free(m.start(), m.end()):
-            add(_year(text, m, reference))
+    if has_year:
+        for m in _range_matches(text):
+            add(m)
+        if has_month:
+            for m in _MONTH_RANGE.finditer(text):
+                add(_month_range(m))
+    if has_digit and has_month:
+        for m in _DAY_OF_MONTH.finditer(text):
+            d = int(m.group("d"))
+            add(TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", rec_day=d, precision="day"))
+    if has_year:
+        for m in _DMY.finditer(text):
+            if free(m.start(), m.end()):
+                add(_absolute_date(text, m))
+                taken.append((m.start(), m.end()))  # a cited document's date is no month either
+    if has_month:
+        for m in _HALF.finditer(text):
+            add(_half(text, m, recurring))
+    if "qu" in lower:
+        for m in _QUARTER.finditer(text):
+            add(_quarter(text, m, recurring))
+    if has_year and has_month:
+        for m in _MY.finditer(text):
+            if free(m.start(), m.end()):
+                add(_month_year(text, m))
+    if has_digit and (has_month or "/" in text):
+        for m in _DM.finditer(text):
+            if free(m.start(), m.end()):
+                add(_day_month(text, m, recurring, reference))
+    if has_digit and has_month:
+        for m in _M.finditer(text):
+            if free(m.start(), m.end()):
+                add(_month_only(text, m, recurring, reference))
+    if has_year and ("năm" in lower or "đoạn" in lower):
+        for m in _PERIOD.finditer(text):
+            if free(m.start(), m.end()):
+                add(_period(text, m))
+    if has_year and "năm" in lower:
+        for m in _YEAR.finditer(text):
+            if free(m.start(), m.end()):
+                add(_year(text, m, reference))
     if recurring in ("daily", "monthly") and not any(e.freq for e in found):
         add(_bare_recurrence(text, recurring))
     return sorted(found, key=lambda e: e.start)
 
 
-def _recurring_kind(text: str) -> str | None:
-    if _DAILY.search(text):
+def _recurring_kind(text: str, lower: str, has_month: bool) -> str | None:
+    """``hằng ngày`` / ``hằng tháng`` / ``hằng năm`` (or ``năm sau``, ``định kỳ``), the first found in that order."""
+    every = "hàng" in lower or "hằng" in lower or "mỗi" in lower
+    if every and "ngày" in lower and _DAILY.search(text):
         return "daily"
-    if _MONTHLY.search(text):
+    if every and has_month and _MONTHLY.search(text):
         return "monthly"
-    if _YEARLY.search(text):
+    if ("năm" in lower or "định" in lower) and _YEARLY.search(text):
         return "yearly"
     return None
 
@@ -220,7 +255,7 @@ def _start_before(text: str, pos: int) -> bool:
 def _expand_start(text: str, pos: int) -> int:
     """Include ``ngày``/``tháng`` words the match left out, for a readable quote."""
     head = text[max(0, pos - 6):pos]
-    m = re.search(r"ngày\s+$", head, re.IGNORECASE)
+    m = _DAY_WORD_BEFORE.search(head)
     return pos - len(m.group(0)) if m else pos
 
 
@@ -301,7 +336,7 @@ def _month_range(m: re.Match[str]) -> TimeExpr | None:
 def find_single(text: str) -> TimeExpr | None:
     """Parse one endpoint (as in a table cell) as a due value, cue implied."""
     text = text.strip()
-    m = _DMY.fullmatch(re.sub(r"^ngày\s+", "", text, flags=re.IGNORECASE)) or _DMY.search(text)
+    m = _DMY.fullmatch(_LEADING_DAY_WORD.sub("", text)) or _DMY.search(text)
     if m:
         d, mo, y = _dmy_values(m)
         iso = _iso(y, mo, d)
@@ -350,7 +385,7 @@ def _month_year(text: str, m: re.Match[str]) -> TimeExpr | None:
     if _start_before(text, m.start()) and (_ongoing_or_open(text, m.end()) or _label_before(text, m.start())):
         return TimeExpr(m.start(), m.end(), text[m.start():m.end()], starts=ym + "-01", precision="month")
     begin = m.start()
-    lead = re.search(r"(?:\btừ\s+)$", text[max(0, begin - 4):begin], re.IGNORECASE)
+    lead = _FROM_BEFORE.search(text[max(0, begin - 4):begin])
     if lead:
         begin -= len(lead.group(0))
     return TimeExpr(begin, m.end(), text[begin:m.end()], month=ym, precision="month")
@@ -358,8 +393,7 @@ def _month_year(text: str, m: re.Match[str]) -> TimeExpr | None:
 
 def _label_before(text: str, pos: int) -> bool:
     """``Thời gian thực hiện: Từ tháng 10/2025``: a start, not an event month."""
-    return bool(re.search(r"thời\s+(?:gian|hạn)\s+thực\s+hiện[^:\n]{0,20}:\s*\*?\s*từ\s*$",
-                          text[max(0, pos - 60):pos], re.IGNORECASE))
+    return bool(_START_LABEL_BEFORE.search(text[max(0, pos - 60):pos]))
 
 
 def _day_month(text: str, m: re.Match[str], recurring: str | None, reference: date | None) -> TimeExpr | None:
@@ -384,11 +418,11 @@ def _day_month(text: str, m: re.Match[str], recurring: str | None, reference: da
 
 def _chained_after_date(text: str, pos: int) -> bool:
     """``trước ngày 01/6 và 15/11 hằng năm``: the second day shares the first one's cue."""
-    return bool(re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*(?:và|,|;|hoặc)\s*$", text[max(0, pos - 20):pos]))
+    return bool(_DATE_LIST_BEFORE.search(text[max(0, pos - 20):pos]))
 
 
 def _yearly_after(text: str, pos: int) -> bool:
-    return bool(re.match(r"\s*(?:\(|,)?\s*(?:h[àằ]ng|mỗi)\s+năm|\s*(?:của\s+)?năm\s+sau", text[pos:], re.IGNORECASE))
+    return bool(_YEARLY_AFTER.match(text, pos))
 
 
 def _month_only(text: str, m: re.Match[str], recurring: str | None, reference: date | None) -> TimeExpr | None:
@@ -397,12 +431,12 @@ def _month_only(text: str, m: re.Match[str], recurring: str | None, reference: d
     if not 1 <= mo <= 12:
         return None
     before = text[max(0, m.start() - 60):m.start()]
-    cue = re.search(r"(?:vào|trong|hoàn\s+thành|trước|đến\s+hết|hết|xong|:)\s*(?:\*\s*)?$", before, re.IGNORECASE)
+    cue = _MONTH_CUE_BEFORE.search(before)
     if recurring == "yearly" or _yearly_after(text, m.end()):
-        if cue or re.match(r"\s*(?:h[àằ]ng|mỗi)\s+năm", text[m.end():], re.IGNORECASE) or re.match(r"^\s*$", before):
+        if cue or _EVERY_YEAR_AFTER.match(text, m.end()) or _BLANK.match(before):
             return TimeExpr(m.start(), m.end(), m.group(0), freq="yearly", rec_month=mo, precision="month")
         return None
-    if cue and reference is not None and re.search(r"(?:vào|trong|hoàn\s+thành)\s*$", before, re.IGNORECASE):
+    if cue and reference is not None and _EVENT_MONTH_CUE.search(before):
         year = reference.year + (1 if mo < reference.month else 0)
         return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(year, mo), precision="month", tags=("year-inferred",))
     return None
@@ -429,7 +463,7 @@ def _year(text: str, m: re.Match[str], reference: date | None) -> TimeExpr | Non
         return None
     if cue == ["năm"]:
         # A bare year only counts in a time slot ("Thời gian thực hiện: năm 2026").
-        if not re.search(r"thời\s+(?:gian|hạn)[^:\n]{0,40}:\s*\*?\s*$", text[max(0, m.start() - 60):m.start()], re.IGNORECASE):
+        if not _TIME_SLOT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
             return None
     if reference is not None and y < reference.year:
         return None  # "trong năm 2022 đã đạt ...": a past result, not a commitment
