@@ -45,16 +45,26 @@ def validate(doc: Document, plan: Plan) -> Plan:
 
 _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 _LETTERS = re.compile(r"[^\W\d_]")
+_PREFIX = 5_000
 
 
 def language_findings(doc: Document) -> list[Finding]:
     """A text with (almost) no Vietnamese letters is not a Vietnamese plan: say so, since
     its record will be nearly empty and the user should know why."""
     sample = doc.text[:20_000]
+    # Counting every letter is the slow part, and a Vietnamese text never needs it: when
+    # the Vietnamese letters of a prefix already pass 2.1% of all the characters (an upper
+    # bound of the letters), the share passes 2% whatever the count.
+    enough = 0.021 * len(sample)
+    if len(_VIETNAMESE_LETTERS.findall(sample, 0, _PREFIX)) > enough:
+        return []
+    vietnamese = len(_VIETNAMESE_LETTERS.findall(sample))
+    if vietnamese > enough:
+        return []
     letters = len(_LETTERS.findall(sample))
     if letters < 200:
         return []
-    share = len(_VIETNAMESE_LETTERS.findall(sample)) / letters
+    share = vietnamese / letters
     if share >= 0.02:
         return []
     return [Finding(rule="not_vietnamese", severity="warning",
