@@ -23,7 +23,7 @@ from pipeline.errors import KehoachError
 from pipeline.extract import extract_plan
 from pipeline.limits import Limits
 from pipeline.readers import read_file
-from pipeline.store import known, store_document, store_failure, stored_elsewhere
+from pipeline.store import DocumentRows, document_rows, known, store_failure, stored_elsewhere, write_document
 from schemas import Plan
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".doc", ".pdf"}
@@ -38,6 +38,17 @@ class Parsed:
     document: Document
     plan: Plan
     size_bytes: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A file parsed and turned into database rows: what a worker sends back to be written."""
+
+    path: str
+    rows: DocumentRows
+    pages: int
+    warnings: tuple[str, ...]
     seconds: float
 
 
@@ -116,6 +127,16 @@ def parse_file(path: str, limits: Limits | None = None) -> Parsed | Failed:
     return Parsed(path, document, plan, len(data), time.perf_counter() - started)
 
 
+def prepare_file(path: str, limits: Limits | None = None) -> Prepared | Failed:
+    """:func:`parse_file`, then the rows to store, so the writer only has to write them."""
+    outcome = parse_file(path, limits)
+    if isinstance(outcome, Failed):
+        return outcome
+    doc = outcome.document
+    rows = document_rows(doc, outcome.plan, outcome.seconds, outcome.size_bytes)
+    return Prepared(path, rows, doc.source.pages, doc.warnings, outcome.seconds)
+
+
 def file_sha256(path: Path) -> str | None:
     try:
         digest = hashlib.sha256()
@@ -167,17 +188,17 @@ def _emit(report: IngestReport, result: FileResult, on_result: Callable[[FileRes
         on_result(result)
 
 
-def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Parsed | Failed]:
+def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Prepared | Failed]:
     """Parse each path, in worker processes when limits or parallelism ask for it.
 
     Results come back as they complete (not in ``paths`` order). Isolation is the
     default even with one worker, because only a separate process can be stopped
-    at the time limit or capped in memory. Measured here (scripts/bench_workers.py,
-    2 CPUs): sending a Document and Plan back costs ~1.5 ms per document (65 KB
-    pickled) against 30-100 ms to parse one, i.e. a few per cent; starting the fork
-    server and warming it (:mod:`pipeline.warm`) costs ~1.5 s once per batch. So
-    ``Limits(isolate=False)`` (in-process, no limits enforced) is only worth it for
-    tests and one-off scripts.
+    at the time limit or capped in memory. Workers send back database rows, not the
+    Document and Plan: the rows are smaller to pickle, and building them is work the
+    writing process would otherwise do alone while the workers wait. Starting the
+    fork server and warming it (:mod:`pipeline.warm`) costs ~1.5 s once per batch,
+    so ``Limits(isolate=False)`` (in-process, no limits enforced) is only worth it
+    for tests and one-off scripts.
     """
     if not paths:
         return
@@ -188,7 +209,7 @@ def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Parse
     from pipeline.workers import supervised_map
 
     results = supervised_map(
-        partial(parse_file, limits=limits), paths, on_error=_failed, workers=min(workers, len(paths)),
+        partial(prepare_file, limits=limits), paths, on_error=_failed, workers=min(workers, len(paths)),
         timeout=limits.timeout_seconds or None, memory_bytes=limits.memory_bytes or None,
         preload=("pipeline.warm",),
     )
@@ -207,10 +228,10 @@ def _failed(path: str, reason: str) -> Failed:
     return Failed(path, reason)
 
 
-def _parse_guarded(path: str, limits: Limits) -> Parsed | Failed:
-    """:func:`parse_file` in this process: a bug in one reader costs one file, not the batch."""
+def _parse_guarded(path: str, limits: Limits) -> Prepared | Failed:
+    """:func:`prepare_file` in this process: a bug in one reader costs one file, not the batch."""
     try:
-        return parse_file(path, limits)
+        return prepare_file(path, limits)
     except MemoryError:
         return Failed(path, "ran out of memory")
     except RecursionError:
@@ -219,14 +240,14 @@ def _parse_guarded(path: str, limits: Limits) -> Parsed | Failed:
         return Failed(path, f"internal error while reading ({type(err).__name__}: {err}); please report it")
 
 
-def _store(db: sqlite_utils.Database, outcome: Parsed | Failed) -> FileResult:
+def _store(db: sqlite_utils.Database, outcome: Prepared | Failed) -> FileResult:
     if isinstance(outcome, Failed):
         store_failure(db, outcome.path, outcome.reason, outcome.sha256, size_bytes=outcome.size_bytes)
         return FileResult(outcome.path, "failed", outcome.reason)
-    store_document(db, outcome.document, outcome.plan, outcome.seconds, outcome.size_bytes)
-    status = "partial" if outcome.document.warnings else "ingested"
-    reason = "; ".join(outcome.document.warnings) or None
-    return FileResult(outcome.path, status, reason, outcome.document.source.pages, outcome.seconds)
+    write_document(db, outcome.rows)
+    status = "partial" if outcome.warnings else "ingested"
+    reason = "; ".join(outcome.warnings) or None
+    return FileResult(outcome.path, status, reason, outcome.pages, outcome.seconds)
 
 
 def default_workers() -> int:

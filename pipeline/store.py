@@ -18,6 +18,7 @@ import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -267,23 +268,94 @@ def stored_elsewhere(db: sqlite_utils.Database, path: str, sha256: str) -> str |
     return row[0] if row else None
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentRows:
+    """Every row one document adds, ready to write: built where the document was parsed.
+
+    Building rows (flattening the plan, JSON for lists) is pure work that a worker
+    process can do; the process that owns the database then only writes them, and
+    receives plain rows instead of the whole Document and Plan.
+    """
+
+    document: dict[str, Any]
+    sections: list[dict[str, Any]]
+    tables: list[dict[str, Any]]
+    plan: dict[str, Any]
+    parts: dict[str, list[dict[str, Any]]]
+
+
+def document_rows(doc: Document, plan: Plan, seconds: float = 0.0, size_bytes: int | None = None) -> DocumentRows:
+    """The rows of ``doc`` and its ``plan`` for every table (no database needed)."""
+    plan_row, parts = _plan_rows(plan)
+    return DocumentRows(
+        document={
+            "path": doc.source.path, "sha256": doc.source.sha256, "format": doc.source.format,
+            "pages": doc.source.pages, "encoding": doc.source.encoding, "source_kind": plan.source_kind,
+            "size_bytes": size_bytes, "text": doc.text, "status": "partial" if doc.warnings else "ok",
+            "error": None, "warnings": json.dumps(list(doc.warnings), ensure_ascii=False),
+            "seconds": round(seconds, 4),
+        },
+        sections=[
+            {"document_id": None, "idx": i, "kind": n.kind, "heading": n.heading, "label": n.label,
+             "level": n.level, "parent": n.parent, "span_start": n.span.start, "span_end": n.span.end,
+             "span_page": n.span.page}
+            for i, n in enumerate(plan.outline)
+        ],
+        tables=[
+            {"document_id": None, "idx": i, "n_rows": len(t.rows),
+             "n_cols": max((len(r) for r in t.rows), default=0),
+             "rows": json.dumps([[c.text for c in r] for r in t.rows], ensure_ascii=False),
+             "span_start": t.span.start, "span_end": t.span.end, "span_page": t.span.page}
+            for i, t in enumerate(plan.tables)
+        ],
+        plan=plan_row,
+        parts=parts,
+    )
+
+
+def _plan_rows(plan: Plan) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """The ``plans`` row and the rows of each list part; ``document_id`` is filled on write."""
+    row = {"document_id": None, **flatten(plan, exclude=PLAN_LISTS | {"source"})}
+    row["recipients"] = json.dumps(plan.recipients, ensure_ascii=False)
+    row["plan_key"] = plan_key(plan)
+    row["plan_json"] = plan.model_dump_json(exclude={"outline", "tables"})
+    parts = {table: [{"document_id": None, **flatten(item)} for item in getattr(plan, table)] for table in PARTS}
+    return row, parts
+
+
 def store_document(db: sqlite_utils.Database, doc: Document, plan: Plan, seconds: float = 0.0,
                    size_bytes: int | None = None) -> int:
     """Replace whatever is stored for ``doc``'s path with the document and its plan."""
-    status = "partial" if doc.warnings else "ok"
+    return write_document(db, document_rows(doc, plan, seconds, size_bytes))
+
+
+def write_document(db: sqlite_utils.Database, rows: DocumentRows) -> int:
+    """Write one document's rows in one transaction, replacing older rows for its path."""
     with write_transaction(db):
-        _delete_path(db, doc.source.path)
-        doc_id = _insert_document(db, {
-            "path": doc.source.path, "sha256": doc.source.sha256, "format": doc.source.format,
-            "pages": doc.source.pages, "encoding": doc.source.encoding, "source_kind": plan.source_kind,
-            "size_bytes": size_bytes, "text": doc.text, "status": status, "error": None,
-            "warnings": json.dumps(list(doc.warnings), ensure_ascii=False), "seconds": round(seconds, 4),
-        })
-        db.execute("INSERT INTO documents_fts(rowid, text) VALUES (?, fold_dd(?))", [doc_id, doc.text])
-        db.execute("INSERT INTO documents_fts_exact(rowid, text) VALUES (?, ?)", [doc_id, doc.text])
-        _insert_outline(db, doc_id, plan)
-        store_plan(db, doc_id, plan)
+        _delete_path(db, rows.document["path"])
+        doc_id = _insert_document(db, rows.document)
+        text = rows.document["text"]
+        db.execute("INSERT INTO documents_fts(rowid, text) VALUES (?, fold_dd(?))", [doc_id, text])
+        db.execute("INSERT INTO documents_fts_exact(rowid, text) VALUES (?, ?)", [doc_id, text])
+        _insert_rows(db, "sections", rows.sections, doc_id)
+        _insert_rows(db, "tables", rows.tables, doc_id)
+        _insert_rows(db, "plans", [rows.plan], doc_id)
+        for table, items in rows.parts.items():
+            _insert_rows(db, table, items, doc_id)
     return doc_id
+
+
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]], document_id: int) -> None:
+    """One ``executemany`` per table: the tables exist (:func:`_ensure_schema`) and all
+    rows of a table share their keys, so sqlite-utils' per-call schema checks are not needed."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = "INSERT INTO [{}] ({}) VALUES ({})".format(
+        table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
+    )
+    values = [[document_id if c == "document_id" else row[c] for c in columns] for row in rows]
+    db.conn.executemany(sql, values)
 
 
 def store_failure(db: sqlite_utils.Database, path: str, error: str, sha256: str | None = None,
@@ -299,35 +371,16 @@ def store_failure(db: sqlite_utils.Database, path: str, error: str, sha256: str 
 
 def store_plan(db: sqlite_utils.Database, document_id: int, plan: Plan) -> None:
     """Write the plan row and one row per reference, target, assignment, deadline, finding."""
-    row = {"document_id": document_id, **flatten(plan, exclude=PLAN_LISTS | {"source"})}
-    row["recipients"] = json.dumps(plan.recipients, ensure_ascii=False)
-    row["plan_key"] = plan_key(plan)
-    row["plan_json"] = plan.model_dump_json(exclude={"outline", "tables"})
-    db["plans"].insert(row)
-    for table in PARTS:
-        items = getattr(plan, table)
-        if items:
-            db[table].insert_all({"document_id": document_id, **flatten(item)} for item in items)
+    row, parts = _plan_rows(plan)
+    with db.atomic():  # a transaction of its own, or a savepoint inside the caller's
+        _insert_rows(db, "plans", [row], document_id)
+        for table, items in parts.items():
+            _insert_rows(db, table, items, document_id)
 
 
 def _insert_document(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     row = {**row, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     return db["documents"].insert(row).last_pk
-
-
-def _insert_outline(db: sqlite_utils.Database, doc_id: int, plan: Plan) -> None:
-    db["sections"].insert_all(
-        {"document_id": doc_id, "idx": i, "kind": n.kind, "heading": n.heading, "label": n.label,
-         "level": n.level, "parent": n.parent, "span_start": n.span.start, "span_end": n.span.end,
-         "span_page": n.span.page}
-        for i, n in enumerate(plan.outline)
-    )
-    db["tables"].insert_all(
-        {"document_id": doc_id, "idx": i, "n_rows": len(t.rows), "n_cols": max((len(r) for r in t.rows), default=0),
-         "rows": json.dumps([[c.text for c in r] for r in t.rows], ensure_ascii=False),
-         "span_start": t.span.start, "span_end": t.span.end, "span_page": t.span.page}
-        for i, t in enumerate(plan.tables)
-    )
 
 
 def _delete_path(db: sqlite_utils.Database, path: str) -> None:

@@ -62,10 +62,14 @@ def test_failure_is_recorded_and_replaced_by_success(db):
 def test_a_failing_write_leaves_nothing_half_written(db, monkeypatch):
     import pipeline.store as store
 
-    def explode(*args, **kwargs):
-        raise RuntimeError("disk full")
+    insert_rows = store._insert_rows
 
-    monkeypatch.setattr(store, "store_plan", explode)
+    def explode(db, table, rows, document_id):
+        if table == "plans":  # the document, its text index and its outline are written by now
+            raise RuntimeError("disk full")
+        insert_rows(db, table, rows, document_id)
+
+    monkeypatch.setattr(store, "_insert_rows", explode)
     with pytest.raises(RuntimeError):
         stored(db)
     for table in ("documents", "sections", "tables", "plans"):
