@@ -10,12 +10,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.gazetteer import Area, city, resolve
 from extractors.symbols import DATA, fold, issuer_codes, issuer_info
 
 _UNIT_WORDS = ("THANH PHO", "THI XA", "THI TRAN", "TINH", "HUYEN", "QUAN", "XA", "PHUONG", "TP.", "TP")
+_SPACES = re.compile(r"\s+")
+_PARTY_BODY = re.compile(r"\b(?:DANG|BAN CHAP HANH|BO CHINH TRI|BAN BI THU)\b")
+_CITY_WORD = re.compile(r"^\s*(?:THANH PHO|TP\b)")
+_PLACE_AFTER_UNIT = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", re.I)
+_PLACE_AFTER_COMMITTEE = re.compile(r"(?:ủy|uỷ)\s+(.+)$", re.I)
+_UNIT_IN_CAPS = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +51,17 @@ def _heads() -> list[tuple[str, dict]]:
     return sorted(out, key=lambda p: -len(p[0]))
 
 
+@cache
+def _positions() -> tuple[str, ...]:
+    return tuple(sorted(_data()["positions"], key=len, reverse=True))
+
+
 def positions() -> list[str]:
-    return sorted(_data()["positions"], key=len, reverse=True)
+    """Signing positions, longest first (``PHÓ CHỦ TỊCH`` before ``CHỦ TỊCH``)."""
+    return list(_positions())
 
 
+@lru_cache(maxsize=16384)  # the same names come back in every citation and agency list
 def head_of(name: str) -> tuple[dict, int] | None:
     """The head entry ``name`` starts with and where the head ends."""
     key = fold(name.strip())
@@ -85,13 +98,14 @@ def _unit(rest: str) -> tuple[str | None, str]:
     return None, stripped
 
 
+@lru_cache(maxsize=8192)  # pure: a name in a context always describes the same body
 def describe(name: str, context: Area | None = None, code: str | None = None) -> IssuerInfo:
     """Level and area of an issuing body written in words.
 
     >>> describe("UBND huyện Đắk R'Lấp").province
     'Đắk Nông'
     """
-    name = re.sub(r"\s+", " ", name).strip(" ,;:.-*")
+    name = _SPACES.sub(" ", name).strip(" ,;:.-*")
     found = head_of(name)
     level = "other"
     unit_level, place, city_area = None, "", None
@@ -112,7 +126,7 @@ def describe(name: str, context: Area | None = None, code: str | None = None) ->
         if info:
             level = info["level"]
     if _national(name) and level not in ("party", "central"):
-        level = "party" if re.search(r"\b(?:DANG|BAN CHAP HANH|BO CHINH TRI|BAN BI THU)\b", fold(name)) else "central"
+        level = "party" if _PARTY_BODY.search(fold(name)) else "central"
     area = city_area if found and city_area is not None else _area(name, place, unit_level, level, context)
     if area and level == "other" and found and found[0]["level"] == "unit":
         level = "district" if area.district else "province"
@@ -128,7 +142,7 @@ def describe(name: str, context: Area | None = None, code: str | None = None) ->
 
 def _city(rest: str, place: str) -> Area | None:
     """The district-level city a ``thành phố``/``TP.`` names, None for centrally-run ones."""
-    if not re.match(r"^\s*(?:THANH PHO|TP\b)", fold(rest)):
+    if not _CITY_WORD.match(fold(rest)):
         return None
     words = place.split()
     for n in range(min(len(words), 5), 0, -1):
@@ -148,14 +162,14 @@ def _area(name: str, place: str, unit_level: str | None, level: str, context: Ar
         if area and (unit_level != "province" or area.district is None):
             return area
     # "Tỉnh ủy Kiên Giang", "Sở Y tế tỉnh Bắc Giang": the place follows other words.
-    m = re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", name, re.I)
+    m = _PLACE_AFTER_UNIT.search(name)
     if m:
         tail = m.group(1).split()
         for n in range(min(len(tail), 5), 0, -1):
             area = resolve(" ".join(tail[:n]))
             if area:
                 return area
-    m = re.search(r"(?:ủy|uỷ)\s+(.+)$", name, re.I)
+    m = _PLACE_AFTER_COMMITTEE.search(name)
     if m:
         area = resolve(m.group(1))
         if area:
@@ -203,7 +217,7 @@ def display_name(name: str, area: Area | None = None) -> str:
     its full form from the vocabulary, unit words are lower case, places take the gazetteer's
     spelling; other words written in capitals fall back to sentence case.
     """
-    name = re.sub(r"\s+", " ", name).strip()
+    name = _SPACES.sub(" ", name).strip()
     known = _known_names().get(fold(name))
     if known:
         return known
@@ -256,7 +270,7 @@ def _place_spelling(place: str, area: Area | None) -> str | None:
 
 def _sentence_rest(rest: str, area: Area | None) -> str:
     """``Y TẾ HUYỆN KIÊN HẢI`` → ``Y tế huyện Kiên Hải``: the name's first word capitalised."""
-    m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$", rest)
+    m = _UNIT_IN_CAPS.search(rest)
     head, tail = (rest[:m.start()].strip(), f"{m.group(1)} {m.group(2)}") if m else (rest, "")
     out = _sentence(head) if head else ""
     if tail:

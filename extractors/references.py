@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from extractors.context import PlanContext
 from extractors.dates import DateMatch, find_dates
@@ -55,6 +56,18 @@ _LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n(]{2,200}?)\s+(?:ng
 # another document's summary ("Nghị định ... quy định chi tiết ... của Luật Phòng thủ dân sự").
 _LAW_LEAD = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
 _RANK = {"legal_basis": 2, "implements": 2, "mentions": 0}
+_DIGIT = re.compile(r"\d")
+_OF_AHEAD = re.compile(r"^[\s,]*của\s")
+_OF_LEAD = re.compile(r"^[\s,]*(?:của\s+)")
+_ABOUT = re.compile(r"\s+về\s")
+_FULL_STOP = re.compile(r"\.\s")
+_QUOTED = re.compile(r"^([^”\"]{3,})[”\"]")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_STOP = re.compile(r"\.\s|\n\s*\n")
+_SUBJECT_HEADING = re.compile(r"^[\"“]?(?:V/V|V/v)")
+_PUNCT_GAP = re.compile(r"^[\s,(]*$")
+_SPACES = re.compile(r"\s+")
+_NOT_KEY = re.compile(r"[^A-Z0-9]+")
 # Long committee names are real: "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo,
 # chuyển đổi số, cải cách hành chính và đề án 06" (105 characters).
 _MAX_ISSUER = 130
@@ -91,7 +104,7 @@ def _own_spans(doc: Document) -> list[tuple[int, int]]:
 def _preamble_end(doc: Document) -> int:
     """Where the preamble stops: the first numbered section or article of the body."""
     for n in doc.outline:
-        if n.kind == "section" and n.level <= 2 and n.label and not re.match(r"^[\"“]?(?:V/V|V/v)", n.heading):
+        if n.kind == "section" and n.level <= 2 and n.label and not _SUBJECT_HEADING.match(n.heading):
             return n.span.start
     return len(doc.text) if not any(n.kind == "section" for n in doc.outline) else 0
 
@@ -140,7 +153,7 @@ def _relation(doc: Document, s: Symbol, zone_end: int) -> str:
         return "legal_basis"
     if _IMPLEMENTS.search(para):
         return "implements"
-    sentence = re.split(r"(?<=[.!?])\s+", para)[-1]
+    sentence = _SENTENCE_BREAK.split(para)[-1]
     return "implements" if _IMPLEMENT_VERB.search(sentence) else "mentions"
 
 
@@ -162,7 +175,7 @@ def _date_right_after(text: str, end: int) -> DateMatch | None:
     window = text[end:end + 70]
     for d in find_dates(window):
         gap = window[:d.start]
-        if _GAP_TO_DATE.match(gap) or (d.form == "words" and re.match(r"^[\s,(]*$", gap)):
+        if _GAP_TO_DATE.match(gap) or (d.form == "words" and _PUNCT_GAP.match(gap)):
             return DateMatch(d.start + end, d.end + end, d.text, d.year, d.month, d.day, d.date, d.form)
         break
     return None
@@ -171,7 +184,7 @@ def _date_right_after(text: str, end: int) -> DateMatch | None:
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     """``của Bộ trưởng Bộ Y tế`` or a body written straight after the date."""
     rest = _SOFT_BREAK.sub(" ", text[pos:pos + 260])  # same length: offsets still hold
-    m = re.match(r"^[\s,]*(?:của\s+)", rest)
+    m = _OF_LEAD.match(rest)
     start = m.end() if m else len(rest) - len(rest.lstrip(" ,"))
     if not m and not starts_with_body(rest[start:]):
         return None, pos
@@ -193,9 +206,10 @@ _BARE_HEAD = re.compile(r"^(?:Ban Chỉ đạo|Hội đồng|Tổ công tác|Ban
 
 def _named_by_topic(rest: str, start: int, end: int) -> int:
     """Extend ``Ban Chỉ đạo`` over ``về phát triển ... tỉnh`` up to the next stop."""
-    if not _BARE_HEAD.match(rest[start:end].strip()) or not re.match(r"\s+về\s", rest[end:]):
+    about = _ABOUT.match(rest, end)
+    if not _BARE_HEAD.match(rest[start:end].strip()) or not about:
         return end
-    topic = end + len(re.match(r"\s+về\s", rest[end:]).group(0))
+    topic = about.end()
     stop = _ISSUER_STOP.search(rest, topic)
     new_end = stop.start() if stop else len(rest)
     if stop and rest[new_end] == ",":
@@ -225,17 +239,12 @@ def _enumeration_end(rest: str, comma: int) -> int:
     return comma
 
 
-_NEXT_CITE = None
-
-
+@cache
 def _next_cite() -> re.Pattern[str]:
     """``, số 008/CĐ-UBND``, ``và Thông tư số 85/2020/TT-BTC ngày 01/10/2020``: the next item of a list."""
-    global _NEXT_CITE
-    if _NEXT_CITE is None:
-        _NEXT_CITE = re.compile(
-            r"\s*(?:[,;]|và)\s*(?:(?i:" + _TYPE_ALTERNATION() + r")\s+)?(?:[Ss]ố\s*)?\d[\w/.\-–‑&]*(?:\s[A-ZĐ][\w\-&]*)?"
-            r"(?:\s*,?\s*ngày\s*[\d/.\-]+|\s*,?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?")
-    return _NEXT_CITE
+    return re.compile(
+        r"\s*(?:[,;]|và)\s*(?:(?i:" + _TYPE_ALTERNATION() + r")\s+)?(?:[Ss]ố\s*)?\d[\w/.\-–‑&]*(?:\s[A-ZĐ][\w\-&]*)?"
+        r"(?:\s*,?\s*ngày\s*[\d/.\-]+|\s*,?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?")
 
 
 def _issuer_shared(text: str, pos: int) -> str | None:
@@ -244,13 +253,13 @@ def _issuer_shared(text: str, pos: int) -> str | None:
     moved = False
     for _ in range(6):
         m = _next_cite().match(text, pos, pos + 120)
-        if not m or not re.search(r"\d", m.group(0)):
+        if not m or not _DIGIT.search(m.group(0)):
             break
         pos, moved = m.end(), True
     if not moved:
         return None
     name, _ = _issuer_after(text, pos)
-    return name if name and re.match(r"^[\s,]*của\s", text[pos:pos + 12]) else None
+    return name if name and _OF_AHEAD.match(text[pos:pos + 12]) else None
 
 
 def _issuer_of_group(text: str, s: Symbol) -> str | None:
@@ -258,23 +267,43 @@ def _issuer_of_group(text: str, s: Symbol) -> str | None:
     của Chính phủ quy định ... (Số 37/2019/NĐ-CP ...)``: the body named for the whole group."""
     start = _paragraph_start(text, s.start)
     before = text[start:s.start]
-    groups = list(re.finditer(r"\b[Cc]ác\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)", before))
+    groups = list(_group_of_types().finditer(before))
     if not groups:
         return None
     g = groups[-1]
     between = before[g.end():]
     inside = between.count("(") > between.count(")")
-    listed = ":" in between and not re.search(r"\.\s", between)
+    listed = ":" in between and not _FULL_STOP.search(between)
     if not (inside or listed):
         return None
     name, _ = _issuer_after(text, start + g.end())
     return name
 
 
+@cache
+def _group_of_types() -> re.Pattern[str]:
+    return re.compile(r"\b[Cc]ác\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)")
+
+
+@cache
+def _body_then_cite() -> re.Pattern[str]:
+    return re.compile(r"\bcủa\s+([^;,.\n]{3,90}?)\s+tại\s+(?:" + _TYPE_ALTERNATION() + r")?\s*(?:số\s*)?:?\s*$", re.I)
+
+
+@cache
+def _subject_end() -> re.Pattern[str]:
+    return re.compile(r";|\.(?:\s|$)|\n|[”\"]|,\s+(?:" + _TYPE_ALTERNATION() + r")\s")
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I)
+
+
 def _issuer_before(text: str, s: Symbol) -> str | None:
     """``của Bộ Nội vụ tại Công văn số 8935/BNV-...``: the body named before the citation."""
     before = text[max(0, s.start - 160):s.start]
-    m = re.search(r"\bcủa\s+([^;,.\n]{3,90}?)\s+tại\s+(?:" + _TYPE_ALTERNATION() + r")?\s*(?:số\s*)?:?\s*$", before, re.I)
+    m = _body_then_cite().search(before)
     if m and starts_with_body(m.group(1)):
         return m.group(1).strip()
     return None
@@ -286,24 +315,38 @@ def _subject_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     body = rest[m.end():]
-    quoted = re.match(r"^([^”\"]{3,})[”\"]", body)
+    quoted = _QUOTED.match(body)
     if quoted and ("“" in rest[:m.end()] or rest.lstrip().startswith(("“", '"'))):
         return quoted.group(1).strip()
-    end = re.search(r";|\.(?:\s|$)|\n|[”\"]|,\s+(?:" + _TYPE_ALTERNATION() + r")\s", body)
+    end = _subject_end().search(body)
     subject = body[:end.start()] if end else body[:_MAX_SUBJECT]
     return subject.strip(" ,") or None
 
 
+@cache
 def _TYPE_ALTERNATION() -> str:
     return "|".join(re.escape(w) for w, _ in doc_types()["words"])
 
 
+@cache
+def _type_before() -> re.Pattern[str]:
+    return re.compile(r"(" + _TYPE_ALTERNATION() + r")\s*(?:số|Số|số:)?\s*:?\s*$", re.I)
+
+
+@cache
+def _type_of_word() -> dict[str, str]:
+    """Lower-cased type word → type code; the first spelling listed wins."""
+    out: dict[str, str] = {}
+    for w, c in doc_types()["words"]:
+        out.setdefault(w.lower(), c)
+    return out
+
+
 def _doc_type_before(text: str, s: Symbol) -> str | None:
     before = text[max(0, s.start - 45):s.start]
-    m = re.search(r"(" + _TYPE_ALTERNATION() + r")\s*(?:số|Số|số:)?\s*:?\s*$", before, re.I)
+    m = _type_before().search(before)
     if m:
-        word = m.group(1).lower()
-        return next(c for w, c in doc_types()["words"] if w.lower() == word)
+        return _type_of_word()[m.group(1).lower()]
     return s.doc_type
 
 
@@ -350,16 +393,16 @@ def _sole_issuer(text: str, s: Symbol) -> str | None:
         return None
     start, end = _sentence_bounds(text, s.start)
     name = info["name"]
-    found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[start:end], re.I)
+    found = _name_pattern(name).search(text[start:end])
     return found.group(0) if found else None
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: from the last full stop or blank line to the next (600 chars at most)."""
     lo = max(0, pos - 600)
-    stops = list(re.finditer(r"\.\s|\n\s*\n", text[lo:pos]))
+    stops = list(_SENTENCE_STOP.finditer(text[lo:pos]))
     start = lo + stops[-1].end() if stops else lo
-    nxt = re.search(r"\.\s|\n\s*\n", text[pos:pos + 600])
+    nxt = _SENTENCE_STOP.search(text[pos:pos + 600])
     return start, pos + (nxt.start() if nxt else min(600, len(text) - pos))
 
 
@@ -402,9 +445,9 @@ def _laws(doc: Document, zone_end: int, seen: set[str | None]) -> list[Reference
         para = doc.text[_paragraph_start(doc.text, m.start()):m.start()]
         if not _LEGAL.search(para) or not _LAW_LEAD.search(para):
             continue
-        name = re.sub(r"\s+", " ", m.group(1)).strip()
+        name = _SPACES.sub(" ", m.group(1)).strip()
         date = _date_after(doc.text, m.end(1))
-        key = "LUAT:" + re.sub(r"[^A-Z0-9]+", "-", fold(name)).strip("-")
+        key = "LUAT:" + _NOT_KEY.sub("-", fold(name)).strip("-")
         if date:
             key += f"@{date.year}"
         if key in seen:

@@ -39,6 +39,10 @@ _STATE = re.compile(
 # Party documents use their own type codes where they differ from state ones (Thông tri).
 _PARTY_TYPES = {"TT": "Thông tri", "QD": "Quy định", "HD": "Hướng dẫn", "TB": "Thông báo"}
 _GLUED_TYPES = ("QD", "KH", "NQ", "CT", "TB", "BC", "HD", "KL")
+_DASH_SPLIT = re.compile(rf"\s*{_DASH}\s*")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+_YEAR_PART = re.compile(r"\d{4}")
 
 
 def fold(text: str) -> str:
@@ -60,7 +64,7 @@ def _fold_cached(text: str) -> str:
 
 def slug(text: str) -> str:
     """``Kiên Giang`` → ``kien-giang``: areas in canonical ids."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    return _NOT_SLUG.sub("-", fold(text).lower()).strip("-")
 
 
 @cache
@@ -97,7 +101,7 @@ def issuer_info(code: str | None) -> dict | None:
     """What an issuer code says about the body: ``UBND`` → local, ``BYT`` → central."""
     if not code:
         return None
-    key = re.sub(r"\d+$", "", fold(code))
+    key = _TRAILING_DIGITS.sub("", fold(code))
     return _issuers()["codes"].get(key)
 
 
@@ -135,7 +139,7 @@ def _case(token: str) -> str:
 
 
 def _tokens(rest: str) -> list[str]:
-    return [t for t in re.split(rf"\s*{_DASH}\s*", rest.strip()) if t]
+    return [t for t in _DASH_SPLIT.split(rest.strip()) if t]
 
 
 def _unglue(tokens: list[str]) -> list[str]:
@@ -190,6 +194,7 @@ def find_symbols(text: str) -> list[Symbol]:
     return sorted(found, key=lambda s: s.start)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every citation of the same document
 def canonical_symbol(raw: str) -> str | None:
     """The canonical spelling of one symbol, or None when ``raw`` holds none.
 
@@ -200,6 +205,7 @@ def canonical_symbol(raw: str) -> str | None:
     return found[0].number if found else None
 
 
+@lru_cache(maxsize=8192)
 def symbol_scope(number: str) -> str:
     """``central`` for national bodies (TW, TTg, BYT), else the level the code repeats at."""
     found = find_symbols(number)
@@ -209,6 +215,7 @@ def symbol_scope(number: str) -> str:
     return info["scope"] if info else "local"
 
 
+@lru_cache(maxsize=8192)
 def canonical_id(number: str, year: int | None = None, province: str | None = None,
                  district: str | None = None) -> str:
     """A key that joins the same document cited in different spellings and documents.
@@ -235,8 +242,8 @@ def canonical_id(number: str, year: int | None = None, province: str | None = No
 def split_id(canonical: str) -> tuple[str, str | None, str | None]:
     """``base``, ``year``, ``area`` of a canonical id."""
     base, *rest = canonical.split("@")
-    year = next((p for p in rest if re.fullmatch(r"\d{4}", p)), None)
-    area = next((p for p in rest if not re.fullmatch(r"\d{4}", p)), None)
+    year = next((p for p in rest if _YEAR_PART.fullmatch(p)), None)
+    area = next((p for p in rest if not _YEAR_PART.fullmatch(p)), None)
     return base, year, area
 
 
