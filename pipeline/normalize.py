@@ -185,9 +185,15 @@ _MAX_WRAP = 130
 _WRAP_SHARE = 0.85
 _SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+(?=[^\W\d_])(?=\w*[A-ZĐ\u00c0-\u00de\u0100-\u01b0\u1ea0-\u1ef8])")
 # A paragraph split by a blank line in the middle of a sentence ("kết quả thực\n\nhiện").
-_BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+# The body of a character class of lowercase Vietnamese letters.
+_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ][).]\s)(?=[" + _LOWER + "])")
+# The same break found from its first line end: a pattern that starts with a literal
+# is scanned for quickly, so text without such a break skips the pass above.
+_BLANK_THEN_LOWER = re.compile(r"\n[ \t]*\n[ \t]*[" + _LOWER + "]")
 # "198-\nKH/HU", "25-\nCT/TW": a symbol broken after its hyphen joins without a space.
 _HYPHEN_BREAK = re.compile(r"(?<=[0-9A-Za-zĐđ]-)[ \t]*\n(?=[A-ZĐ0-9])")
+_HYPHEN_AT_LINE_END = re.compile(r"-[ \t]*\n")
 _YEAR_RANGE_BREAK = re.compile(r"(?:giai đoạn|từ năm|năm|thời kỳ)\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
 _YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one C-level scan
@@ -391,18 +397,35 @@ def normalize(text: str) -> Normalized:
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     mt = mt.replace(_tone_edits(mt.text))
     mt = mt.replace(_cell_line_tables(mt.text))
-    mt = mt.sub(_EDGE_SPACES, "")
-    mt = mt.sub(_SPACE_RUNS_ANY, " ")
-    mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
-    mt = mt.sub(_HYPHEN_BREAK, "")
+    # Each pass below runs only where a cheap test finds text it would change: most
+    # plain text has nothing for several of them, and each costs a full scan.
+    if _has_edge_spaces(mt.text):
+        mt = mt.sub(_EDGE_SPACES, "")
+    if "  " in mt.text:
+        mt = mt.sub(_SPACE_RUNS_ANY, " ")
+    if _BLANK_THEN_LOWER.search(mt.text):
+        mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
+    if _HYPHEN_AT_LINE_END.search(mt.text):
+        mt = mt.sub(_HYPHEN_BREAK, "")
     mt = _reflow(mt)
-    mt, marks = _markdown_with_headings(mt)
+    mt, marks = _markdown_with_headings(mt) if _may_have_markdown(mt.text) else (mt, [])
     before = len(mt.layers)
-    mt = mt.sub(_SPACE_RUNS, " ")
-    mt = mt.sub(_EDGE_SPACES, "")  # removed markup ("**KT. CHỦ TỊCH **") can leave edge spaces
+    if "  " in mt.text:
+        mt = mt.sub(_SPACE_RUNS, " ")
+    if _has_edge_spaces(mt.text):  # removed markup ("**KT. CHỦ TỊCH **") can leave edge spaces
+        mt = mt.sub(_EDGE_SPACES, "")
     mt = mt.sub(_BLANKS, lambda m: "" if m.start() == 0 else "\n\n")
     marks = _carry(marks, mt, before)
     return Normalized(mt, tuple(marks))
+
+
+def _has_edge_spaces(text: str) -> bool:
+    return text[:1] == " " or text[-1:] == " " or " \n" in text or "\n " in text
+
+
+def _may_have_markdown(text: str) -> bool:
+    """Whether any Markdown pass could change ``text`` (each needs one of these marks)."""
+    return any(mark in text for mark in ("#", "|", "*", "__", "---", "===", "\\"))
 
 
 def _markdown_with_headings(mt: MappedText) -> tuple[MappedText, list[Mark]]:
