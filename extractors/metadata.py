@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from extractors import signature
 from extractors.dates import date_at, find_dates
@@ -31,6 +32,19 @@ _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
 _NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
 _STAGE = re.compile(r"^[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]", re.I | re.M)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+_BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|I\.|1\.)")
+_SUBJECT_LEAD = re.compile(r"[\s,]*(?:ngày\s+[\d/.-]+\s*)?(?:của\s+[^,]{0,60}?\s*)?(?:về việc|về|V/v)\s+", re.I)
+_CLAUSE_END = re.compile(r"\.(?:\s|$)|\n")
+_NUMBERED_MENTION = re.compile(r"^\S+\s+\S+\s+số\b", re.I)
+_NUMBER_LABEL = re.compile(r"^Số\s*(?::|\d|/)")
+_RULE_TAIL = re.compile(r"\s*-{2,}\s*$")
+_PARENT_BODY = re.compile(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND|SỞ")
+_OF_BODY = re.compile(r"\bcủa\s+(?P<name>[^\n.;:]+)")
+_ABOUT_LEAD = re.compile(r"^[\s,]*(?:về|V/v)")
+_ABOUT_SPLIT = re.compile(r"\s+(?:về|V/v)\s")
+_DAY_LEAD = re.compile(r"^\s*(?:Ngày\s+\S+|Hôm nay)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +196,30 @@ class _Mention:
     reported: bool
 
 
-def _type_words() -> list[tuple[str, str]]:
-    return [tuple(w) for w in doc_types()["words"]]
+@cache
+def _type_words() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(w) for w in doc_types()["words"])
+
+
+@cache
+def _folded_type_words() -> tuple[tuple[str, str, str], ...]:
+    """(folded word, word, type name) in vocabulary order: headings are compared folded."""
+    return tuple((fold(w), w, name) for w, name in _type_words())
+
+
+@cache
+def _type_before() -> re.Pattern[str]:
+    """``Kế hoạch số`` right before a symbol."""
+    return re.compile(r"(?P<type>" + "|".join(re.escape(w) for w, _ in _type_words()) + r")\s+(?:số\s*)?:?\s*$", re.I)
+
+
+@cache
+def _type_of_word() -> dict[str, str]:
+    """Lower-cased type word → type name; the first spelling listed wins."""
+    out: dict[str, str] = {}
+    for w, name in _type_words():
+        out.setdefault(w.lower(), name)
+    return out
 
 
 def _mentions(doc: Document, limit: int) -> list[_Mention]:
@@ -192,7 +228,7 @@ def _mentions(doc: Document, limit: int) -> list[_Mention]:
     out = []
     for s in find_symbols(head):
         before = head[max(0, s.start - 40):s.start]
-        m = re.search(r"(?P<type>" + "|".join(re.escape(w) for w, _ in _type_words()) + r")\s+(?:số\s*)?:?\s*$", before, re.I)
+        m = _type_before().search(before)
         if not m:
             continue
         type_start = s.start - len(before) + m.start()
@@ -200,7 +236,7 @@ def _mentions(doc: Document, limit: int) -> list[_Mention]:
         standalone = not head[line_start:type_start].strip()
         clause = head[max(line_start, type_start - 80):type_start]
         reported = bool(_REPORTED.search(clause))
-        name = next(c for w, c in _type_words() if w.lower() == m.group("type").lower())
+        name = _type_of_word()[m.group("type").lower()]
         out.append(_Mention(s, type_start, name, standalone, reported))
     return out
 
@@ -239,10 +275,16 @@ def _date_near(doc: Document, f: _Found) -> None:
 # --- document type and title -------------------------------------------------------------
 
 def _type_name(heading: str) -> str | None:
+    found = _type_word(heading)
+    return found[1] if found else None
+
+
+def _type_word(heading: str) -> tuple[str, str] | None:
+    """The type word ``heading`` opens with, as listed, and its type name."""
     key = fold(heading.strip())
-    for word, name in _type_words():
-        if key.startswith(fold(word)):
-            return name
+    for folded, word, name in _folded_type_words():
+        if key.startswith(folded):
+            return word, name
     return None
 
 
@@ -279,7 +321,7 @@ def _flat_title(doc: Document, f: _Found) -> bool:
         return False
     f.doc_type = _type_name(m.group(1))
     end = m.end()
-    for w in re.finditer(r"\S+", doc.text[m.end():m.end() + 600]):
+    for w in _WORD.finditer(doc.text[m.end():m.end() + 600]):
         if any(c.islower() for c in w.group(0)):
             break
         end = m.end() + w.end()
@@ -294,7 +336,7 @@ def _title_after(doc: Document, f: _Found, pos: int) -> None:
         if line.start < pos or not line.text.strip():
             continue
         text = line.text.strip()
-        if re.match(r"^(?:Căn cứ|Thực hiện|Triển khai|I\.|1\.)", text) or len(text) > 400:
+        if _BODY_OPENING.match(text) or len(text) > 400:
             return
         _set_title(doc, f, line.start, line.end)
         return
@@ -304,18 +346,18 @@ def _set_title(doc: Document, f: _Found, start: int, end: int) -> None:
     text = doc.text[start:end]
     stripped = text.strip(" \n*:.")
     start += text.find(stripped)
-    f.title = re.sub(r"\s+", " ", stripped)
+    f.title = _SPACES.sub(" ", stripped)
     f.title_span = doc.span(start, start + len(stripped))
 
 
 def _title_from_clause(doc: Document, f: _Found) -> None:
     """``Kế hoạch số 153/KH-UBND về việc triển khai ...`` → the ``về ...`` clause."""
     rest = doc.text[f.number_span.end:]
-    m = re.match(r"[\s,]*(?:ngày\s+[\d/.-]+\s*)?(?:của\s+[^,]{0,60}?\s*)?(?:về việc|về|V/v)\s+", rest, re.I)
+    m = _SUBJECT_LEAD.match(rest)
     if not m:
         return
     start = f.number_span.end + m.end()
-    end_m = re.search(r"\.(?:\s|$)|\n", doc.text[start:])
+    end_m = _CLAUSE_END.search(doc.text[start:])
     end = start + (end_m.start() if end_m else len(doc.text) - start)
     _set_title(doc, f, start, end)
 
@@ -324,10 +366,10 @@ def _title_from_headline(doc: Document, f: _Found) -> None:
     """A page headline ``Kế hoạch duy trì xã, thị trấn đạt ...`` names the plan."""
     for line in doc.lines()[:_HEAD_LINES]:
         text = line.text.strip()
-        name = _type_name(text)
-        if not name or re.match(r"^\S+\s+\S+\s+số\b", text, re.I) or len(text) > 300:
+        found = _type_word(text)
+        if not found or _NUMBERED_MENTION.match(text) or len(text) > 300:
             continue
-        word = next(w for w, c in _type_words() if fold(text).startswith(fold(w)))
+        word, name = found
         start = line.start + line.text.find(text) + len(word)
         if f.doc_type in (None, name):
             f.doc_type = name
@@ -346,21 +388,21 @@ def _header_issuer(doc: Document) -> tuple[str, Span] | None:
     lines, pos = [], header.span.start
     for raw in text.split("\n"):
         line = raw.strip(" -*")
-        if _MOTTO.search(line) or re.match(r"^Số\s*(?::|\d|/)", line) or find_dates(line):
+        if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
             break
         if line:
             lines.append((line, pos + raw.find(line)))
         pos += len(raw) + 1
-    lines = [(re.sub(r"\s*-{2,}\s*$", "", l), p) for l, p in lines]
+    lines = [(_RULE_TAIL.sub("", l), p) for l, p in lines]
     if not lines:
         return None
     # "UBND TỈNH KIÊN GIANG" / "SỞ Y TẾ": the last line is the body, the first its parent.
     # "SỞ Y TẾ TỈNH NGHỆ AN" / "TRUNG TÂM Y TẾ HUYỆN QUỲNH LƯU": the last line is the body
     # and the first its parent (whose area resolves a last line that names none).
-    if len(lines) > 1 and starts_with_body(lines[-1][0]) and re.search(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND|SỞ", lines[0][0]):
+    if len(lines) > 1 and starts_with_body(lines[-1][0]) and _PARENT_BODY.search(lines[0][0]):
         name, start = lines[-1]
         return name, doc.span(start, start + len(name))
-    name = re.sub(r"\s+", " ", " ".join(l for l, _ in lines))
+    name = _SPACES.sub(" ", " ".join(l for l, _ in lines))
     return name, doc.span(lines[0][1], lines[-1][1] + len(lines[-1][0]))
 
 
@@ -371,16 +413,16 @@ def _body_issuer(doc: Document, f: _Found) -> tuple[str, Span] | None:
     """``UBND huyện Đắk R'Lấp xây dựng Kế hoạch`` or ``... 154/KH-UBND, ngày 15/8/2023 của UBND huyện``."""
     if f.number_span:
         rest = doc.text[f.number_span.end:f.number_span.end + 120]
-        m = re.search(r"\bcủa\s+(?P<name>[^\n.;:]+)", rest)
-        if m and starts_with_body(m.group("name")) and not re.match(r"^[\s,]*(?:về|V/v)", rest[:m.start()]):
-            name = re.split(r"\s+(?:về|V/v)\s", m.group("name"))[0].strip(" ,")
+        m = _OF_BODY.search(rest)
+        if m and starts_with_body(m.group("name")) and not _ABOUT_LEAD.match(rest[:m.start()]):
+            name = _ABOUT_SPLIT.split(m.group("name"))[0].strip(" ,")
             start = f.number_span.end + m.start("name")
             return name, doc.span(start, start + len(name))
     limit = doc.lines()[min(_HEAD_LINES, len(doc.lines()) - 1)].end
     for m in _VERB.finditer(doc.text[:limit]):
         clause_start = max(doc.text.rfind(c, 0, m.start()) for c in (".", ",", ";", ":", "\n")) + 1
         clause = doc.text[clause_start:m.start()]
-        clause = re.sub(r"^\s*(?:Ngày\s+\S+|Hôm nay)\s*", "", clause)
+        clause = _DAY_LEAD.sub("", clause)
         stripped = clause.strip()
         if stripped and starts_with_body(stripped) and len(stripped) < 90:
             start = clause_start + doc.text[clause_start:m.start()].find(stripped)

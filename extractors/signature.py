@@ -8,6 +8,7 @@ the position is the line the name stands under.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractors.issuers import positions
 from pipeline.document import Document, Line
@@ -18,10 +19,18 @@ _RECIPIENTS = re.compile(r"^\W*Nơi nhận\s*:?", re.I)
 _NOT_NAME = re.compile(r"\d|:|\(|\[|Đã ký|đã ký|ký|Nơi nhận|^-|;$", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ'’]*){1,5}$")
 _WINDOW = 30  # lines around "Nơi nhận" the signature may sit in (side-by-side layouts)
+_SPACES = re.compile(r"\s+")
+_LIST_MARK = re.compile(r"(?:^|\s)[-+•]\s")
+_LEADING_MARKS = re.compile(r"^[-+•\s]+")
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("*", " ")).strip()
+    return _SPACES.sub(" ", text.replace("*", " ")).strip()
+
+
+def _is_recipients(text: str) -> bool:
+    """``Nơi nhận:`` opens the line (after cleaning); most lines lack the word and skip the cleaning."""
+    return "nhận" in text.lower() and bool(_RECIPIENTS.match(_clean(text)))
 
 
 def _is_position(text: str) -> str | None:
@@ -36,7 +45,16 @@ def _is_position(text: str) -> str | None:
 
 
 def _candidates(lines: list[Line]) -> list[int]:
-    return [i for i, l in enumerate(lines) if _is_position(_clean(l.text)) and len(_clean(l.text)) < 80]
+    out = []
+    for i, line in enumerate(lines):
+        # Positions are written in capitals: a line with a lower-case letter is none (cleaning
+        # only touches spaces and "*", so the raw line tells).
+        if line.text != line.text.upper():
+            continue
+        text = _clean(line.text)
+        if _is_position(text) and len(text) < 80:
+            out.append(i)
+    return out
 
 
 def _block_start(doc: Document, lines: list[Line]) -> int | None:
@@ -44,7 +62,7 @@ def _block_start(doc: Document, lines: list[Line]) -> int | None:
     cands = _candidates(lines)
     if not cands:
         return None
-    rec = next((i for i, l in enumerate(lines) if _RECIPIENTS.match(_clean(l.text))), None)
+    rec = next((i for i, l in enumerate(lines) if _is_recipients(l.text)), None)
     if rec is not None:
         near = [i for i in cands if abs(i - rec) <= _WINDOW]
         if near:
@@ -85,12 +103,55 @@ def signer(doc: Document) -> Signer | None:
 _NAME_WORDS = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4}"
 
 
+@cache
+def _inline_rx() -> re.Pattern[str]:
+    pos = "|".join(re.escape(p) for p in positions())
+    return re.compile(rf"((?:\b(?:KT|TM|TL|TUQ|Q)\.?\s+[^\t\n]*?)?)\b({pos})\s+({_NAME_WORDS})")
+
+
+@cache
+def _position_word() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in positions()))
+
+
+_PREFIX_LEN = len("TUQ.")  # the longest authority prefix the inline pattern opens with
+
+
+def _inline_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_inline_rx().finditer(text)``, found without running that slow pattern
+    at every character of the document.
+
+    Every match holds a position word (``CHỦ TỊCH``), found fast as plain text. A match starts
+    at that word, or at a ``KT.``/``TM.`` prefix written before it on the same line (the prefix
+    may end the line above: only blanks between). So the pattern is tried only from where that
+    prefix could start up to the word; where none matches, the next word is the next candidate.
+    """
+    out: list[re.Match[str]] = []
+    rx, anchor, pos = _inline_rx(), _position_word(), 0
+    while True:
+        word = anchor.search(text, pos)
+        if word is None:
+            return out
+        c = word.start()
+        line = max(text.rfind("\n", 0, c), text.rfind("\t", 0, c)) + 1
+        while line > 0 and text[line - 1].isspace():
+            line -= 1  # the prefix's own blanks may run back over line breaks
+        found = None
+        for start in range(max(pos, line - _PREFIX_LEN), c + 1):
+            found = rx.match(text, start)
+            if found:
+                break
+        if found is None:
+            pos = c + 1
+            continue
+        out.append(found)
+        pos = found.end()
+
+
 def _inline_signer(doc: Document) -> Signer | None:
     """A signature flattened into one table cell: ``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Đệ``."""
-    pos = "|".join(re.escape(p) for p in positions())
-    rx = re.compile(rf"((?:\b(?:KT|TM|TL|TUQ|Q)\.?\s+[^\t\n]*?)?)\b({pos})\s+({_NAME_WORDS})")
     rec = doc.text.find("Nơi nhận")
-    found = [m for m in rx.finditer(doc.text) if rec < 0 or abs(m.start() - rec) < 3000]
+    found = [m for m in _inline_matches(doc.text) if rec < 0 or abs(m.start() - rec) < 3000]
     if not found:
         return None
     m = found[-1] if rec < 0 else min(found, key=lambda m: abs(m.start() - rec))
@@ -132,7 +193,7 @@ def _name(lines: list[Line], at: int) -> tuple[str | None, int | None]:
 def recipients(doc: Document) -> list[str]:
     """The ``Nơi nhận`` list, one entry per dash, without list marks or final ``;``."""
     lines = doc.lines()
-    rec = next((i for i, l in enumerate(lines) if _RECIPIENTS.match(_clean(l.text))), None)
+    rec = next((i for i, l in enumerate(lines) if _is_recipients(l.text)), None)
     if rec is None:
         return []
     out = []
@@ -140,7 +201,7 @@ def recipients(doc: Document) -> list[str]:
     first = _RECIPIENTS.sub("", _clean(lines[rec].text.split("\t")[0])).strip()
     if first.startswith(("-", "+", "•")) and first.count(" - ") >= 2:
         # The list flattened into one line (table cell): "- A; - B; - Lưu: VT."
-        items = re.split(r"(?:^|\s)[-+•]\s", first)
+        items = _LIST_MARK.split(first)
         return [r for r in (i.strip().rstrip(" ;,.") for i in items) if r]
     if first.startswith(("-", "+", "•")):
         out.append(first)
@@ -151,4 +212,4 @@ def recipients(doc: Document) -> list[str]:
         if not text.startswith(("-", "+", "•")):
             break
         out.append(text)
-    return [r for r in (re.sub(r"^[-+•\s]+", "", t).rstrip(" ;,.") for t in out) if r]
+    return [r for r in (_LEADING_MARKS.sub("", t).rstrip(" ;,.") for t in out) if r]
