@@ -23,6 +23,9 @@ THRESHOLD = 90.0
 # "ấp" or "xã" would find them in any sentence.
 SHORT_PART = 6
 _GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")
+_SLASH = re.compile(r"\s*/\s*")
+_NOT_KEPT = re.compile(r"[^\w%‰/ ]+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +53,9 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("y", "i")
-    text = re.sub(r"\s*/\s*", " / ", text)
-    text = re.sub(r"[^\w%‰/ ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _SLASH.sub(" / ", text)
+    text = _NOT_KEPT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def fold_keep(text: str) -> str:
@@ -73,6 +76,32 @@ def _fold_table() -> dict[int, str]:
         low = ch.lower()[:1] or ch  # one character out for each one in, always
         table[code] = "d" if low == "đ" else unicodedata.normalize("NFD", low)[0]
     return table
+
+
+@cache
+def _sources_of() -> dict[str, str]:
+    """Folded character → every character :func:`fold_keep` turns into it (``a`` → ``aAàÀáÁ...``)."""
+    out: dict[str, list[str]] = {}
+    for code, folded in _fold_table().items():
+        out.setdefault(folded, []).append(chr(code))
+    return {folded: "".join(chars) for folded, chars in out.items()}
+
+
+def raw_pattern(word: str) -> str:
+    """A regex for the unfolded text that matches where ``word`` matches the folded text.
+
+    :func:`fold_keep` works one character at a time, so a character class of every
+    character folding to each letter finds the word without folding the text first.
+
+    >>> re.fullmatch(raw_pattern("mot"), "Một") is not None
+    True
+    """
+    sources = _sources_of()
+    out = []
+    for ch in word:
+        chars = {ch, *sources.get(ch, "")}
+        out.append(re.escape(ch) if len(chars) == 1 else "[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return "".join(out)
 
 
 @cache
@@ -97,9 +126,14 @@ def by_code(code: str) -> Indicator | None:
     return next((i for i in vocabulary() if i.code == code), None)
 
 
+@cache
+def _whole_word(part: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
+
+
 def _part_score(part: str, text: str) -> float:
     if len(part) < SHORT_PART:
-        return 100.0 if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) else 0.0
+        return 100.0 if _whole_word(part).search(text) else 0.0
     if part in text:
         return 100.0
     return fuzz.partial_ratio(part, text)
@@ -126,15 +160,25 @@ def _long_part_scores(folded: str, threshold: float) -> dict[str, float]:
     return {part: score for part, score, _ in found}
 
 
-def _scored_form(parts: tuple[str, ...], folded: str, long_scores: dict[str, float]) -> float:
-    """A form's weakest part: long parts from ``long_scores``, short ones as whole words."""
-    lowest = 100.0 if parts else 0.0
-    for part in parts:
-        score = _part_score(part, folded) if len(part) < SHORT_PART else long_scores.get(part, 0.0)
-        lowest = min(lowest, score)
-        if lowest == 0.0:
-            break
-    return lowest
+@cache
+def _short_parts() -> tuple[str, ...]:
+    return tuple(sorted({p for _, _, parts in _folded_forms() for p in parts if len(p) < SHORT_PART}))
+
+
+def _part_scores(folded: str, threshold: float) -> dict[str, float]:
+    """Every form part's score against ``folded``: long parts fuzzily, short ones as whole words.
+
+    Scored once per text, so each of the many forms only looks its parts up.
+    """
+    scores = _long_part_scores(folded, threshold)
+    for part in _short_parts():
+        scores[part] = _part_score(part, folded)
+    return scores
+
+
+def _scored_form(parts: tuple[str, ...], scores: dict[str, float]) -> float:
+    """A form's weakest part (a part without a score scored below the threshold: 0)."""
+    return min((scores.get(part, 0.0) for part in parts), default=0.0)
 
 
 @lru_cache(maxsize=4096)
@@ -151,10 +195,10 @@ def match(text: str, threshold: float = THRESHOLD) -> Match | None:
     folded = fold(text)
     if not folded:
         return None
-    long_scores = _long_part_scores(folded, threshold)
+    scores = _part_scores(folded, threshold)
     best: tuple[tuple[float, float, int], Match] | None = None
     for ind, form, parts in _folded_forms():
-        score = _scored_form(parts, folded, long_scores)
+        score = _scored_form(parts, scores)
         if score < threshold:
             continue
         key = (ind.priority, score, sum(len(p) for p in parts))

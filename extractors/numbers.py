@@ -28,6 +28,14 @@ MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_
                "nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000, "ty": 1_000_000_000, "ti": 1_000_000_000}
 
 
+_NUMBER_CHARS = re.compile(r"[\d.,\s]+")
+_GROUPED = re.compile(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?")  # 1.000 · 91.299 · 1 234,5
+_THOUSANDTHS = re.compile(r"0\.\d{3}")  # 0.125 is a decimal, never 125
+_GROUP_MARKS = re.compile(r"[.\s]")
+_ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+
+
 def parse_number(text: str) -> float | None:
     """``"8,5"`` → 8.5, ``"1.000"`` → 1000, ``"03"`` → 3, ``"0.7"`` → 0.7; None if not a number.
 
@@ -35,13 +43,13 @@ def parse_number(text: str) -> float | None:
     91299.0
     """
     s = text.strip().replace("\u00a0", " ")
-    if not s or not re.fullmatch(r"[\d.,\s]+", s) or not s[0].isdigit():
+    if not s or not _NUMBER_CHARS.fullmatch(s) or not s[0].isdigit():
         return None
-    if re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?", s) and not re.fullmatch(r"0\.\d{3}", s):
-        return float(re.sub(r"[.\s]", "", s).replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", s):  # 1,234.5 (English grouping)
+    if _GROUPED.fullmatch(s) and not _THOUSANDTHS.fullmatch(s):
+        return float(_GROUP_MARKS.sub("", s).replace(",", "."))
+    if _ENGLISH.fullmatch(s):  # 1,234.5 (English grouping)
         return float(s.replace(",", ""))
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", s):
+    if _PLAIN.fullmatch(s):
         return float(s.replace(",", "."))
     return None
 

@@ -13,11 +13,12 @@ give baselines, never targets.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from extractors.context import PlanContext
-from extractors.indicators import fold_keep, match as match_indicator
+from extractors.indicators import fold_keep, match as match_indicator, raw_pattern
 from extractors.numbers import MULTIPLIERS, NUMBER_RE, parse_number
 from extractors.period import stated_period_end
 from extractors.target_tables import table_findings, table_targets
@@ -107,8 +108,39 @@ _SYMBOL = [(re.compile(r"(?:≥|>=)\s*$"), ">="), (re.compile(r"(?:≤|<=)\s*$")
 _AFTER_BOUND = [(re.compile(r"^\s*(?:tro len|tro di)"), ">="), (re.compile(r"^\s*tro xuong"), "<=")]
 _FOLDED_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 # Number words count only after "ít nhất", "có", "mỗi", "đạt": "có ít nhất một bác sĩ".
-_WORD_NUMBER = re.compile(r"(?:(?<=it nhat )|(?<=toi thieu )|(?<=\bco )|(?<=\bmoi )|(?<=\bdat ))"
-                          r"(mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])")
+_WORD_NUMBER = re.compile(r"(?:it nhat |toi thieu |\bco |\bmoi |\bdat )(mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])")
+# Every match of _WORD_NUMBER holds this; a literal-led pattern scans a line many times faster.
+_NUMBER_WORDS = ("mot", "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi")
+_WORD_NUMBER_HINT = re.compile(rf" (?:{'|'.join(_NUMBER_WORDS)})\s")
+# The same hint on unfolded text: lines with neither a digit nor this need not be folded at all.
+_RAW_NUMBER_WORD = re.compile(rf" (?:{'|'.join(raw_pattern(w) for w in _NUMBER_WORDS)})\s")
+
+
+def _word_numbers(fclause: str):
+    """``_WORD_NUMBER`` matches of a folded clause, after the cheap hint says there may be some."""
+    return _WORD_NUMBER.finditer(fclause) if _WORD_NUMBER_HINT.search(fclause) else ()
+
+# Patterns of the helpers below, compiled once.
+_HAS_AT_LEAST = re.compile(r"\bco\s+(?:it nhat|toi thieu)\s+$")
+_CHANGE_FROM = re.compile(r"\b(?:giam|tang|nang|ha)\b.{0,80}\btu\s+$")
+_CHANGE_TO = re.compile(r"\b(?:xuong|len|con)\b")
+_LAN = re.compile(r"\s*lan\b")
+_YEAR_CUE = re.compile(r"(nam|den|giai doan|tu|truoc|sau|hoac|va|-|–|ky)\s*$")
+_PERCENT_SIGN = re.compile(r"\s*(%|‰)")
+_BARE_PER_10K = re.compile(r"\s*(?:$|[a-z])")
+_DAN_SO = re.compile(r"\s*dan so\b")
+_AT_LEAST_END = re.compile(r"(it nhat|toi thieu)\s+$")
+_HUNDRED_OF = re.compile(r"\s*%?\s*[a-z]")
+_COUNT_COMMIT = re.compile(r"phan dau|dat\b|duy tri|it nhat|toi thieu|khong qua|khong duoi|xay moi")
+_LEVEL_COMMIT = re.compile(r"phan dau|dat|duy tri|bao dam|dam bao|it nhat|toi thieu|khong qua|khong duoi|muc|"
+                           r"tren|duoi|moi .{0,40}co|tang|giam")
+_OPEN_BOUND = re.compile(r"\s*(tro len|tro xuong)")
+_FILLER_END = re.compile(r"\b(?:dat|la|co|o|muc|khoang|tu le|ti le)\s*$")
+_YEAR_LEAD = re.compile(r"(nam|den|het|giai doan|ky|tu|cuoi)\s*$")
+_LIST_LINE = re.compile(r"^[-+*•●▪–]|^\(?\d+[.)]|^[a-zđ]\)")
+_PHASED = re.compile(r"^(?:(?:den )?(?:het |cuoi )?nam \d{4}|giai doan [\d\s\-–]+|\d{4})\s*:")
+_NOT_WORDS = re.compile(r"[\d%‰.,:;()*\-]+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,25 +167,29 @@ def extract(doc: Document, context: PlanContext) -> list[Target]:
 # --- prose -----------------------------------------------------------------
 
 def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> list[Target]:
-    sections = [n for n in doc.outline if n.kind == "section"]
-    skipped = [n.span for n in doc.outline if n.kind in SKIP_KINDS or n.kind == "table"]
     lines = doc.lines()
+    skipped = _skipped_lines(doc, lines)
+    chains = _section_chains(doc, lines)
+    headings_of: dict[int, str] = {}  # id(node) → folded heading, folded once per document
     out: list[Target] = []
     previous: Target | None = None
     for index, line in enumerate(lines):
-        if not line.text.strip() or any(s.start <= line.start < max(s.end, s.start + 1) for s in skipped):
+        if skipped[index] or not line.text.strip():
             continue
-        chain = [n for n in sections if n.span.start <= line.start < n.span.end]
-        chain.sort(key=lambda n: -n.span.start)  # innermost first
-        chain = _outside_siblings(chain, line.text)
-        headings = [fold_keep(n.heading) for n in chain if n.span.start != line.start]
-        in_goal = any(GOAL_HEADING.search(h) for h in headings) or bool(GOAL_HEADING.search(fold_keep(line.text[:80])) and line.text.rstrip().endswith(":"))
+        label = LABEL.match(line.text)
+        if not _may_hold_number(line.text, label.end() if label else 0):
+            continue  # no digit and no number word after the label: nothing here can become a target
+        folded = _fold(line.text)
+        chain = _outside_siblings(chains[index], line.text)
+        headings = [_folded_heading(n, headings_of) for n in chain if n.span.start != line.start]
+        in_goal = any(GOAL_HEADING.search(h) for h in headings) or bool(
+            line.text.rstrip().endswith(":") and GOAL_HEADING.search(fold_keep(line.text[:80])))
         in_budget = any(BUDGET_HEADING.search(h) for h in headings[:2])
         if any(AWARD_HEADING.search(h) for h in headings):
             continue  # award quotas ("không quá 10% tập thể") and criteria are rules, not targets
         lead = _lead_in(lines, index, chain[0].span.start if chain else 0)
         in_goal = in_goal or _framed_list(doc, line, lead, chain)
-        for target in _line_targets(doc, line, headings, lead, in_goal, in_budget, context, horizon):
+        for target in _line_targets(doc, line, folded, headings, lead, in_goal, in_budget, context, horizon):
             if target.indicator_code is None and previous is not None and _inherits(target, previous):
                 target = target.model_copy(update={"indicator_code": previous.indicator_code, "score": previous.score})
             out.append(target)
@@ -161,18 +197,76 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
     return out
 
 
-def _line_targets(doc, line: Line, headings, lead, in_goal, in_budget, context, horizon) -> list[Target]:
-    folded = _fold(line.text)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_number(text: str, start: int = 0) -> bool:
+    """A cheap test before folding and the clause rules: ``_mentions`` needs a number or a number word.
+
+    Dates and symbols (``15/3/2024``, ``64/KH-UBND``) have digits but no number ``NUMBER_RE`` takes.
+    """
+    if _DIGIT.search(text, start) and NUMBER_RE.search(text[start:] if start else text):
+        return True
+    return bool(_RAW_NUMBER_WORD.search(text, start))
+
+
+def _skipped_lines(doc: Document, lines: list[Line]) -> list[bool]:
+    """Lines starting inside the header, signature, recipients or a table: no prose targets there."""
+    starts = [line.start for line in lines]
+    skipped = [False] * len(lines)
+    for node in doc.outline:
+        if node.kind in SKIP_KINDS or node.kind == "table":
+            s = node.span
+            lo = bisect.bisect_left(starts, s.start)
+            hi = bisect.bisect_left(starts, max(s.end, s.start + 1))
+            skipped[lo:hi] = [True] * (hi - lo)
+    return skipped
+
+
+def _section_chains(doc: Document, lines: list[Line]) -> list[list]:
+    """For each line, the sections whose span holds its start, innermost first.
+
+    Each section is placed on the lines it covers (found by bisection) instead of every
+    line testing every section.
+    """
+    starts = [line.start for line in lines]
+    chains: list[list] = [[] for _ in lines]
+    for node in doc.outline:
+        if node.kind != "section":
+            continue
+        lo = bisect.bisect_left(starts, node.span.start)
+        hi = bisect.bisect_left(starts, node.span.end)
+        for i in range(lo, hi):
+            chains[i].append(node)
+    for chain in chains:
+        if len(chain) > 1:
+            chain.sort(key=lambda n: -n.span.start)  # stable: equal starts keep outline order
+    return chains
+
+
+def _folded_heading(node, cache: dict[int, str]) -> str:
+    key = id(node)
+    if key not in cache:
+        cache[key] = fold_keep(node.heading)
+    return cache[key]
+
+
+def _line_targets(doc, line: Line, folded: str, headings, lead, in_goal, in_budget, context, horizon) -> list[Target]:
     label = LABEL.match(line.text)
     start = label.end() if label else 0
     out = []
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
     for c_start, c_end in _clauses(line.text, start):
-        clause, fclause = line.text[c_start:c_end], folded[c_start:c_end]
-        if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
-            continue
+        clause = line.text[c_start:c_end]
+        if not carried and not _may_hold_number(clause):
+            continue  # no number and no list carried into it: the clause changes nothing
+        fclause = folded[c_start:c_end]
         parts = _breakdown(fclause)
         mentions = [m for m in _mentions(clause, fclause, in_budget) if not any(a <= m.start < b for a, b in parts)]
+        if not mentions and not carried:
+            continue  # the rules below would only decide whether a list carries on, and none is carried
+        if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
+            continue
         prefix = _colon_prefix(folded, c_start)
         status = bool(STATUS.search(fclause)) and not FUTURE.search(fclause)
         inherit, carried = carried, carried and not CLAUSE_BREAK.match(line.text, c_end)
@@ -279,13 +373,12 @@ def _own(before: str) -> str:
 def _defines_indicator(before: str, earlier: list[_Mention], m: _Mention) -> bool:
     """A count threshold after a percentage is part of what the percentage counts."""
     return (m.unit in ("count", "people") and any(e.unit == "%" for e in earlier)
-            and bool(re.search(r"\bco\s+(?:it nhat|toi thieu)\s+$", before)))
+            and bool(_HAS_AT_LEAST.search(before)))
 
 
 def _from_value(before: str, after: str) -> bool:
     """``giảm từ 23 ca sinh ... xuống 18``: the number after ``từ`` is where the plan starts."""
-    return bool(re.search(r"\b(?:giam|tang|nang|ha)\b.{0,80}\btu\s+$", before)) and bool(
-        re.search(r"\b(?:xuong|len|con)\b", after))
+    return bool(_CHANGE_FROM.search(before)) and bool(_CHANGE_TO.search(after))
 
 
 def _change(before: str) -> str | None:
@@ -344,11 +437,11 @@ def _mentions(clause: str, fclause: str, in_budget: bool) -> list[_Mention]:
     out = []
     per_10k = bool(_PER_10K.search(fclause))
     spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in NUMBER_RE.finditer(clause)]
-    spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _WORD_NUMBER.finditer(fclause)]
+    spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _word_numbers(fclause)]
     for start, end, value, word in sorted(spans):
         if value is None or _is_year(fclause, start, end, value):
             continue
-        if _TIMES.search(fclause, 0, start) and re.match(r"\s*lan\b", fclause[end:]):
+        if _LAN.match(fclause, end) and _TIMES.search(fclause, 0, start):
             out.append(_Mention(start, end, value, "times", end + fclause[end:].index("lan") + 3, word))
             continue  # "giảm ... còn 1,7 lần": a ratio to reach, not a count of times
         unit, unit_end, value = _unit(fclause, end, value, per_10k)
@@ -362,8 +455,7 @@ def _is_year(fclause: str, start: int, end: int, value: float) -> bool:
     if not (1900 <= value <= 2100 and value.is_integer() and end - start == 4):
         return False
     before = fclause[max(0, start - 12):start]
-    return bool(re.search(r"(nam|den|giai doan|tu|truoc|sau|hoac|va|-|–|ky)\s*$", before)) or not re.match(
-        r"\s*(%|‰)", fclause[end:])
+    return bool(_YEAR_CUE.search(before)) or not _PERCENT_SIGN.match(fclause, end)
 
 
 def _unit(fclause: str, end: int, value: float, per_10k: bool) -> tuple[str | None, int, float]:
@@ -379,9 +471,9 @@ def _unit(fclause: str, end: int, value: float, per_10k: bool) -> tuple[str | No
         if per_10k and unit in ("people", "beds", "count"):
             return "per_10k", end + m.end(), value
         return unit, end + m.end(), value
-    if per_10k and re.match(r"\s*(?:$|[a-z])", after):
+    if per_10k and _BARE_PER_10K.match(after):
         return "per_10k", end, value
-    if re.match(r"\s*dan so\b", after) and value <= 100:
+    if _DAN_SO.match(after) and value <= 100:
         return "%", end, value  # "100 dân số": a percentage whose sign was dropped
     return None, end, value
 
@@ -389,16 +481,13 @@ def _unit(fclause: str, end: int, value: float, per_10k: bool) -> tuple[str | No
 def _strong(before: str, after: str, m: _Mention) -> bool:
     """Outside goal sections a number needs a commitment word next to it."""
     if m.word:  # "mỗi xã có một trạm y tế" describes structure; "ít nhất một" commits
-        return bool(re.search(r"(it nhat|toi thieu)\s+$", before))
-    if m.unit == "%" and m.value == 100 and re.match(r"\s*%?\s*[a-z]", after):
+        return bool(_AT_LEAST_END.search(before))
+    if m.unit == "%" and m.value == 100 and _HUNDRED_OF.match(after):
         return True
     near = before[-60:]
     if m.unit in ("count", "people", "beds"):
-        return bool(re.search(r"phan dau|dat\b|duy tri|it nhat|toi thieu|khong qua|khong duoi|xay moi", near)) or bool(
-            re.match(r"\s*(tro len|tro xuong)", after))
-    return bool(re.search(
-        r"phan dau|dat|duy tri|bao dam|dam bao|it nhat|toi thieu|khong qua|khong duoi|muc|"
-        r"tren|duoi|moi .{0,40}co|tang|giam", near)) or bool(re.match(r"\s*(tro len|tro xuong)", after))
+        return bool(_COUNT_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
+    return bool(_LEVEL_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
 
 
 def _comparator(before: str, after: str) -> str:
@@ -410,7 +499,7 @@ def _comparator(before: str, after: str) -> str:
             return comp
     # "ít nhất vào năm 2025 đạt 40%": a time phrase between the bound and the number.
     before = _TIME_GAP.sub(" ", before)
-    near = re.sub(r"\b(?:dat|la|co|o|muc|khoang|tu le|ti le)\s*$", "", before[-40:].rstrip()) + " "
+    near = _FILLER_END.sub("", before[-40:].rstrip()) + " "
     near2 = before[-40:]
     for rx, comp in _COMPARATORS:
         if rx.search(near2) or rx.search(near):
@@ -427,7 +516,7 @@ def _year(fclause: str, at: int) -> int | None:
         year = int(m.group(2) or m.group(1))
         before = fclause[max(0, m.start() - 16):m.start()]
         lead = not fclause[:m.start()].strip(" -+*:") or fclause[m.end():m.end() + 2].lstrip().startswith(":")
-        if not m.group(2) and not lead and not re.search(r"(nam|den|het|giai doan|ky|tu|cuoi)\s*$", before):
+        if not m.group(2) and not lead and not _YEAR_LEAD.search(before):
             continue
         if _DATE_YEAR.search(before):
             continue  # "ngày 15 tháng 8 năm 2024" dates a cited document, it is no target year
@@ -458,7 +547,7 @@ def _lead_in(lines: list[Line], index: int, section_start: int) -> str:
             continue
         if text.endswith(":"):
             return fold_keep(text)
-        if not re.match(r"^[-+*•●▪–]|^\(?\d+[.)]|^[a-zđ]\)", text):
+        if not _LIST_LINE.match(text):
             break
     return ""
 
@@ -466,14 +555,14 @@ def _lead_in(lines: list[Line], index: int, section_start: int) -> str:
 def _inherits(target: Target, previous: Target) -> bool:
     """A short list item (``Hết năm 2023: 36 đơn vị (17% số xã)``) continues the list above it."""
     text = fold_keep(target.indicator)
-    phased = re.match(r"^(?:(?:den )?(?:het |cuoi )?nam \d{4}|giai doan [\d\s\-–]+|\d{4})\s*:", text)
-    words = re.sub(r"[\d%‰.,:;()*\-]+", " ", text).split()
+    phased = _PHASED.match(text)
+    words = _NOT_WORDS.sub(" ", text).split()
     gap = target.span.start - previous.span.end
     return previous.indicator_code is not None and (bool(phased) or len(words) <= 3) and gap < 400
 
 
 def _indicator_text(clause: str) -> str:
-    text = re.sub(r"\s+", " ", clause).strip(" -+*•:;.,")
+    text = _SPACES.sub(" ", clause).strip(" -+*•:;.,")
     return text[:MAX_INDICATOR]
 
 

@@ -92,3 +92,34 @@ def test_fold_keep_preserves_offsets():
 def test_match_general_indicators_of_other_sectors(text, code):
     found = match(text)
     assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("word,text", [
+    ("mot", "có Một người"), ("muoi", "MƯỜI xã"), ("bay", "bẩy"), ("tam", "tám"), ("dat", "ĐẠT"),
+    ("mot", "mốt"), ("chin", "chín mươi"),
+])
+def test_raw_pattern_finds_the_word_without_folding(word, text):
+    from extractors.indicators import raw_pattern
+    import re
+    assert re.search(raw_pattern(word), text)
+    assert word in fold_keep(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Phấn đấu đạt 95% dân số tham gia BHYT", "ĐẠT MƯỜI XÃ", "có ít nhất một bác sĩ", "Ấp Bảy Mẫu", "tầm nhìn",
+    "Hai mươi", "mỗi xã",
+])
+@pytest.mark.parametrize("word", ["mot", "hai", "ba", "bay", "tam", "muoi", "dat", "xa"])
+def test_raw_pattern_agrees_with_folded_search(word, text):
+    """A class per letter on the raw text finds exactly what the word finds in fold_keep's output."""
+    from extractors.indicators import raw_pattern
+    import re
+    raw = [m.start() for m in re.finditer(raw_pattern(word), text)]
+    folded = [m.start() for m in re.finditer(re.escape(word), fold_keep(text))]
+    assert raw == folded
+
+
+def test_match_scores_a_form_by_its_weakest_part():
+    """Every part of a form must be in the text; the short part ``xã`` counts as a whole word."""
+    found = match("Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế xã")
+    assert found is not None and found.code == "COMMUNE_HEALTH_CRITERIA"

@@ -515,3 +515,30 @@ def test_each_number_in_a_list_keeps_its_own_indicator(make_doc, sentence, codes
 
     doc = make_doc("KẾ HOẠCH\nThực hiện công tác y tế\n\nI. MỤC TIÊU\n\n" + sentence + "\n")
     assert [t.indicator_code for t in extract_plan(doc).targets] == codes
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("I. MỤC TIÊU\n\n-95% dân số tham gia bảo hiểm y tế năm 2025.", 95, "%"),  # number right after the dash
+    ("I. MỤC TIÊU\n\n- MỖI XÃ CÓ ÍT NHẤT MỘT BÁC SĨ năm 2030.", 1, "people"),  # number word in capitals
+    ("I. MỤC TIÊU\n\n- Mỗi trạm có ít nhất hai  nhân viên năm 2030.", 2, "people"),
+])
+def test_lines_the_number_filter_must_keep(make_doc, text, value, unit):
+    _, t = _one(make_doc, text)
+    assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "I. MỤC TIÊU\n\n- Thực hiện theo Kế hoạch số 64/KH-UBND ngày 15/3/2024 của UBND tỉnh.",
+    "I. MỤC TIÊU\n\n1. Nâng cao chất lượng khám chữa bệnh.",
+    "I. MỤC TIÊU\n\n- Có một số mô hình điểm.",
+])
+def test_lines_without_a_target_number_give_nothing(make_doc, text):
+    assert targets.extract(make_doc(text), CTX) == []
+
+
+def test_list_carried_past_a_clause_without_numbers(make_doc):
+    """``Phấn đấu ...: 95% ...; nâng cao chất lượng; 90% ...``: the middle clause keeps the list going."""
+    text = ("Chương trình\n\nPhấn đấu đến năm 2025:\n- Bảo đảm 95% dân số tham gia bảo hiểm y tế; nâng cao chất lượng "
+            "dịch vụ; 90% người dân được quản lý sức khỏe.")
+    found = targets.extract(make_doc(text), CTX)
+    assert [(t.value, t.year) for t in found] == [(95, 2025), (90, 2025)]
