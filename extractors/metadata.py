@@ -10,7 +10,7 @@ then describes the reported plan, never the article (its "Ngày tạo", author, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,6 +24,7 @@ from extractors.symbols import Symbol, doc_types, find_symbols, fold
 from pipeline.document import Document
 from schemas import Finding, Issuer, Signer, Span
 
+_TYPE_PREFIX = 40  # characters of a heading folded to find its type word
 _HEAD_LINES = 60  # the front matter of a page or a plan sits in its first lines
 _NUMBER_BLANK = re.compile(r"Số\s*:?\s*[.…_ ]*/\s*(?P<suffix>[A-ZĐ][\w.-]*)")
 _REPORTED = re.compile(r"\b(?:đã|vừa|mới)?\s*(?:ban hành|phê duyệt|ký ban hành)\s*$", re.I)
@@ -208,6 +209,11 @@ def _folded_type_words() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
+def _longest_type_word() -> int:
+    return max(len(folded) for folded, _, _ in _folded_type_words())
+
+
+@cache
 def _type_before() -> re.Pattern[str]:
     """``Kế hoạch số`` right before a symbol."""
     return re.compile(r"(?P<type>" + "|".join(re.escape(w) for w, _ in _type_words()) + r")\s+(?:số\s*)?:?\s*$", re.I)
@@ -281,7 +287,12 @@ def _type_name(heading: str) -> str | None:
 
 def _type_word(heading: str) -> tuple[str, str] | None:
     """The type word ``heading`` opens with, as listed, and its type name."""
-    key = fold(heading.strip())
+    text = heading.strip()
+    # Folding goes character by character, so the folded start of a long heading is the
+    # start of the folded heading: enough of it to hold the longest type word decides.
+    key = fold(text[:_TYPE_PREFIX])
+    if len(text) > _TYPE_PREFIX and len(key) < _longest_type_word():
+        key = fold(text)
     for folded, word, name in _folded_type_words():
         if key.startswith(folded):
             return word, name
@@ -496,13 +507,15 @@ def _horizon(doc: Document, f: _Found) -> int | None:
     if stated:
         return stated
     body = _without_citations(doc.text[:15000])
+    lower = _lowered(body)
     # Targets staged by year ("a) Đến hết năm 2025: ...", "c) Đến hết năm 2035: ..."): the
     # plan runs to the last stage, however often other years are named.
-    staged = [int(y) for y in _STAGE.findall(body) if not f.year or int(y) >= f.year]
+    staged = [int(m.group(1)) for m in _line_matches(_STAGE, body)]
+    staged = [y for y in staged if not f.year or y >= f.year]
     if len(staged) >= 2:
         return max(staged)
-    years = [int(m.group(2)) for m in _GIAI_DOAN.finditer(body)]
-    years += [int(m.group(2)) for m in _DEN_NAM.finditer(body) if not m.group(1)]
+    years = [int(m.group(2)) for m in _matches_at(_GIAI_DOAN, _GIAI_DOAN_OPENING, body, lower)]
+    years += [int(m.group(2)) for m in _matches_at(_DEN_NAM, _DEN_NAM_OPENING, body, lower) if not m.group(1)]
     if f.year:
         years = [y for y in years if y >= f.year]
     if years:
@@ -511,8 +524,68 @@ def _horizon(doc: Document, f: _Found) -> int | None:
     return None
 
 
+# Where matches of _GIAI_DOAN and _DEN_NAM can start, in lower case. Scanning a long text
+# with those case-insensitive patterns is slow; finding their opening words is fast.
+_GIAI_DOAN_OPENING = re.compile("giai đoạn|thời kỳ")
+_DEN_NAM_OPENING = re.compile("tầm nhìn|định hướng|đến")
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it lines up with ``text`` character for character and holds the
+    letters a case-insensitive pattern sees; None for the dotted and dotless Turkish I, the
+    only letters where the two disagree (``İ`` lowers to two characters, ``ı`` matches ``i``)."""
+    if "İ" in text or "ı" in text:
+        return None
+    return text.lower()
+
+
+def _matches_at(rx: re.Pattern[str], opening: re.Pattern[str], text: str, lower: str | None) -> list[re.Match[str]]:
+    """``rx.finditer(text)``, with ``rx`` tried only where ``opening`` (the lower-case words
+    every match of ``rx`` starts with) occurs in ``lower``."""
+    if lower is None:
+        return list(rx.finditer(text))
+    out, pos = [], 0
+    while (word := opening.search(lower, pos)) is not None:
+        m = rx.match(text, word.start())
+        if m:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = word.start() + 1
+    return out
+
+
+def _line_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``rx.finditer(text)`` for a multi-line pattern anchored at line starts (``^``): tried
+    at each line start instead of at every character."""
+    out, pos, start = [], 0, 0
+    while start >= 0:
+        if start >= pos:
+            m = rx.match(text, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+        nl = text.find("\n", start)
+        start = nl + 1 if nl >= 0 else -1
+    return out
+
+
 # A clause ends at ";", a full stop or a blank line; hard-wrapped lines run on.
-_CLAUSE = re.compile(r"[^;]*?(?:;|\.(?=\s)|\n\s*\n|$)", re.S)
+_CLAUSE_END = re.compile(r";|\.(?=\s)|\n\s*\n")
+
+
+def _clause_ends(text: str) -> list[int]:
+    """Where the clauses of ``text`` end, the last one at the end of the text.
+
+    Text after the last clause end runs to the end; a final line break stands alone.
+    """
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    last = ends[-1] if ends else 0
+    if text.endswith("\n") and last < len(text) - 1:
+        ends.append(len(text) - 1)
+    if (ends[-1] if ends else 0) < len(text):
+        ends.append(len(text))
+    return ends
 
 
 def _without_citations(text: str) -> str:
@@ -522,16 +595,15 @@ def _without_citations(text: str) -> str:
     symbols = [s.start for s in find_symbols(text)]
     if not symbols:
         return text
+    ends = _clause_ends(text)
     out, pos = [], 0
-    for m in _CLAUSE.finditer(text):
-        if m.end() == m.start():
-            if m.end() >= len(text):
-                break
-            continue
-        i = bisect_left(symbols, m.start())
-        cites = i < len(symbols) and symbols[i] < m.end()
-        out.append(" " * (m.end() - m.start()) if cites else m.group(0))
-        pos = m.end()
+    for start in symbols:
+        if start < pos:
+            continue  # its clause is blanked already
+        i = bisect_right(ends, start)
+        clause_start, clause_end = (ends[i - 1] if i else 0), ends[i]
+        out += [text[pos:clause_start], " " * (clause_end - clause_start)]
+        pos = clause_end
     out.append(text[pos:])
     return "".join(out)
 

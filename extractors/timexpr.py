@@ -234,7 +234,8 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
 
 def _recurring_kind(text: str, lower: str, has_month: bool) -> str | None:
     """``hằng ngày`` / ``hằng tháng`` / ``hằng năm`` (or ``năm sau``, ``định kỳ``), the first found in that order."""
-    every = "hàng" in lower or "hằng" in lower or "mỗi" in lower
+    # "mỗ", not "mỗi": a case-insensitive "i" also matches the dotless "ı", which lower() keeps
+    every = "hàng" in lower or "hằng" in lower or "mỗ" in lower
     if every and "ngày" in lower and _DAILY.search(text):
         return "daily"
     if every and has_month and _MONTHLY.search(text):
