@@ -10,6 +10,7 @@ của năm``), else to the agency that is the sentence's subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from extractors import agencies, timexpr
@@ -25,6 +26,9 @@ _NOT_DEADLINES = re.compile(
     r"THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|Mục\s+tiêu|Chỉ\s+tiêu|Kinh\s+phí)",
 )
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n")
+_NON_BLANK = re.compile(r"\S")
+_DUE_CUE_TAIL = re.compile(r"(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^[-+*•]\s*")
 _NOT_SUBJECT = re.compile(r"(?:về|gửi|qua|cho|với|tới|lên|trình|đến|của|và)\s*(?:\(|\*)?\s*$", re.IGNORECASE)
 # Once the sentence has reported or sent something, agencies after it are addressees.
 _ADDRESSING = re.compile(r"\b(?:báo\s+cáo|gửi|trình|tham\s+mưu|giúp)\b", re.IGNORECASE)
@@ -38,18 +42,18 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) 
     reference = context.issued or (date(context.issued_year, 1, 1) if context.issued_year else None)
     skip = _skipped_spans(doc)
     found: list[Deadline] = []
-    table_spans: list[Span] = []
     for row in table_rows(doc):
         cell = row.cells.get("time")
-        table_spans.append(row.span)
+        skip.append(row.span)  # a task row is read by its time column, never again as sentences
         if not cell:
             continue
         task = row.cells.get("task")
         for expr in timexpr.find(cell[0], reference, cued=True):
             found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table",
                                 task[0] if task else None)
+    skipped = _union(skip)
     for start, end in _sentences(doc):
-        if any(s.start <= start < s.end for s in skip) or any(t.start <= start < t.end for t in table_spans):
+        if _inside(skipped, start):
             continue
         sentence = doc.text[start:end]
         for expr in timexpr.find(sentence, reference):
@@ -82,7 +86,7 @@ def _paragraph(text: str, start: int, end: int) -> str:
 
 def _stated_due(sentence: str, expr: TimeExpr) -> bool:
     """``Thời gian hoàn thành: Trước ngày 15/11/2025``: a due date the plan sets, even one already past."""
-    head = re.sub(r"(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", "", sentence[:expr.start], flags=re.IGNORECASE)
+    head = _DUE_CUE_TAIL.sub("", sentence[:expr.start])
     return bool(_STATED_DUE.search(head))
 
 
@@ -107,14 +111,35 @@ def _skipped_spans(doc: Document) -> list[Span]:
     return out
 
 
+def _union(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the disjoint stretches ``spans`` cover, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted((s.start, s.end) for s in spans if s.start < s.end):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(union: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the spans of ``union`` (a bisection, not a scan of every span)."""
+    starts, ends = union
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
 def _sentences(doc: Document) -> list[tuple[int, int]]:
+    text = doc.text
     out, start = [], 0
-    for m in _SENTENCE_END.finditer(doc.text):
-        if doc.text[start:m.start()].strip():
-            out.append((start, m.start() + 1 if doc.text[m.start()] == "." else m.start()))
+    for m in _SENTENCE_END.finditer(text):
+        if _NON_BLANK.search(text, start, m.start()):
+            out.append((start, m.start() + 1 if text[m.start()] == "." else m.start()))
         start = m.end()
-    if doc.text[start:].strip():
-        out.append((start, len(doc.text)))
+    if _NON_BLANK.search(text, start):
+        out.append((start, len(text)))
     return out
 
 
@@ -209,7 +234,7 @@ def _task(doc: Document, owners: list[Assignment], pos: int, sentence: Span) -> 
             if span.start <= pos < span.end:
                 return text[:MAX_TEXT]
     quote = doc.text[sentence.start:sentence.end].strip()
-    quote = re.sub(r"^[-+*•]\s*", "", quote)
+    quote = _LIST_MARK.sub("", quote)
     if len(quote) < 40 and owners and owners[0].tasks:
         return owners[0].tasks[0][:MAX_TEXT]
     return quote[:MAX_TEXT]
