@@ -65,12 +65,19 @@ class Mention:
     score: float | None = None
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lower case, no diacritics, single spaces: the key names are compared on."""
+    """Lower case, no diacritics, single spaces: the key names are compared on.
+
+    Cached: the same names, levels and province are folded again for every mention.
+    """
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
     text = text.replace("&", " va ")
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _NOT_KEY.sub(" ", text).strip()
 
 
 def slug(text: str) -> str:
@@ -212,17 +219,118 @@ def _vocabulary_index() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _vocabulary_matches(text: str):
+_WORD_CHAR = re.compile(r"[\wÀ-ỹ]")
+
+
+@functools.cache
+def _latin_folds() -> tuple[dict[str, list[str]], re.Pattern[str]]:
+    """Each folded letter with the Latin characters ``_fold_word`` turns into it, and a test for other word characters.
+
+    Plans are written in Latin script: a word of these characters folds one character at
+    a time, so a regex of character classes finds the words of a folded form directly.
+    Text holding any other word character (Greek, a loose combining mark) is read word by word.
+    """
+    classes: dict[str, list[str]] = {}
+    safe = []  # characters the classes cover, or that are no word character (spaces, quotes, dashes)
+    for code in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]:
+        ch = chr(code)
+        if not _WORD_CHAR.match(ch):
+            safe.append(ch)
+            continue
+        folded = _fold_word(ch)
+        if len(folded) == 1 and code < 0x2000:
+            classes.setdefault(folded, []).append(ch)
+            safe.append(ch)
+    # the lookbehind is a second check: only word characters make the text unsafe
+    other = re.compile(rf"[^{''.join(re.escape(c) for c in safe)}](?<=[\wÀ-ỹ])")
+    return classes, other
+
+
+@functools.cache
+def _start_keys() -> tuple[frozenset[str], frozenset[str] | None]:
+    """Folded first words that begin a name: of the vocabulary and group phrases, and of the head nouns.
+
+    The head keys are None when a head's first word may run into the next one
+    (``,``/``&``/``-`` in it): such heads are then searched over the whole text.
+    """
+    heads = vocabulary()["heads"]
+    head_keys = None if any(re.search(r"[,&\-–]", h) for h in heads) else frozenset(_first_word_key(h) for h in heads)
+    return frozenset(_vocabulary_index()) | {"cac"} | (head_keys or set()), head_keys
+
+
+@functools.cache
+def _first_words_regex() -> re.Pattern[str]:
+    """Whole words whose folded form is a start key (``Sở``, ``SỞ``, ``UBND``, ``Ủy``, ``Các``)."""
+    classes, _ = _latin_folds()
+
+    def trie(words: list[str]) -> str:
+        """One alternation per shared prefix: the regex tries each letter's class once per position."""
+        by_first: dict[str, list[str]] = {}
+        for word in words:
+            by_first.setdefault(word[:1], []).append(word[1:])
+        alts = []
+        for first, rests in sorted(by_first.items()):
+            if not first:
+                alts.append("")  # the word may end here
+                continue
+            cls = "[" + "".join(re.escape(c) for c in classes[first]) + "]"
+            alts.append(cls + (trie(rests) if rests != [""] else ""))
+        if alts == [""]:
+            return ""
+        ends = "" in alts  # "ban" ends where "bao" goes on: the empty branch last, after longer ones
+        body = "|".join(a for a in alts if a)
+        return f"(?:{body}{'|' if ends else ''})"
+
+    # a key with a character no Latin letter folds to can only begin a word of the slow path
+    keys = [k for k in _start_keys()[0] if all(ch in classes for ch in k)]
+    return re.compile(rf"(?<![\wÀ-ỹ]){trie(keys)}(?![\wÀ-ỹ])")
+
+
+def _word_starts(text: str) -> list[tuple[int, str]]:
+    """Where the words that may begin a name start, with their folded form, in order.
+
+    One scan of the text serves the vocabulary, the head nouns and the group phrases.
+    """
+    _, other = _latin_folds()
+    if other.search(text):
+        words = _WORD_AT_START.finditer(text)  # a word character outside the Latin blocks: word by word
+    else:
+        words = _first_words_regex().finditer(text)  # only the words that fold to a key, found in C
+    keys = _start_keys()[0]
+    out = []
+    for word in words:
+        key = _fold_word(word.group(0))
+        if key in keys:
+            out.append((word.start(), key))
+    return out
+
+
+def _vocabulary_matches(text: str, starts: list[tuple[int, str]] | None = None):
     """Leftmost, longest, non-overlapping vocabulary names in ``text`` (as ``finditer``)."""
     index, taken = _vocabulary_index(), -1
-    for word in _WORD_AT_START.finditer(text):
-        if word.start() < taken:
+    for start, key in _word_starts(text) if starts is None else starts:
+        if start < taken:
             continue
-        pattern = index.get(_fold_word(word.group(0)))
-        match = pattern.match(text, word.start()) if pattern else None
+        pattern = index.get(key)
+        match = pattern.match(text, start) if pattern else None
         if match:
             taken = match.end()
             yield match
+
+
+def _head_matches(text: str, starts: list[tuple[int, str]]):
+    """``_head_regex().finditer(text)``, tried only where a head's first word starts."""
+    head_keys = _start_keys()[1]
+    if head_keys is None:
+        yield from _head_regex().finditer(text)
+        return
+    regex, end = _head_regex(), -1
+    for start, key in starts:
+        if start >= end and key in head_keys:
+            match = regex.match(text, start)
+            if match:
+                end = match.end()
+                yield match
 
 
 @functools.cache
@@ -254,14 +362,15 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     """
     context = context or PlanContext()
     found: list[Mention] = []
-    for m in _vocabulary_matches(text):
+    starts = _word_starts(text)
+    for m in _vocabulary_matches(text, starts):
         if not (m.group(0)[0].isupper() or _is_group(m.group(0))):
             continue
         found.append(_mention(text, m.start(), m.end(), context, "vocabulary"))
-    starts = [f.start for f in found]  # vocabulary matches: sorted, never overlapping
+    found_starts = [f.start for f in found]  # vocabulary matches: sorted, never overlapping
     rule_end = -1
-    for m in _head_regex().finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
+    for m in _head_matches(text, starts):
+        i = bisect.bisect_right(found_starts, m.start()) - 1
         if (i >= 0 and m.start() < found[i].end) or m.start() < rule_end:
             continue  # "Công ty Điện lực Đắk Lắk" holds "Điện lực Đắk Lắk": one body, not two
         end = _generic_end(text, m.end())
@@ -269,7 +378,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             mention = _mention(text, m.start(), end, context, "rule")
             found.append(mention)
             rule_end = mention.end
-    found += _group_phrases(text, found, context)
+    found += _group_phrases(text, found, context, starts)
     found += _distributed(text, found, context)
     found += more_levels(text, found, context)
     found.sort(key=lambda f: (f.start, -f.end))
@@ -405,16 +514,44 @@ _VAGUE = {"liên", "có", "khác", "trên", "trong", "được", "này", "đó",
           "với", "về", "cho", "đã", "đang", "sẽ", "nhà", "thuộc", "ở", "là", "từ", "đến", "các", "những", "mình"}
 
 
-def _group_phrases(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
+def _group_phrases(text: str, found: list[Mention], context: PlanContext,
+                   starts: list[tuple[int, str]]) -> list[Mention]:
     """``các doanh nghiệp viễn thông``: a group named by a kind and a modifier, read up to a verb."""
     out = []
-    for m in _GROUP_PHRASE.finditer(text):
-        if any(f.start <= m.start() < f.end for f in found):
+    inside = _inside_any(found)
+    for m in _group_phrase_matches(text, starts):
+        if inside(m.start()):
             continue
         end = group_end(text, m.end(), len(text), slot=False)
         if end > m.end():
             out.append(_group_mention(text, m.start(), end))
     return out
+
+
+def _group_phrase_matches(text: str, starts: list[tuple[int, str]]):
+    """``_GROUP_PHRASE.finditer(text)``, tried only where a word folding to ``cac`` starts."""
+    end = -1
+    for start, key in starts:
+        if start >= end and key == "cac":
+            match = _GROUP_PHRASE.match(text, start)
+            if match:
+                end = match.end()
+                yield match
+
+
+def _inside_any(found: list[Mention]):
+    """A test whether a position lies inside any of ``found`` (one bisection instead of a scan per position)."""
+    spans = sorted((f.start, f.end) for f in found)
+    starts = [start for start, _ in spans]
+    reach, furthest = [], -1
+    for _, end in spans:  # furthest end among the mentions starting at or before each one
+        furthest = max(furthest, end)
+        reach.append(furthest)
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+    return inside
 
 
 def group_end(text: str, pos: int, limit: int, slot: bool) -> int:

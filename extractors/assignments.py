@@ -13,6 +13,7 @@ Four shapes carry an assignment in Vietnamese plans:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ _LABEL = re.compile(
 _LIST_GAP = re.compile(
     r"[\s,;*]*(?:(?:và|cùng|hoặc)\s+)?(?:(?:Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Giám\s+đốc|Lãnh\s+đạo)\s+)?", re.IGNORECASE
 )
+_SPACES = re.compile(r"\s+")
 _ROLE_OF_LABEL = {"chủ trì": "lead", "phối hợp": "cooperate", "thực hiện": "responsible", "đầu mối": "focal_point"}
 _BULLET = re.compile(r"^\s*(?:[-+*•●▪–]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s*")
 _NUMBER_CELL = re.compile(r"^\d{1,3}\.?$")
@@ -60,11 +62,12 @@ def extract(doc: Document, context: PlanContext) -> list[Assignment]:
     """All assignments in ``doc``, headings first, then labels, tables and prose."""
     body = _body_range(doc)
     mentions = [m for m in agencies.find(doc.text, context) if body[0] <= m.start < body[1]]
-    found = _headings(doc, mentions)
+    blocks = _lead_blocks(doc, mentions)  # read once: the headings' assignments and the blocks prose defers to
+    found = [a for _, _, named in blocks for a in named]
     found += _labels(doc, mentions, body)
     found += _bullet_names(doc, mentions, body)
     found += _table_rows(doc, context)
-    found += _prose(doc, mentions, body, context)
+    found += _prose(doc, mentions, body, context, blocks)
     return _dedupe(found)
 
 
@@ -112,19 +115,12 @@ def _agency_sections(doc: Document) -> list[tuple[OutlineNode, bool]]:
     return out
 
 
-def _headings(doc: Document, mentions: list[Mention]) -> list[Assignment]:
-    out: list[Assignment] = []
-    for node, in_org in _agency_sections(doc):
-        out += _heading_assignments(doc, node, mentions, sentences=in_org)
-    return out
-
-
 def _heading_line(doc: Document, node: OutlineNode) -> tuple[int, int]:
     end = doc.text.find("\n", node.span.start)
     return node.span.start, end if 0 <= end < node.span.end else node.span.end
 
 
-def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mention],
+def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mention], starts: list[int],
                          sentences: bool = True) -> list[Assignment]:
     """``9. Đài Phát thanh và Truyền hình tỉnh, Báo Bắc Giang`` → two assignments.
 
@@ -137,30 +133,39 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     label = re.match(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", line)
     head_start = line_start + (label.end() if label else 0)
     prefix = _HEADING_PREFIX.match(doc.text, head_start)
-    mentions = _extended_in_line(doc, mentions + _heading_group(doc, prefix.end(), line_end,
-                                                                mentions if sentences else None),
-                                 line_start, line_end)
-    mentions = _outermost(mentions, line_start, line_end)
-    first = next((m for m in mentions if m.start in (head_start, prefix.end())), None)
+    extra = _heading_group(doc, prefix.end(), line_end, mentions if sentences else None)
+    # The heading line's mentions read on and pruned as _outermost(_extended_in_line(mentions + extra))
+    # would; mentions before and after the line pass through those unchanged, so only the line's are worked.
+    lo, hi = bisect.bisect_left(starts, line_start), bisect.bisect_left(starts, line_end)
+    own = mentions[lo:hi]
+    own = _extended_in_line(doc, own, line_start, line_end, own + extra)
+    extra = _extended_in_line(doc, extra, line_start, line_end, mentions[lo:hi] + extra)
+    inner = _inner(own + extra, line_start, line_end)
+    own = [m for m in own if id(m) not in inner]
+    extra = [m for m in extra if id(m) not in inner]
+    after = mentions[hi:bisect.bisect_right(starts, max(line_end, head_start, prefix.end()), hi)]
+    first = next((m for m in own + after + extra if m.start in (head_start, prefix.end())), None)
     if first is None:
         return []
+    near = own + after + extra  # those that may lie in the line, in their order in the whole list
     block = doc.span(node.span.start, node.span.end)
     names_start = prefix.end()  # "6. Đề nghị: Hiệp hội ..., Hội Nông dân tỉnh:": the list follows the prefix
     colon = re.search(r":\s*$|:(?=\s*\S)", line[names_start - line_start:])
     outside = _outside_parens(doc.text, head_start, line_end)
     head_end = names_start + colon.start() if colon else line_end
-    named = [m for m in mentions if head_start <= m.start and m.end <= head_end and outside(m)]
+    named = [m for m in near if head_start <= m.start and m.end <= head_end and outside(m)]
     if colon and colon.start() < 200 and _covers(doc.text, head_start, head_end, named):
         # "1. Sở Y tế, Sở Tài chính:" names the agencies; "2. Sở X chủ trì, phối hợp với ...: ..." is a sentence
         tasks, spans = _tasks(doc, head_end + 1, node.span.end)
         return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in named for r in _heading_roles(line, tasks)]
-    named = [m for m in mentions if head_start <= m.start and m.end <= line_end and outside(m)]
+    named = [m for m in near if head_start <= m.start and m.end <= line_end and outside(m)]
     if len(line) <= 160 and _covers(doc.text, head_start, line_end, named):
         tasks, spans = _tasks(doc, line_end, node.span.end)
         return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in named for r in _heading_roles(line, tasks)]
     if not sentences:
         return []  # outside "Tổ chức thực hiện" a sentence heading is left to the prose rules
-    subject = _list_after(doc.text, first.start, mentions, groups=True)
+    whole = mentions[:lo] + own + mentions[hi:] + extra
+    subject = _list_after(doc.text, first.start, _by_start(whole), groups=True)
     after = doc.text[subject[-1].end:subject[-1].end + 80]
     role = _role_after(after)
     tasks, spans = _tasks(doc, head_start, node.span.end)
@@ -171,12 +176,11 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
 _GROUP_STOP = re.compile(r"[:;(\n]|,\s|\s+và\s+(?=các\b|những\b|(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
 
 
-def _outermost(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Mentions of the line not inside a longer one: the heading's whole group name beats the prose reading of its start."""
+def _inner(mentions: list[Mention], start: int, end: int) -> set[int]:
+    """Mentions of the line inside a longer one: the heading's whole group name beats the prose reading of its start."""
     line = [m for m in mentions if start <= m.start < end]
-    inner = {id(m) for m in line if any(o is not m and o.start <= m.start and m.end <= o.end
-                                        and o.end - o.start > m.end - m.start for o in line)}
-    return [m for m in mentions if id(m) not in inner]
+    return {id(m) for m in line if any(o is not m and o.start <= m.start and m.end <= o.end
+                                       and o.end - o.start > m.end - m.start for o in line)}
 
 
 # words that make a heading a sentence about the group rather than the group's name
@@ -223,15 +227,19 @@ def _whole_line_group(doc: Document, pos: int, end: int, mentions: list[Mention]
     return pos + len(body)
 
 
-def _extended_in_line(doc: Document, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Head-noun names of a heading line read on to the end of their slot (see ``agencies.extend``)."""
+def _extended_in_line(doc: Document, mentions: list[Mention], start: int, end: int,
+                      others: list[Mention]) -> list[Mention]:
+    """Head-noun names of a heading line read on to the end of their slot (see ``agencies.extend``).
+
+    A name is not read over another mention of ``others`` (the line's mentions).
+    """
     colon = doc.text.find(":", start, end)
     limit = colon if colon >= 0 else end
     out = []
     for m in mentions:
         if start <= m.start < limit and m.method == "rule":
             longer = agencies.extend(doc.text, m, limit)
-            if all(not (m.end <= o.start < longer.end) for o in mentions):
+            if all(not (m.end <= o.start < longer.end) for o in others):
                 m = longer
                 out += agencies.more_levels(doc.text, [m], PlanContext())  # "... cấp tỉnh, cấp xã"
         out.append(m)
@@ -416,9 +424,10 @@ def _bullet_assignments(doc: Document, mentions: list[Mention], start: int, colo
 def _labels(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> list[Assignment]:
     """``- Cơ quan chủ trì: Sở Nội vụ, Sở Tài chính.`` under a numbered task."""
     out = []
+    by_start = _by_start(mentions)
     for m in _LABEL.finditer(doc.text, body[0], body[1]):
-        role = _ROLE_OF_LABEL[re.sub(r"\s+", " ", m.group("role").lower())]
-        named = _list_after(doc.text, m.end(), mentions, groups=True)
+        role = _ROLE_OF_LABEL[_SPACES.sub(" ", m.group("role").lower())]
+        named = _list_after(doc.text, m.end(), by_start, groups=True)
         if not named:
             continue
         node = _enclosing_section(doc, m.start())
@@ -450,12 +459,20 @@ def _task_of(doc: Document, node: OutlineNode | None, pos: int) -> tuple[str | N
     return doc.text[start:end].strip()[:MAX_TASK], doc.span(start, end)
 
 
-def _list_after(text: str, pos: int, mentions: list[Mention], groups: bool) -> list[Mention]:
+def _by_start(mentions: list[Mention]) -> dict[int, Mention]:
+    """Mentions by where they start (a later one at the same start wins), built once per list."""
+    return {m.start: m for m in mentions}
+
+
+_PLAIN_GAP = re.compile(r"[\s,;*]*")
+_PAREN_AFTER = re.compile(r"\s*\([^()\n]{0,80}\)")
+
+
+def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool) -> list[Mention]:
     """The agencies named one after another from ``pos`` (``Sở Y tế, Sở Tài chính và ...``)."""
-    by_start = {m.start: m for m in mentions}
     out = []
     while True:
-        plain = re.compile(r"[\s,;*]*").match(text, pos).end()
+        plain = _PLAIN_GAP.match(text, pos).end()
         gap = _LIST_GAP.match(text, pos)
         mention = by_start.get(plain) or by_start.get(gap.end() if gap else pos)
         if mention is None:
@@ -463,9 +480,9 @@ def _list_after(text: str, pos: int, mentions: list[Mention], groups: bool) -> l
         if groups or not mention.group:
             out.append(mention)
         pos = mention.end
-        paren = re.match(r"\s*\([^()\n]{0,80}\)", text[pos:])
+        paren = _PAREN_AFTER.match(text, pos)
         if paren:
-            pos += paren.end()
+            pos = paren.end()
     return out
 
 
@@ -476,34 +493,39 @@ _CHU_TRI = re.compile(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|được\s+giao\s+)?
 _PHOI_HOP = re.compile(r"[\s,]*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
 
 
+_XEM_XET = re.compile(r"\s*xem\s+xét")
 # a short run of words then a colon and a count: the name of a quota or list line, not a sentence
 _LABEL_NAME = re.compile(r"[^,;:.\n]{0,40}:\s*(?:Mỗi|mỗi|\d)")
 
 
-def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], context: PlanContext) -> list[Assignment]:
+def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], context: PlanContext,
+           blocks: list[tuple[int, int, list[Assignment]]]) -> list[Assignment]:
+    """Assignments in sentences; ``blocks`` are the agency headings' blocks (see ``_lead_blocks``)."""
     out: list[Assignment] = []
     closing = _closing_spans(doc)
+    in_closing = _within([(s.start, s.end) for s in closing])
+    in_block = _within([(a, b) for a, b, _ in blocks])
+    by_start = _by_start(mentions)
     text = doc.text
-    blocks = _lead_blocks(doc, mentions)
     for m in _GIAO.finditer(text, body[0], body[1]):
-        if any(s.start <= m.start() < s.end for s in closing):
+        if in_closing(m.start()):
             continue
-        if not m.group(0).lower().startswith("giao") and any(a <= m.start() < b for a, b, _ in blocks):
+        if not m.group(0).lower().startswith("giao") and in_block(m.start()):
             continue  # inside an agency's block, "đề nghị X" is that agency's request, not X's task
-        named = _list_after(text, m.end(), mentions, groups=True)
-        if not named or re.match(r"\s*xem\s+xét", text[named[-1].end:]):
+        named = _list_after(text, m.end(), by_start, groups=True)
+        if not named or _XEM_XET.match(text, named[-1].end):
             continue  # "đề nghị Thủ tướng Chính phủ ... xem xét tặng Bằng khen": a request upward, not a task
         role = _role_after(text[named[-1].end:named[-1].end + 80])
         role = "responsible" if role == "cooperate" else role
         sentence = _sentence(doc, m.start())
         out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in named]
-    background = _background_spans(doc)
+    in_skipped = _within([(s.start, s.end) for s in closing + _background_spans(doc)])
     issuer = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
     taken = -1
     for first in mentions:
-        if first.start < taken or any(s.start <= first.start < s.end for s in closing + background):
+        if first.start < taken or in_skipped(first.start):
             continue
-        found = _clause_subject(text, first, mentions)
+        found = _clause_subject(text, first, mentions, by_start)
         if found is None:
             continue
         subject, pred = found
@@ -525,11 +547,26 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         chu_tri = _CHU_TRI.match(after)
         coop = _PHOI_HOP.match(text, pred + chu_tri.end()) if chu_tri else None
         if coop:
-            for n in _list_after(text, coop.end(), mentions, groups=True):
+            for n in _list_after(text, coop.end(), by_start, groups=True):
                 out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
     for block_start, block_end, heading_named in blocks:
-        out += _block_clauses(doc, mentions, block_start, block_end, heading_named)
+        out += _block_clauses(doc, by_start, block_start, block_end, heading_named)
     return out
+
+
+def _within(spans: list[tuple[int, int]]):
+    """A test whether a position lies in any of ``spans`` (half-open), by bisection instead of a scan per call."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach, furthest = [], -1
+    for _, end in spans:  # the furthest end among the spans starting at or before each one
+        furthest = max(furthest, end)
+        reach.append(furthest)
+
+    def within(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+    return within
 
 
 # In an agency's block, a clause opening "Chủ trì" makes it lead; "phối hợp (với) X" makes X cooperate.
@@ -546,7 +583,7 @@ def _joint_task_follows(text: str, pos: int) -> bool:
     return agencies.verb_at(text, tail.end() if tail else pos)
 
 
-def _block_clauses(doc: Document, mentions: list[Mention], start: int, end: int,
+def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end: int,
                    heading_named: list[Assignment]) -> list[Assignment]:
     """``1. Sở Công Thương: ... - Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh ... tổ chức vận chuyển``.
 
@@ -565,7 +602,7 @@ def _block_clauses(doc: Document, mentions: list[Mention], start: int, end: int,
                 if not (h.agency_code or "").startswith("G-") and h.role != "focal_point":
                     out.append(h.model_copy(update={"role": "lead", "tasks": [sentence[0]], "task_spans": [sentence[1]]}))
         if m.group("coop"):
-            partners = _list_after(text, m.end(), mentions, groups=False)
+            partners = _list_after(text, m.end(), by_start, groups=False)
             if not partners or not (m.group("lead") or _joint_task_follows(text, partners[-1].end)):
                 continue
             for n in partners:
@@ -575,10 +612,14 @@ def _block_clauses(doc: Document, mentions: list[Mention], start: int, end: int,
 
 
 def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int, list[Assignment]]]:
-    """Blocks under an agency heading, where ``Chủ trì, phối hợp với X`` has the heading as subject."""
+    """Blocks under an agency heading, where ``Chủ trì, phối hợp với X`` has the heading as subject.
+
+    ``mentions`` are in text order (as ``agencies.find`` gives them).
+    """
     out = []
+    starts = [m.start for m in mentions]
     for node, in_org in _agency_sections(doc):
-        found = _heading_assignments(doc, node, mentions, sentences=in_org)
+        found = _heading_assignments(doc, node, mentions, starts, sentences=in_org)
         if found:
             out.append((node.span.start, node.span.end, found))
     return out
@@ -607,7 +648,8 @@ _LIST_FILLER = re.compile(
 _OWNED = re.compile(r"(?:thuộc|trực\s+thuộc|của|cho|với)\s*$", re.IGNORECASE)
 
 
-def _clause_subject(text: str, first: Mention, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
+def _clause_subject(text: str, first: Mention, mentions: list[Mention],
+                    by_start: dict[int, Mention]) -> tuple[list[Mention], int] | None:
     """Agencies that are a clause's subject, with where their predicate starts.
 
     ``- Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ ...`` (bullet), ``Căn cứ Kế hoạch, các sở,
@@ -616,9 +658,9 @@ def _clause_subject(text: str, first: Mention, mentions: list[Mention]) -> tuple
     ban, ngành, đơn vị trực thuộc ...; Chủ tịch ... chịu trách nhiệm thi hành``.
     """
     window = text[max(0, first.start - 260):first.start]
-    if not (_subject_start(text, first) or _OPENER.search(window) or _TITLE_BEFORE.search(window[-40:])):
+    if not (_subject_start(text, first) or _opener_before(window) or _TITLE_BEFORE.search(window[-40:])):
         return None
-    subject = _list_after(text, first.start, mentions, groups=True)
+    subject = _list_after(text, first.start, by_start, groups=True)
     if not subject:
         return None
     pos = subject[-1].end
@@ -664,13 +706,21 @@ def _subject_through(text: str, subject: list[Mention], mentions: list[Mention])
 def _strong_start(text: str, first: Mention) -> bool:
     """A subject opening a bullet, line, clause after ``;``/``.``, or after an opening phrase."""
     window = text[max(0, first.start - 260):first.start]
-    return bool(re.search(r"(?:^|[.;:\n(])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?$", window[-14:])
-                or _OPENER.search(window) or _TITLE_BEFORE.search(window[-40:]))
+    return bool(_CLAUSE_OPEN.search(window[-14:]) or _opener_before(window) or _TITLE_BEFORE.search(window[-40:]))
+
+
+_CLAUSE_OPEN = re.compile(r"(?:^|[.;:\n(])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?$")
+_SUBJECT_OPEN = re.compile(r"(?:^|[.;:\n(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*)?$")
+
+
+def _opener_before(window: str) -> bool:
+    """An opening phrase (``Căn cứ ..., ``) ends the window; ``_OPENER`` ends in ``,\\s*$``, so test the comma first."""
+    return window.rstrip().endswith(",") and bool(_OPENER.search(window))
 
 
 def _subject_start(text: str, first: Mention) -> bool:
     before = text[max(0, first.start - 12):first.start]
-    return bool(re.search(r"(?:^|[.;:\n(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*)?$", before))
+    return bool(_SUBJECT_OPEN.search(before))
 
 
 def _background_spans(doc: Document) -> list[Span]:
@@ -683,9 +733,9 @@ def _background_spans(doc: Document) -> list[Span]:
 def _subject_list(text: str, first: Mention, mentions: list[Mention]) -> list[Mention] | None:
     """Agencies starting a clause (``Sở Y tế, Sở Tài chính chủ trì``), or None mid-clause."""
     before = text[max(0, first.start - 12):first.start]
-    if not re.search(r"(?:^|[.;:\n(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*)?$", before):
+    if not _SUBJECT_OPEN.search(before):
         return None
-    return _list_after(text, first.start, mentions, groups=False) or None
+    return _list_after(text, first.start, _by_start(mentions), groups=False) or None
 
 
 def _sentence(doc: Document, pos: int) -> tuple[str, Span]:

@@ -203,3 +203,37 @@ def test_level_word_after_a_list_holds_for_every_body_of_any_level(text, first, 
 def test_level_word_is_not_shared_by_a_plural_or_a_body_with_its_own_level(text, first, level):
     found = find(text, PlanContext(province="Đắk Lắk", issuer_level="province"))
     assert found[0].name == first and found[0].level == level
+
+
+_SENTENCES = [
+    "Sở Y tế chủ trì, phối hợp với Sở KH&ĐT, SỞ TÀI CHÍNH và UBND các huyện, thành phố.",
+    "Giao Ủy ban nhân dân tỉnh, Uỷ ban MTTQ Việt Nam tỉnh và các doanh nghiệp viễn thông triển khai.",
+    "Các sở, ban, ngành, tổ chức chính trị - xã hội tỉnh; Báo Bắc Giang; Đài Phát thanh và Truyền hình tỉnh.",
+    "Trung tâm Y tế huyện, Phòng Kế hoạch Nghiệp vụ và Điều dưỡng là đơn vị đầu mối; Công an tỉnh phối hợp.",
+    "sở y tế (chữ thường) và Bệnh viện Đa khoa tỉnh, Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã.",
+]
+
+
+@pytest.mark.parametrize("text", _SENTENCES)
+def test_word_starts_are_the_words_that_fold_to_a_start_key(text):
+    """The one regex scan finds exactly the words a word-by-word reading keeps."""
+    keys = agencies._start_keys()[0]
+    expected = [(w.start(), agencies._fold_word(w.group(0))) for w in agencies._WORD_AT_START.finditer(text)
+                if agencies._fold_word(w.group(0)) in keys]
+    assert agencies._word_starts(text) == expected
+
+
+@pytest.mark.parametrize("text", _SENTENCES)
+@pytest.mark.parametrize("odd", ["α ", "ω", "\u0301"])
+def test_text_with_other_scripts_finds_the_same_agencies(text, odd):
+    """A Greek letter or a loose combining mark sends the text word by word; the names found stay the same."""
+    shift = len(odd) + 1
+    assert agencies._latin_folds()[1].search(odd + " " + text)  # the slow path is taken
+    plain = [(m.start, m.end, m.code) for m in find(text, BAC_GIANG)]
+    marked = [(m.start - shift, m.end - shift, m.code) for m in find(odd + " " + text, BAC_GIANG)]
+    assert plain == marked
+
+
+def test_names_found_inside_a_table_cell_and_a_whole_text_agree():
+    text = "Sở Y tế; Sở Tài chính; UBND các huyện"
+    assert [m.name for m in find(text, BAC_GIANG)] == [m.name for m in find("1. " + text, BAC_GIANG)]
