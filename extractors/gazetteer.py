@@ -19,6 +19,8 @@ _UNIT = re.compile(
     r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w'’]*)(?:[ \-](?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠỦ][\w'’]*|[A-Z]'\w+))*)"
 )
 _PROVINCE_WORDS = ("tỉnh", "thành phố", "tp")
+_NOT_ALNUM = re.compile(r"[^A-Z0-9]")
+_KIND_WORD = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|h\.|q\.)\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,23 @@ def _legacy_unit(address: str, level: int):
 
 
 def _loose(text: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", fold(text))
+    return _NOT_ALNUM.sub("", fold(text))
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """Every pre-2025 province and district name the parser returns, loosely spelled.
+
+    :func:`resolve` keeps a parse only when the name is one of these, so a name that is
+    none of them is turned away before the parser runs.
+    """
+    from vietnamadminunits.parser import parser_legacy
+
+    names = {_loose(p["provinceShort"] or "") for p in parser_legacy.DICT_PROVINCE.values()}
+    for districts in parser_legacy.DICT_PROVINCE_DISTRICT.values():
+        names.update(_loose(d["districtShort"] or "") for d in districts.values())
+    names.discard("")
+    return frozenset(names)
 
 
 @cache
@@ -67,11 +85,13 @@ def resolve(place: str) -> Area | None:
     place = place.strip().strip(",.;")
     if not place or len(place) > 80:
         return None
+    name = _strip_kind(place)
+    if _loose(name) not in _known_names():
+        return None  # no unit bears this name: the slow parser could only guess
     _, _, old_to_new, new_provinces = _modules()
     unit = _legacy_unit(place, level=2)
     if unit is None or not unit.province:
         return None
-    name = _strip_kind(place)
     if not _loose(name) or _loose(name) not in {_loose(unit.short_province or ""), _loose(unit.short_district or "")}:
         return None  # the parser guessed from a fragment; keep only exact name matches
     new_key = next((k for k, olds in old_to_new.items() if unit.province_key in olds), None)
@@ -110,7 +130,7 @@ def _centrally_run(province: str | None) -> bool:
 
 
 def _strip_kind(place: str) -> str:
-    return re.sub(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|h\.|q\.)\s*", "", place.strip(), flags=re.I)
+    return _KIND_WORD.sub("", place.strip())
 
 
 def province_2025(province: str | None) -> str | None:
