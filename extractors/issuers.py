@@ -17,6 +17,7 @@ from extractors.symbols import DATA, fold, issuer_codes, issuer_info
 
 _UNIT_WORDS = ("THANH PHO", "THI XA", "THI TRAN", "TINH", "HUYEN", "QUAN", "XA", "PHUONG", "TP.", "TP")
 _SPACES = re.compile(r"\s+")
+_HEAD_PREFIX = 80  # characters of a phrase folded to find its head
 _PARTY_BODY = re.compile(r"\b(?:DANG|BAN CHAP HANH|BO CHINH TRI|BAN BI THU)\b")
 _CITY_WORD = re.compile(r"^\s*(?:THANH PHO|TP\b)")
 _PLACE_AFTER_UNIT = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", re.I)
@@ -56,6 +57,11 @@ def _positions() -> tuple[str, ...]:
     return tuple(sorted(_data()["positions"], key=len, reverse=True))
 
 
+@cache
+def _longest_head() -> int:
+    return max(len(spelling) for spelling, _ in _heads())
+
+
 def positions() -> list[str]:
     """Signing positions, longest first (``PHÓ CHỦ TỊCH`` before ``CHỦ TỊCH``)."""
     return list(_positions())
@@ -64,7 +70,13 @@ def positions() -> list[str]:
 @lru_cache(maxsize=16384)  # the same names come back in every citation and agency list
 def head_of(name: str) -> tuple[dict, int] | None:
     """The head entry ``name`` starts with and where the head ends."""
-    key = fold(name.strip())
+    text = name.strip()
+    # Folding goes character by character: the folded start of a long phrase (a citation's
+    # whole tail is passed in) is the start of the folded phrase, and once it runs past the
+    # longest head and the character after it, it decides as well as the whole.
+    key = fold(text[:_HEAD_PREFIX])
+    if len(text) > _HEAD_PREFIX and len(key) < _longest_head() + 2:
+        key = fold(text)
     lead = len(name) - len(name.lstrip())
     for spelling, entry in _heads():
         if key.startswith(spelling) and (len(key) == len(spelling) or not key[len(spelling)].isalnum()):

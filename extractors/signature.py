@@ -8,6 +8,7 @@ the position is the line the name stands under.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from extractors.issuers import positions
@@ -33,12 +34,33 @@ def _is_recipients(text: str) -> bool:
     return "nhận" in text.lower() and bool(_RECIPIENTS.match(_clean(text)))
 
 
+def _recipients_line(doc: Document, lines: list[Line]) -> int | None:
+    """Index of the first ``Nơi nhận`` line: only lines holding the word (found at once in the
+    lower-cased text) are cleaned and tested, not every line of the document."""
+    lower = doc.text.lower()
+    if len(lower) != len(doc.text):  # a letter lowering to two characters would shift offsets
+        return next((i for i, l in enumerate(lines) if _is_recipients(l.text)), None)
+    starts = [line.start for line in lines]
+    pos = lower.find("nhận")
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        if _is_recipients(lines[i].text):
+            return i
+        pos = lower.find("nhận", lines[i].end)
+    return None
+
+
+@cache
+def _position_tuple() -> tuple[str, ...]:
+    return tuple(positions())
+
+
 def _is_position(text: str) -> str | None:
     """The signing position a line ends with (``KT. CHỦ TỊCH`` → ``CHỦ TỊCH``)."""
     upper = text.upper()
-    if text != upper:
+    if text != upper or not upper.endswith(_position_tuple()):
         return None
-    for pos in positions():
+    for pos in _position_tuple():
         if upper.endswith(pos):
             return pos if upper.rstrip() == upper else None
     return None
@@ -62,7 +84,7 @@ def _block_start(doc: Document, lines: list[Line]) -> int | None:
     cands = _candidates(lines)
     if not cands:
         return None
-    rec = next((i for i, l in enumerate(lines) if _is_recipients(l.text)), None)
+    rec = _recipients_line(doc, lines)
     if rec is not None:
         near = [i for i in cands if abs(i - rec) <= _WINDOW]
         if near:
@@ -193,7 +215,7 @@ def _name(lines: list[Line], at: int) -> tuple[str | None, int | None]:
 def recipients(doc: Document) -> list[str]:
     """The ``Nơi nhận`` list, one entry per dash, without list marks or final ``;``."""
     lines = doc.lines()
-    rec = next((i for i, l in enumerate(lines) if _is_recipients(l.text)), None)
+    rec = _recipients_line(doc, lines)
     if rec is None:
         return []
     out = []
