@@ -135,7 +135,7 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
     text = doc.text
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if _NON_BLANK.search(text, start, m.start()):
+        if m.start() > start and _NON_BLANK.search(text, start, m.start()):
             out.append((start, m.start() + 1 if text[m.start()] == "." else m.start()))
         start = m.end()
     if _NON_BLANK.search(text, start):

@@ -170,12 +170,16 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
         prefix = "Thời hạn: "
         return [replace(e, start=e.start - len(prefix), end=e.end - len(prefix))
                 for e in find(prefix + text, reference) if e.start >= len(prefix)]
-    found: list[TimeExpr] = []
-    taken: list[tuple[int, int]] = []
     lower = text.lower()
     has_digit = _DIGIT.search(text) is not None
-    has_year = has_digit and _FOUR_DIGITS.search(text) is not None  # every dd/mm/yyyy, year and period
     has_month = "tháng" in lower
+    if not (has_digit or has_month or "qu" in lower):
+        # Most clauses: no number, month or quarter, so only "báo cáo hằng ngày" can bind.
+        daily = _recurring_kind(text, lower, has_month) == "daily" and _bare_recurrence(text, "daily")
+        return [daily] if daily else []
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    has_year = has_digit and _FOUR_DIGITS.search(text) is not None  # every dd/mm/yyyy, year and period
     recurring = _recurring_kind(text, lower, has_month)
 
     def free(a: int, b: int) -> bool:
