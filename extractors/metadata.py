@@ -20,6 +20,7 @@ from extractors.dates import date_at, find_dates
 from extractors.gazetteer import Area, find_places, resolve
 from extractors.issuers import describe, starts_with_body
 from extractors.period import stated_period_end
+from extractors.scan import lowered, matches_at
 from extractors.symbols import Symbol, doc_types, find_symbols, fold
 from pipeline.document import Document
 from schemas import Finding, Issuer, Signer, Span
@@ -507,15 +508,15 @@ def _horizon(doc: Document, f: _Found) -> int | None:
     if stated:
         return stated
     body = _without_citations(doc.text[:15000])
-    lower = _lowered(body)
+    lower = lowered(body)
     # Targets staged by year ("a) Đến hết năm 2025: ...", "c) Đến hết năm 2035: ..."): the
     # plan runs to the last stage, however often other years are named.
     staged = [int(m.group(1)) for m in _line_matches(_STAGE, body)]
     staged = [y for y in staged if not f.year or y >= f.year]
     if len(staged) >= 2:
         return max(staged)
-    years = [int(m.group(2)) for m in _matches_at(_GIAI_DOAN, _GIAI_DOAN_OPENING, body, lower)]
-    years += [int(m.group(2)) for m in _matches_at(_DEN_NAM, _DEN_NAM_OPENING, body, lower) if not m.group(1)]
+    years = [int(m.group(2)) for m in matches_at(_GIAI_DOAN, _GIAI_DOAN_OPENING, body, lower)]
+    years += [int(m.group(2)) for m in matches_at(_DEN_NAM, _DEN_NAM_OPENING, body, lower) if not m.group(1)]
     if f.year:
         years = [y for y in years if y >= f.year]
     if years:
@@ -528,31 +529,6 @@ def _horizon(doc: Document, f: _Found) -> int | None:
 # with those case-insensitive patterns is slow; finding their opening words is fast.
 _GIAI_DOAN_OPENING = re.compile("giai đoạn|thời kỳ")
 _DEN_NAM_OPENING = re.compile("tầm nhìn|định hướng|đến")
-
-
-def _lowered(text: str) -> str | None:
-    """``text.lower()`` when it lines up with ``text`` character for character and holds the
-    letters a case-insensitive pattern sees; None for the dotted and dotless Turkish I, the
-    only letters where the two disagree (``İ`` lowers to two characters, ``ı`` matches ``i``)."""
-    if "İ" in text or "ı" in text:
-        return None
-    return text.lower()
-
-
-def _matches_at(rx: re.Pattern[str], opening: re.Pattern[str], text: str, lower: str | None) -> list[re.Match[str]]:
-    """``rx.finditer(text)``, with ``rx`` tried only where ``opening`` (the lower-case words
-    every match of ``rx`` starts with) occurs in ``lower``."""
-    if lower is None:
-        return list(rx.finditer(text))
-    out, pos = [], 0
-    while (word := opening.search(lower, pos)) is not None:
-        m = rx.match(text, word.start())
-        if m:
-            out.append(m)
-            pos = m.end()
-        else:
-            pos = word.start() + 1
-    return out
 
 
 def _line_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:

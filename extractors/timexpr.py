@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from extractors.scan import lowered, matches_at
+
 Precision = str  # "day" | "month" | "quarter" | "half" | "year"
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -104,6 +106,10 @@ _LEADING_DAY_WORD = re.compile(r"^ngày\s+", re.IGNORECASE)
 # matching "Tháng" means the lower-cased clause holds "tháng"), so it never changes a result.
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# Words every match of the range and year patterns opens with (lower case), where
+# extractors.scan tries those slow patterns instead of at every character.
+_RANGE_OPENING = re.compile(r"từ|ngày|tháng|qu|\d")
+_YEAR_OPENING = re.compile(r"hoàn|trong|đến|hết|cuối|năm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +176,8 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
         prefix = "Thời hạn: "
         return [replace(e, start=e.start - len(prefix), end=e.end - len(prefix))
                 for e in find(prefix + text, reference) if e.start >= len(prefix)]
-    lower = text.lower()
+    aligned = lowered(text)  # None only for a Turkish I: then the slow patterns scan everything
+    lower = aligned if aligned is not None else text.lower()
     has_digit = _DIGIT.search(text) is not None
     has_month = "tháng" in lower
     if not (has_digit or has_month or "qu" in lower):
@@ -191,7 +198,7 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
             taken.append((expr.start, expr.end))
 
     if has_year:
-        for m in _range_matches(text):
+        for m in _range_matches(text, aligned):
             add(m)
         if has_month:
             for m in _MONTH_RANGE.finditer(text):
@@ -228,7 +235,7 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
             if free(m.start(), m.end()):
                 add(_period(text, m))
     if has_year and "năm" in lower:
-        for m in _YEAR.finditer(text):
+        for m in matches_at(_YEAR, _YEAR_OPENING, text, aligned):
             if free(m.start(), m.end()):
                 add(_year(text, m, reference))
     if recurring in ("daily", "monthly") and not any(e.freq for e in found):
@@ -301,10 +308,10 @@ def _range_regex() -> re.Pattern[str]:
     )
 
 
-def _range_matches(text: str) -> list[TimeExpr]:
+def _range_matches(text: str, lower: str | None) -> list[TimeExpr]:
     """``Từ ngày 15/11/2025 đến ngày 15/12/2025``, ``Quý IV/2025 - Quý II/2026``."""
     out = []
-    for m in _range_regex().finditer(text):
+    for m in matches_at(_range_regex(), _RANGE_OPENING, text, lower):
         if not (m.group(0)[:2].lower() == "từ" or _cue_before(text, m.start()) or _label_before_period(text, m.start())):
             continue  # "(06/01/1946 - 06/01/2026)": an anniversary, not a period of work
         a, b = find_single(m.group("a")), find_single(m.group("b"))
