@@ -17,6 +17,7 @@ from extractors.context import PlanContext
 from extractors.dates import DateMatch, find_dates
 from extractors.gazetteer import Area, resolve
 from extractors.issuers import describe, starts_with_body
+from extractors.scan import lowered, matches_at
 from extractors.symbols import Symbol, canonical_id, canonical_symbol, doc_types, find_symbols, fold, issuer_info
 from pipeline.document import Document
 from schemas import Reference
@@ -44,7 +45,7 @@ _ENUM_LAST = re.compile(r"\s+và\s+(?:\w[\w'’-]*(?:\s|$)?){1,6}")
 _NOT_ENUM = re.compile(r"^(?:các|những|trong|đồng thời|ngày|số|tại|đã|theo|nay)\b", re.I)
 # A line break inside a citation (hard-wrapped sources: "của Bộ\nChính trị"): joined when
 # the line does not end a clause and the next one does not open a paragraph.
-_SOFT_BREAK = re.compile(r"(?<=[^\s;.:,])\n(?=[^\W\d_])(?!(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo)\b)")
+_SOFT_BREAK = re.compile(r"\n(?<=[^\s;.:,]\n)(?=[^\W\d_])(?!(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo)\b)")
 _SUBJECT = re.compile(r"^\s*(?:[\"“]\s*)?(?:về việc|về|V/v)\s+", re.I)
 # The summary of a cited document may open with its verb instead of "về" (trích yếu):
 # "... của Thủ tướng Chính phủ phê duyệt Chương trình ...".
@@ -55,6 +56,7 @@ _LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n(]{2,200}?)\s+(?:ng
 # A law heads its own citation: right after "Căn cứ" or a list separator, never inside
 # another document's summary ("Nghị định ... quy định chi tiết ... của Luật Phòng thủ dân sự").
 _LAW_LEAD = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
+_LAW_WORD = re.compile("Luật")
 _RANK = {"legal_basis": 2, "implements": 2, "mentions": 0}
 _DIGIT = re.compile(r"\d")
 _OF_AHEAD = re.compile(r"^[\s,]*của\s")
@@ -342,9 +344,16 @@ def _type_of_word() -> dict[str, str]:
     return out
 
 
+@cache
+def _type_opening() -> re.Pattern[str]:
+    """The type words in lower case: where a match of ``_type_before`` can start."""
+    return re.compile("|".join(re.escape(w.lower()) for w, _ in doc_types()["words"]))
+
+
 def _doc_type_before(text: str, s: Symbol) -> str | None:
     before = text[max(0, s.start - 45):s.start]
-    m = _type_before().search(before)
+    found = matches_at(_type_before(), _type_opening(), before, lowered(before))
+    m = found[0] if found else None  # the first match, as search() would give
     if m:
         return _type_of_word()[m.group(1).lower()]
     return s.doc_type
@@ -441,7 +450,8 @@ def _merge(cites: list[_Cite], area: Area | None) -> list[Reference]:
 def _laws(doc: Document, zone_end: int, seen: set[str | None]) -> list[Reference]:
     """``Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025``: laws cited by name."""
     out = []
-    for m in _LAW.finditer(doc.text[:zone_end]):
+    zone = doc.text[:zone_end]
+    for m in matches_at(_LAW, _LAW_WORD, zone, zone):  # every citation of a law opens with "Luật"
         para = doc.text[_paragraph_start(doc.text, m.start()):m.start()]
         if not _LEGAL.search(para) or not _LAW_LEAD.search(para):
             continue

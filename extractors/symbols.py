@@ -224,23 +224,27 @@ def _after_numbers(rx: re.Pattern[str], mark: re.Pattern[str], text: str) -> lis
 
 
 @lru_cache(maxsize=8192)  # pure, and asked again for every citation of the same document
+def _first_symbol(text: str) -> Symbol | None:
+    found = find_symbols(text)
+    return found[0] if found else None
+
+
 def canonical_symbol(raw: str) -> str | None:
     """The canonical spelling of one symbol, or None when ``raw`` holds none.
 
     >>> canonical_symbol("25-CT/TƯ"), canonical_symbol("0130/KH-UBND")
     ('25-CT/TW', '130/KH-UBND')
     """
-    found = find_symbols(raw)
-    return found[0].number if found else None
+    first = _first_symbol(raw)
+    return first.number if first else None
 
 
-@lru_cache(maxsize=8192)
 def symbol_scope(number: str) -> str:
     """``central`` for national bodies (TW, TTg, BYT), else the level the code repeats at."""
-    found = find_symbols(number)
-    if not found:
+    first = _first_symbol(number)
+    if not first:
         return "local"
-    info = issuer_info(found[0].issuer_code)
+    info = issuer_info(first.issuer_code)
     return info["scope"] if info else "local"
 
 
@@ -254,10 +258,10 @@ def canonical_id(number: str, year: int | None = None, province: str | None = No
     :func:`same_document` treats a missing part as matching anything.
     """
     canon = canonical_symbol(number) or number
-    found = find_symbols(canon)
+    first = _first_symbol(canon)
     key = fold(canon)
     parts = [key]
-    if year and not (found and found[0].year):
+    if year and not (first and first.year):
         parts.append(str(year))
     scope = symbol_scope(canon)
     if scope != "central" and province:
