@@ -313,8 +313,9 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
 
 def _ends_mid_clause(line: str) -> bool:
     """Whether ``line`` stops on a word no clause ends with ("Sở", "Bộ Chỉ huy", "của")."""
-    words = line.rstrip().split()
-    return any(" ".join(words[-n:]) in _continuations() for n in (1, 2, 3) if len(words) >= n)
+    words = line.rsplit(None, 3)[-3:]  # only the last three words matter
+    continuations = _continuations()
+    return any(" ".join(words[-n:]) in continuations for n in range(1, len(words) + 1))
 
 
 @cache
