@@ -43,8 +43,10 @@ _DASH_SPLIT = re.compile(rf"\s*{_DASH}\s*")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 _YEAR_PART = re.compile(r"\d{4}")
-_DASH_MARK = re.compile(_DASH)
-_SLASH_MARK = re.compile("/")
+# The dash or slash right after a number (one blank between allowed): where a symbol's
+# number can end. Found by their literal first character, then checked behind.
+_DASH_MARK = re.compile(rf"{_DASH}(?:(?<=\d{_DASH})|(?<=\d\s{_DASH}))")
+_SLASH_MARK = re.compile(r"/(?:(?<=\d/)|(?<=\d\s/))")
 
 
 def fold(text: str) -> str:
