@@ -554,6 +554,9 @@ def _inside_any(found: list[Mention]):
     return inside
 
 
+_NOT_IN_NAME = re.compile(r"[^\wÀ-ỹ'’-]")
+
+
 def group_end(text: str, pos: int, limit: int, slot: bool) -> int:
     """Where a group phrase's modifier ends: at punctuation, ``và``, a vague word, or (in prose) a verb.
 
@@ -567,7 +570,7 @@ def group_end(text: str, pos: int, limit: int, slot: bool) -> int:
         word = w.group(1)
         vague = word.lower() in _VAGUE and not (slot and word.lower() == "thuộc") and not _joins_kinds(text, w, slot)
         if vague or (not slot and (verb_at(text, w.start()) or word.lower() in ("trực", "hoạt"))) \
-                or re.search(r"[^\wÀ-ỹ'’-]", word):
+                or _NOT_IN_NAME.search(word):
             break
         if words == 0 and word.lower() in ("liên", "có", "thành"):  # "các tổ chức thành viên" of a body named before
             break
@@ -586,7 +589,7 @@ def _joins_kinds(text: str, word: re.Match[str], slot: bool) -> bool:
 def _group_mention(text: str, start: int, end: int) -> Mention:
     written = text[start:end]
     name = written[0].upper() + written[1:]
-    name = re.sub(r"\s+", " ", name)
+    name = _SPACES.sub(" ", name)
     return Mention(start, end, written, name, "G-" + slug(name), None, None, True, True, "rule", None)
 
 
@@ -684,10 +687,15 @@ def _build(text, start, end, base, kind, score, level_word, area, plural, contex
                    bool(kind and kind.group), method, score if method == "vocabulary" and score < 100 else None)
 
 
+_SPACES = re.compile(r"\s+")
+_HEAD_OF = re.compile(r"^(?:Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s+", re.IGNORECASE)
+_LEADING_LEVEL = re.compile(rf"^(?:{_LEVEL_WORDS})\s+", re.IGNORECASE)
+
+
 def _group_name(surface: str) -> str:
     """``Lãnh đạo các đơn vị thuộc, trực thuộc`` → ``Các đơn vị thuộc, trực thuộc``: the body, not its head."""
-    surface = re.sub(r"\s+", " ", surface)  # "Các\nSở, ngành" wrapped across lines is one name
-    surface = re.sub(r"^(?:Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s+", "", surface, flags=re.IGNORECASE)
+    surface = _SPACES.sub(" ", surface)  # "Các\nSở, ngành" wrapped across lines is one name
+    surface = _HEAD_OF.sub("", surface)
     return surface[0].upper() + surface[1:]
 
 
@@ -704,7 +712,7 @@ def _level_of(level_word: str, area: str | None, context: PlanContext) -> str:
 
 def _bare_area(area: str) -> str:
     """``tỉnh Bắc Giang`` → ``Bắc Giang``: the level word is written by the caller."""
-    return re.sub(rf"^(?:{_LEVEL_WORDS})\s+", "", area.strip(), flags=re.IGNORECASE)
+    return _LEADING_LEVEL.sub("", area.strip())
 
 
 def _implied_area(level: str | None, level_word: str | None, context: PlanContext) -> str | None:

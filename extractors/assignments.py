@@ -34,9 +34,11 @@ _COOPERATE_START = re.compile(r"^\s*(?:[-+*•]\s*)?phối\s+hợp\b", re.IGNORE
 _LEAD_START = re.compile(r"^\s*(?:[-+*•]\s*)?chủ\s+trì", re.IGNORECASE)
 _FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị)?\s*(?:đầu\s+mối|thường\s+trực)|cơ\s+quan\s+thường\s+trực",
                     re.IGNORECASE)
+# "(?i:(?:Cơ\s+quan|Đơn\s+vị)\s+(?P<role>...)...)" written to open with a plain character class: a search
+# then skips in C to the next C/Đ instead of trying the case-blind alternation at every position.
 _LABEL = re.compile(
-    r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)[^:\n]{0,40}:[\s*]*",
-    re.IGNORECASE,
+    r"[CcĐđ](?:(?<=[Cc])(?i:ơ\s+quan)|(?<=[Đđ])(?i:ơn\s+vị))"
+    r"(?i:\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)[^:\n]{0,40}:[\s*]*)"
 )
 _LIST_GAP = re.compile(
     r"[\s,;*]*(?:(?:và|cùng|hoặc)\s+)?(?:(?:Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Giám\s+đốc|Lãnh\s+đạo)\s+)?", re.IGNORECASE
@@ -377,12 +379,12 @@ def _bullet_names(doc: Document, mentions: list[Mention], body: tuple[int, int])
     with a predicate verb, so member lists (``- Sở Y tế: 02 người``) assign nothing.
     """
     out: list[Assignment] = []
-    skip = _closing_spans(doc) + _background_spans(doc)
+    skipped = _within([(s.start, s.end) for s in _closing_spans(doc) + _background_spans(doc)])
     text = doc.text
     for node in doc.outline:
         if node.kind != "bullet" or not body[0] <= node.span.start < body[1]:
             continue
-        if any(s.start <= node.span.start < s.end for s in skip):
+        if skipped(node.span.start):
             continue
         line_start, line_end = _heading_line(doc, node)
         marker = _BULLET_LEAD.match(text, line_start, line_end)
@@ -488,7 +490,9 @@ def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool)
 
 # ---- prose --------------------------------------------------------------------------------
 
-_GIAO = re.compile(r"\b(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:cho\s+)?", re.IGNORECASE)
+# "(?i:\b(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:cho\s+)?)", opening with a plain class for a fast search (as _LABEL)
+_GIAO = re.compile(r"[GgĐđYy](?<=\b[GgĐđYy])(?:(?<=[Gg])(?i:iao)|(?<=[Đđ])(?i:ề\s+nghị)|(?<=[Yy])(?i:êu\s+cầu))"
+                   r"(?i:\s+(?:cho\s+)?)")
 _CHU_TRI = re.compile(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|được\s+giao\s+)?chủ\s+trì\b", re.IGNORECASE)
 _PHOI_HOP = re.compile(r"[\s,]*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)
 
@@ -723,11 +727,13 @@ def _subject_start(text: str, first: Mention) -> bool:
     return bool(_SUBJECT_OPEN.search(before))
 
 
+_BACKGROUND = re.compile(r"^\s*(?:[IVXLC]+|\d+)[.)]\s*(?:MỤC\s+(?:ĐÍCH|TIÊU)|CĂN\s+CỨ|THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|"
+                         r"SỰ\s+CẦN\s+THIẾT|ĐÁNH\s+GIÁ|Mục\s+(?:đích|tiêu)|Thực\s+trạng|Kết\s+quả|Tình\s+hình)")
+
+
 def _background_spans(doc: Document) -> list[Span]:
     """Goals, background and budget sections: agencies named there report the past or frame the plan."""
-    rx = re.compile(r"^\s*(?:[IVXLC]+|\d+)[.)]\s*(?:MỤC\s+(?:ĐÍCH|TIÊU)|CĂN\s+CỨ|THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|"
-                    r"SỰ\s+CẦN\s+THIẾT|ĐÁNH\s+GIÁ|Mục\s+(?:đích|tiêu)|Thực\s+trạng|Kết\s+quả|Tình\s+hình)")
-    return [n.span for n in doc.outline if n.kind == "section" and n.level <= 2 and rx.match(n.heading)]
+    return [n.span for n in doc.outline if n.kind == "section" and n.level <= 2 and _BACKGROUND.match(n.heading)]
 
 
 def _subject_list(text: str, first: Mention, mentions: list[Mention]) -> list[Mention] | None:
@@ -812,22 +818,31 @@ def _header_names(cells: list[str]) -> list[str | None] | None:
 
 
 def _paragraphs(doc: Document) -> list[tuple[str, int, int]]:
+    """The non-blank lines, stripped, with the offsets of their text."""
     out, pos = [], 0
-    for m in re.finditer(r"[^\n]+", doc.text):
-        text = m.group(0).strip()
+    for raw in doc.text.split("\n"):
+        text = raw.strip()
         if text:
-            lead = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            lead = pos + (len(raw) - len(raw.lstrip()))
             out.append((text, lead, lead + len(text)))
+        pos += len(raw) + 1
     return out
+
+
+# Every numbering header ("STT", "TT", "Số TT" in any case) holds two t's in a row (or the ligature "ﬆ"/"ﬅ",
+# whose upper case is "ST", before one): without them there is no such table.
+_DOUBLE_T = re.compile(r"[tTﬅﬆ][tT]")
 
 
 def _stacked_rows(doc: Document) -> list[Row]:
     """Markdown tables whose cells became one paragraph each: STT / task / lead / ... / time."""
+    if not _DOUBLE_T.search(doc.text):
+        return []
     paras = _paragraphs(doc)
     rows: list[Row] = []
     i = 0
     while i < len(paras):
-        if paras[i][0].upper() not in ("STT", "TT", "SỐ TT"):
+        if len(paras[i][0]) > 5 or paras[i][0].upper() not in ("STT", "TT", "SỐ TT"):  # upper() never shortens
             i += 1
             continue
         j = i + 1

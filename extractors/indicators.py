@@ -178,7 +178,14 @@ def _part_scores(folded: str, threshold: float) -> dict[str, float]:
 
 def _scored_form(parts: tuple[str, ...], scores: dict[str, float]) -> float:
     """A form's weakest part (a part without a score scored below the threshold: 0)."""
-    return min((scores.get(part, 0.0) for part in parts), default=0.0)
+    lowest = 100.0 if parts else 0.0
+    for part in parts:
+        score = scores.get(part, 0.0)
+        if score < lowest:
+            lowest = score
+            if not lowest:
+                break  # nothing is lower than a missing part
+    return lowest
 
 
 @lru_cache(maxsize=4096)

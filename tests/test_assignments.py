@@ -490,3 +490,36 @@ def test_103_quangngai_decision_article_before_the_plan_title():
                                                                                issuer_level="province"))}
     assert ("Sở Tài chính", "responsible") in found
     assert ("Sở Xây dựng", "responsible") in found
+
+
+@pytest.mark.parametrize("chu_tri,phoi_hop", [
+    ("Cơ quan chủ trì", "Cơ quan phối hợp"),
+    ("CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP"),
+    ("Đơn vị chủ trì", "Đơn vị phối hợp"),
+    ("ĐƠN VỊ CHỦ TRÌ", "đơn vị phối hợp"),
+])
+def test_label_lines_in_any_case(make_doc, chu_tri, phoi_hop):
+    text = LABELS.replace("Cơ quan chủ trì", chu_tri).replace("Cơ quan phối hợp", phoi_hop)
+    ctx = PlanContext(province="Thành phố Hồ Chí Minh", issuer_level="province")
+    pairs = by_agency(assignments.extract(make_doc(text), ctx))
+    assert ("Sở Nội vụ", "lead") in pairs and ("Sở Giáo dục và Đào tạo", "lead") in pairs
+
+
+@pytest.mark.parametrize("verb", ["Giao", "GIAO", "giao cho", "Đề nghị", "ĐỀ NGHỊ", "Yêu cầu", "YÊU CẦU"])
+def test_giao_de_nghi_yeu_cau_in_any_case(make_doc, verb):
+    text = (f"KẾ HOẠCH\nVề y tế\n\nIII. TỔ CHỨC THỰC HIỆN\n\n{verb} Sở Y tế chủ trì triển khai thực hiện Kế hoạch này.")
+    found = assignments.extract(make_doc(text), PROVINCE)
+    assert ("Sở Y tế", "lead") in by_agency(found)
+
+
+def test_giao_inside_a_word_assigns_nothing(make_doc):
+    """``bàn giao Sở Y tế`` gives Sở Y tế a task; ``bàngiao`` (no word start) gives none."""
+    text = "KẾ HOẠCH\nVề y tế\n\nIII. NỘI DUNG\n\nThực hiện bàn giao Sở Y tế quản lý tài sản."
+    assert by_agency(assignments.extract(make_doc(text), PROVINCE)) == {("Sở Y tế", "responsible")}
+    assert assignments.extract(make_doc(text.replace("bàn giao", "bàngiao")), PROVINCE) == []
+
+
+@pytest.mark.parametrize("header", ["STT", "Stt", "TT", "Số TT", "SỐ TT"])
+def test_stacked_table_under_any_numbering_header(make_doc, header):
+    found = assignments.extract(make_doc(STACKED.replace("\nSTT\n", f"\n{header}\n", 1)), PROVINCE)
+    assert any(a.method == "table" for a in found)
