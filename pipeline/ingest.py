@@ -21,7 +21,7 @@ from pipeline.build import build_document
 from pipeline.document import Document
 from pipeline.errors import KehoachError
 from pipeline.extract import extract_plan
-from pipeline.limits import Limits
+from pipeline.limits import WORKER_MODULES, Limits
 from pipeline.readers import read_file
 from pipeline.store import DocumentRows, document_rows, known, store_failure, stored_elsewhere, write_document
 from schemas import Plan
@@ -211,7 +211,7 @@ def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Prepa
     results = supervised_map(
         partial(prepare_file, limits=limits), paths, on_error=_failed, workers=min(workers, len(paths)),
         timeout=limits.timeout_seconds or None, memory_bytes=limits.memory_bytes or None,
-        preload=("pipeline.warm",),
+        preload=WORKER_MODULES,
     )
     for _, outcome in results:
         yield outcome

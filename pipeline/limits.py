@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What the worker processes import before any is forked (their fork server's preload):
+# the parsing entry point and the module that warms its vocabularies.
+WORKER_MODULES = ("pipeline.ingest", "pipeline.warm")
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

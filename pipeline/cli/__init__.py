@@ -21,6 +21,13 @@ def _register() -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["ingest"]:
+        # The workers' fork server imports the extractors (about a second); started
+        # before the command modules load, both imports run at once.
+        from pipeline.limits import WORKER_MODULES
+        from pipeline.workers import start_fork_server
+
+        start_fork_server(WORKER_MODULES)
     _register()
     try:
         app()
