@@ -1,16 +1,18 @@
-"""Vietnamese administrative units, resolved offline with ``vietnamadminunits``.
+"""Vietnamese administrative units, resolved offline from a small data file.
 
 ``huyện Đắk R'Lấp`` → district Đắk R'Lấp, province Đắk Nông, and since the 2025 merger
-Lâm Đồng. Only the package's bundled data is used: its address converter may call an
-online geocoder for wards split in 2025 when a street is given, so we never call the
-converter, only its province table (old province → new province), and never pass wards.
+Lâm Đồng. ``data/admin_units.json`` lists the 63 provinces and their districts as they
+were before the 2025 reform, with the merged province each old one joined; it is
+extracted from the ``vietnamadminunits`` package by ``scripts/build_admin_units.py``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from extractors.symbols import fold
 
@@ -24,6 +26,9 @@ _UNIT_WORD = re.compile("|".join(re.escape(w) for w in (
 _PROVINCE_WORDS = ("tỉnh", "thành phố", "tp")
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
 _KIND_WORD = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|h\.|q\.)\s*", re.I)
+# Unit words only a district-level unit takes ("huyện Quảng Ninh" is in Quảng Bình,
+# whatever the province of the same name).
+_DISTRICT_KIND = re.compile(r"^(?:huyện|quận|thị xã|tx\.?|h\.|q\.)\s", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,72 +40,54 @@ class Area:
     province_2025: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Units:
+    provinces: dict[str, dict[str, str]]  # loose name → province record
+    districts: dict[str, list[dict[str, str]]]  # loose name → districts of that name
+
+
 @cache
-def _modules():
-    # Imported lazily: the package loads its JSON data on import.
-    from vietnamadminunits import ParseMode, parse_address
-    from vietnamadminunits.converter import converter_2025
-    from vietnamadminunits.parser import parser_from_2025
-
-    return parse_address, ParseMode, converter_2025.DICT_PROVINCE, parser_from_2025.DICT_PROVINCE
-
-
-def _legacy_unit(address: str, level: int):
-    """The pre-2025 unit ``address`` names, or None where the parser cannot read it.
-
-    Street-level parsing is off (``keep_street=False``, levels 1-2), so the package's
-    online geocoder, used only for split wards with a street, is never reached.
-    """
-    parse_address, mode, _, _ = _modules()
-    try:
-        return parse_address(address, mode=mode.LEGACY, level=level, keep_street=False)
-    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
-        return None
+def _units() -> _Units:
+    path = Path(__file__).parent / "data" / "admin_units.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    districts: dict[str, list[dict[str, str]]] = {}
+    for district in data["districts"]:
+        districts.setdefault(_loose(district["name"]), []).append(district)
+    return _Units({_loose(p["name"]): p for p in data["provinces"]}, districts)
 
 
 def _loose(text: str) -> str:
+    """``Đắk R'Lấp`` and ``Dak R'Lap`` both become ``DAKRLAP``."""
     return _NOT_ALNUM.sub("", fold(text))
-
-
-@cache
-def _known_names() -> frozenset[str]:
-    """Every pre-2025 province and district name the parser returns, loosely spelled.
-
-    :func:`resolve` keeps a parse only when the name is one of these, so a name that is
-    none of them is turned away before the parser runs.
-    """
-    from vietnamadminunits.parser import parser_legacy
-
-    names = {_loose(p["provinceShort"] or "") for p in parser_legacy.DICT_PROVINCE.values()}
-    for districts in parser_legacy.DICT_PROVINCE_DISTRICT.values():
-        names.update(_loose(d["districtShort"] or "") for d in districts.values())
-    names.discard("")
-    return frozenset(names)
 
 
 @cache
 def resolve(place: str) -> Area | None:
     """Resolve a place name as written (``huyện Kiên Hải``, ``H. Đắk R'Lấp``, ``Thanh Hoá``).
 
-    Returns None when the name is not a known province or district, so that words such
-    as ``Trung tâm Y tế`` never resolve by accident.
+    A province name resolves to the province; a district name to its district when no
+    other district in the country bears it (``Châu Thành`` is in seven provinces, so it
+    needs :func:`city` or a province around it). Anything else, such as ``Trung tâm Y tế``,
+    is None.
     """
     place = place.strip().strip(",.;")
     if not place or len(place) > 80:
         return None
-    name = _strip_kind(place)
-    if _loose(name) not in _known_names():
-        return None  # no unit bears this name: the slow parser could only guess
-    _, _, old_to_new, new_provinces = _modules()
-    unit = _legacy_unit(place, level=2)
-    if unit is None or not unit.province:
+    key = _loose(_strip_kind(place))
+    units = _units()
+    province = units.provinces.get(key)
+    if province is not None and not (_DISTRICT_KIND.match(place) and _unique_district(key)):
+        return Area(province["name"], None, province["province_2025"])
+    district = _unique_district(key)
+    if district is None:
         return None
-    if not _loose(name) or _loose(name) not in {_loose(unit.short_province or ""), _loose(unit.short_district or "")}:
-        return None  # the parser guessed from a fragment; keep only exact name matches
-    new_key = next((k for k, olds in old_to_new.items() if unit.province_key in olds), None)
-    new_name = new_provinces.get(new_key, {}).get("provinceShort") if new_key else None
-    district = unit.short_district if _loose(name) == _loose(unit.short_district or "") else None
-    return Area(province=unit.short_province, district=district, province_2025=new_name)
+    province = units.provinces[_loose(district["province"])]
+    return Area(province["name"], district["name"], province["province_2025"])
+
+
+def _unique_district(key: str) -> dict[str, str] | None:
+    found = _units().districts.get(key, [])
+    return found[0] if len(found) == 1 else None
 
 
 @cache
@@ -114,22 +101,17 @@ def city(name: str) -> Area | None:
     area = resolve(name)
     if area is None or area.district or _centrally_run(area.province):
         return area
-    unit = _legacy_unit(f"thành phố {_strip_kind(name)}, tỉnh {area.province}", level=2)
-    if unit is None:
-        return area
-    if unit.short_district and (unit.district or "").startswith("Thành phố") \
-            and _loose(unit.short_district) == _loose(_strip_kind(name)):
-        return Area(area.province, unit.short_district, area.province_2025)
+    key = _loose(_strip_kind(name))
+    for district in _units().districts.get(key, []):
+        if district["province"] == area.province and district["full"].startswith("Thành phố"):
+            return Area(area.province, district["name"], area.province_2025)
     return area
 
 
-@cache
 def _centrally_run(province: str | None) -> bool:
     """Whether a pre-2025 province is a city (``Thành phố Hà Nội``) rather than a ``Tỉnh``."""
-    if not province:
-        return False
-    unit = _legacy_unit(province, level=1)
-    return unit is not None and (unit.province or "").startswith("Thành phố")
+    record = _units().provinces.get(_loose(province or ""))
+    return record is not None and record["full"].startswith("Thành phố")
 
 
 def _strip_kind(place: str) -> str:

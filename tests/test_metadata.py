@@ -2,11 +2,12 @@
 
 import json
 import socket
+import sys
 
 import pytest
 
 from conftest import CORPUS, SEEDS
-from extractors import metadata
+from extractors import gazetteer, metadata
 from extractors.gazetteer import resolve
 from pipeline.build import document_from_text
 from pipeline.evaluation.metadata import score
@@ -120,14 +121,38 @@ def test_gazetteer_refuses_non_places(text):
     assert resolve(text) is None
 
 
-def test_gazetteer_never_goes_online(monkeypatch):
+def test_gazetteer_needs_neither_network_nor_the_package_it_was_built_from(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setitem(sys.modules, "vietnamadminunits", None)  # importing it now fails
     resolve.cache_clear()
-    assert resolve("phường Phúc Xá, quận Ba Đình, Hà Nội") is None or True
+    gazetteer._units.cache_clear()
     assert resolve("huyện Kiên Hải").province_2025 == "An Giang"
+
+
+@pytest.mark.parametrize("place, province, district", [
+    ("huyện Quảng Ninh", "Quảng Bình", "Quảng Ninh"),  # a district named like another province
+    ("tỉnh Quảng Ninh", "Quảng Ninh", None),
+    ("Điện Biên Phủ", "Điện Biên", "Điện Biên Phủ"),  # a city whose name holds its province's
+    ("thị xã Bình Long", "Bình Phước", "Bình Long"),
+])
+def test_gazetteer_reads_the_unit_word(place, province, district):
+    area = resolve(place)
+    assert (area.province, area.district) == (province, district)
+
+
+@pytest.mark.parametrize("place", ["huyện Châu Thành", "Châu Thành"])
+def test_gazetteer_leaves_a_district_name_shared_by_several_provinces(place):
+    assert resolve(place) is None
+
+
+def test_every_unit_has_its_merged_province():
+    units = gazetteer._units()
+    assert len(units.provinces) == 63
+    assert all(p["province_2025"] for p in units.provinces.values())
+    assert sum(len(d) for d in units.districts.values()) > 690
 
 
 @pytest.mark.parametrize("sentence, name, level, province, district", [
