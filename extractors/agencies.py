@@ -173,18 +173,6 @@ def _surface_forms(name: str) -> set[str]:
     return forms
 
 
-@functools.cache
-def _vocabulary_regex() -> re.Pattern[str]:
-    names: set[str] = set()
-    vocab = vocabulary()
-    for row in [*vocab["agencies"], *vocab["groups"]]:
-        for name in [row["name"], *row["aliases"]]:
-            names |= _surface_forms(name)
-    alts = sorted(names, key=len, reverse=True)
-    body = "|".join(_flex(n) for n in alts)
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{body})(?![\wÀ-ỹ&])", re.IGNORECASE)
-
-
 _WORD_AT_START = re.compile(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]+")
 
 
@@ -200,8 +188,8 @@ def _fold_word(word: str) -> str:
 
 
 @functools.cache
-def _vocabulary_index() -> dict[str, re.Pattern[str]]:
-    """The vocabulary names grouped by their folded first word, one regex per group.
+def _vocabulary_forms() -> dict[str, tuple[str, ...]]:
+    """The vocabulary's written forms grouped by their folded first word, longest first.
 
     One alternation of every name would be tried at every word of the text; keyed by
     the first word, each word start only tries the names that can begin there.
@@ -212,14 +200,36 @@ def _vocabulary_index() -> dict[str, re.Pattern[str]]:
         for name in [row["name"], *row["aliases"]]:
             for form in _surface_forms(name):
                 groups.setdefault(_first_word_key(form), set()).add(form)
-    return {
-        key: re.compile(rf"(?:{'|'.join(_flex(n) for n in sorted(names, key=len, reverse=True))})(?![\wÀ-ỹ&])",
-                        re.IGNORECASE)
-        for key, names in groups.items()
-    }
+    return {key: tuple(sorted(forms, key=lambda f: (-len(f), f))) for key, forms in groups.items()}
+
+
+@functools.cache
+def _vocabulary_pattern(key: str) -> re.Pattern[str]:
+    """The names beginning with ``key``, for any text (``re.IGNORECASE``): the path of unusual text.
+
+    The range ``À-ỹ`` under IGNORECASE costs milliseconds to compile, so each key's
+    pattern is compiled only when a text needs it.
+    """
+    body = "|".join(_flex(n) for n in _vocabulary_forms()[key])
+    return re.compile(rf"(?:{body})(?![\wÀ-ỹ&])", re.IGNORECASE)
+
+
+@functools.cache
+def _lower_vocabulary_pattern(key: str) -> re.Pattern[str]:
+    """The names beginning with ``key`` in lower case, for the lower-cased copy of a Latin text.
+
+    Matching ``text.lower()`` case-sensitively finds what IGNORECASE finds in ``text``
+    (see ``_lower_matches_ignorecase``) and compiles several times faster; in a Latin
+    text the only non-word characters of ``À-ỹ`` are ``×`` and ``÷``, so the end test
+    needs no big character range either.
+    """
+    forms = sorted({n.lower() for n in _vocabulary_forms()[key]}, key=lambda f: (-len(f), f))
+    body = "|".join(_flex(n) for n in forms)
+    return re.compile(rf"(?:{body})(?![\w&{_latin_non_word_letters()}])")
 
 
 _WORD_CHAR = re.compile(r"[\wÀ-ỹ]")
+_IS_WORD = re.compile(r"\w")
 
 
 @functools.cache
@@ -227,7 +237,7 @@ def _latin_folds() -> tuple[dict[str, list[str]], re.Pattern[str]]:
     """Each folded letter with the Latin characters ``_fold_word`` turns into it, and a test for other word characters.
 
     Plans are written in Latin script: a word of these characters folds one character at
-    a time, so a regex of character classes finds the words of a folded form directly.
+    a time, so folding the whole text once gives each word's folded form in place.
     Text holding any other word character (Greek, a loose combining mark) is read word by word.
     """
     classes: dict[str, list[str]] = {}
@@ -247,6 +257,43 @@ def _latin_folds() -> tuple[dict[str, list[str]], re.Pattern[str]]:
 
 
 @functools.cache
+def _latin_fold_table() -> str:
+    """``str.translate`` table folding each Latin word character to its letter (``Ở`` → ``o``); others stay."""
+    classes, _ = _latin_folds()
+    table = {ord(ch): letter for letter, chars in classes.items() for ch in chars}
+    return "".join(table.get(code, chr(code)) for code in range(max(table) + 1))
+
+
+@functools.cache
+def _latin_non_word_letters() -> str:
+    """The characters of ``À-ỹ`` a Latin text may hold that are no word character (``×``, ``÷``), escaped.
+
+    In a Latin text (see ``_latin_folds``) ``[\\wÀ-ỹ]`` is ``[\\w×÷]``: a small class compiles
+    in microseconds where the range takes a millisecond each time it is written.
+    """
+    _, other = _latin_folds()
+    chars = (chr(code) for code in range(0xC0, 0x1EFA))
+    return "".join(re.escape(ch) for ch in chars if not _IS_WORD.match(ch) and not other.match(ch))
+
+
+# Characters IGNORECASE matches to a letter their lower case is not (dotless ı ~ i, long ſ ~ s):
+# a text holding one is matched on its own, not on its lower-cased copy.
+_CASE_EXCEPTIONS = re.compile("[\u0131\u017f\u1e9b]")
+
+
+def _is_latin(text: str) -> bool:
+    return _latin_folds()[1].search(text) is None
+
+
+def _lower_copy(text: str) -> str | None:
+    """``text.lower()`` when matching it case-sensitively is matching ``text`` with IGNORECASE."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _CASE_EXCEPTIONS.search(text):
+        return None  # "İ" lower-cases to two characters: offsets would shift
+    return lowered
+
+
+@functools.cache
 def _start_keys() -> tuple[frozenset[str], frozenset[str] | None]:
     """Folded first words that begin a name: of the vocabulary and group phrases, and of the head nouns.
 
@@ -255,26 +302,31 @@ def _start_keys() -> tuple[frozenset[str], frozenset[str] | None]:
     """
     heads = vocabulary()["heads"]
     head_keys = None if any(re.search(r"[,&\-–]", h) for h in heads) else frozenset(_first_word_key(h) for h in heads)
-    return frozenset(_vocabulary_index()) | {"cac"} | (head_keys or set()), head_keys
+    return frozenset(_vocabulary_forms()) | {"cac"} | (head_keys or set()), head_keys
 
 
 @functools.cache
 def _first_words_regex() -> re.Pattern[str]:
-    """Whole words whose folded form is a start key (``Sở``, ``SỞ``, ``UBND``, ``Ủy``, ``Các``)."""
-    classes, _ = _latin_folds()
+    """In a folded Latin text, the whole words that are start keys (``so``, ``ubnd``, ``uy``, ``cac``).
 
-    def trie(words: list[str]) -> str:
-        """One alternation per shared prefix: the regex tries each letter's class once per position."""
+    Each first letter checks the character before it, so the pattern opens with a plain
+    letter and the search skips in C to the letters that can begin a key.
+    """
+    classes, _ = _latin_folds()
+    word = rf"[\w{_latin_non_word_letters()}]"
+
+    def trie(words: list[str], first: bool) -> str:
+        """One alternation per shared prefix: each position tries each letter once."""
         by_first: dict[str, list[str]] = {}
-        for word in words:
-            by_first.setdefault(word[:1], []).append(word[1:])
+        for w in words:
+            by_first.setdefault(w[:1], []).append(w[1:])
         alts = []
-        for first, rests in sorted(by_first.items()):
-            if not first:
+        for letter, rests in sorted(by_first.items()):
+            if not letter:
                 alts.append("")  # the word may end here
                 continue
-            cls = "[" + "".join(re.escape(c) for c in classes[first]) + "]"
-            alts.append(cls + (trie(rests) if rests != [""] else ""))
+            head = re.escape(letter) + (f"(?<!{word}{re.escape(letter)})" if first else "")
+            alts.append(head + (trie(rests, False) if rests != [""] else ""))
         if alts == [""]:
             return ""
         ends = "" in alts  # "ban" ends where "bao" goes on: the empty branch last, after longer ones
@@ -283,39 +335,42 @@ def _first_words_regex() -> re.Pattern[str]:
 
     # a key with a character no Latin letter folds to can only begin a word of the slow path
     keys = [k for k in _start_keys()[0] if all(ch in classes for ch in k)]
-    return re.compile(rf"(?<![\wÀ-ỹ]){trie(keys)}(?![\wÀ-ỹ])")
+    return re.compile(rf"{trie(keys, True)}(?!{word})")
 
 
-def _word_starts(text: str) -> list[tuple[int, str]]:
+def _word_starts(text: str, latin: bool | None = None) -> list[tuple[int, str]]:
     """Where the words that may begin a name start, with their folded form, in order.
 
     One scan of the text serves the vocabulary, the head nouns and the group phrases.
     """
-    _, other = _latin_folds()
-    if other.search(text):
-        words = _WORD_AT_START.finditer(text)  # a word character outside the Latin blocks: word by word
-    else:
-        words = _first_words_regex().finditer(text)  # only the words that fold to a key, found in C
+    if latin is None:
+        latin = _is_latin(text)
     keys = _start_keys()[0]
+    if latin:  # fold the text once; the words that are keys are found in C
+        folded = text.translate(_latin_fold_table())
+        return [(word.start(), word.group(0)) for word in _first_words_regex().finditer(folded)]
     out = []
-    for word in words:
+    for word in _WORD_AT_START.finditer(text):  # a word character outside the Latin blocks: word by word
         key = _fold_word(word.group(0))
         if key in keys:
             out.append((word.start(), key))
     return out
 
 
-def _vocabulary_matches(text: str, starts: list[tuple[int, str]] | None = None):
-    """Leftmost, longest, non-overlapping vocabulary names in ``text`` (as ``finditer``)."""
-    index, taken = _vocabulary_index(), -1
-    for start, key in _word_starts(text) if starts is None else starts:
-        if start < taken:
+def _vocabulary_matches(text: str, starts: list[tuple[int, str]] | None = None, latin: bool | None = None):
+    """Leftmost, longest, non-overlapping vocabulary names in ``text``, as ``(start, end)``."""
+    if latin is None:
+        latin = _is_latin(text)
+    lowered = _lower_copy(text) if latin else None
+    subject, pattern_of = (lowered, _lower_vocabulary_pattern) if lowered is not None else (text, _vocabulary_pattern)
+    forms, taken = _vocabulary_forms(), -1
+    for start, key in _word_starts(text, latin) if starts is None else starts:
+        if start < taken or key not in forms:
             continue
-        pattern = index.get(key)
-        match = pattern.match(text, start) if pattern else None
+        match = pattern_of(key).match(subject, start)
         if match:
             taken = match.end()
-            yield match
+            yield start, taken
 
 
 def _head_matches(text: str, starts: list[tuple[int, str]]):
@@ -362,11 +417,12 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     """
     context = context or PlanContext()
     found: list[Mention] = []
-    starts = _word_starts(text)
-    for m in _vocabulary_matches(text, starts):
-        if not (m.group(0)[0].isupper() or _is_group(m.group(0))):
+    latin = _is_latin(text)
+    starts = _word_starts(text, latin)
+    for start, end in _vocabulary_matches(text, starts, latin):
+        if not (text[start].isupper() or _is_group(text[start:end])):
             continue
-        found.append(_mention(text, m.start(), m.end(), context, "vocabulary"))
+        found.append(_mention(text, start, end, context, "vocabulary"))
     found_starts = [f.start for f in found]  # vocabulary matches: sorted, never overlapping
     rule_end = -1
     for m in _head_matches(text, starts):
@@ -410,9 +466,9 @@ def _distributed(text: str, found: list[Mention], context: PlanContext) -> list[
             continue
         probe = "các " + text[comma.end():comma.end() + 160]
         hit = next(_vocabulary_matches(probe), None)
-        if hit is None or hit.start() != 0 or not _is_group(hit.group(0)):
+        if hit is None or hit[0] != 0 or not _is_group(probe[:hit[1]]):
             continue
-        m = _mention(probe, 0, hit.end(), context, "vocabulary")
+        m = _mention(probe, 0, hit[1], context, "vocabulary")
         start, end = comma.end(), comma.end() + m.end - 4
         if any(f.start < end and start < f.end for f in found):
             continue

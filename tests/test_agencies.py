@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 import pytest
 
 from extractors import agencies
@@ -237,3 +240,50 @@ def test_text_with_other_scripts_finds_the_same_agencies(text, odd):
 def test_names_found_inside_a_table_cell_and_a_whole_text_agree():
     text = "Sở Y tế; Sở Tài chính; UBND các huyện"
     assert [m.name for m in find(text, BAC_GIANG)] == [m.name for m in find("1. " + text, BAC_GIANG)]
+
+
+@functools.cache
+def _latin_alphabet() -> str:
+    """Every character a text may hold and still be matched on its lower-cased copy (all code points but surrogates)."""
+    _, other = agencies._latin_folds()
+    chars = other.sub("", "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)])))
+    return "".join(ch for ch in chars if len(ch.lower()) == 1 and not agencies._CASE_EXCEPTIONS.match(ch))
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def test_lower_matches_ignorecase():
+    """Lower-cased text matched case-sensitively finds what IGNORECASE finds in the text, letter by letter."""
+    alphabet = re.sub(r"[\W\d_]+", "", _latin_alphabet())  # a letter's case variants are letters
+    lowered = alphabet.lower()
+    letters = {ch for forms in agencies._vocabulary_forms().values() for form in forms for ch in form.lower()}
+    for letter in letters:
+        ignorecase = _positions(re.compile(re.escape(letter), re.IGNORECASE), alphabet)
+        assert ignorecase == _positions(re.compile(re.escape(letter)), lowered), letter
+
+
+def test_name_end_test_on_lower_cased_latin_text_is_the_ignorecase_one():
+    alphabet = _latin_alphabet()
+    original = re.compile(r"[\wÀ-ỹ&]", re.IGNORECASE)
+    small = re.compile(rf"[\w&{agencies._latin_non_word_letters()}]")
+    assert _positions(original, alphabet) == _positions(small, alphabet.lower())
+
+
+def test_folded_latin_text_keeps_word_boundaries_and_folds_each_word():
+    _, other = agencies._latin_folds()
+    alphabet = other.sub("", "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)])))
+    folded = alphabet.translate(agencies._latin_fold_table())
+    small = re.compile(rf"[\w{agencies._latin_non_word_letters()}]")
+    assert _positions(agencies._WORD_CHAR, alphabet) == _positions(small, folded)
+    changed = [(ch, fch) for ch, fch in zip(alphabet[:0x2100], folded) if ch != fch]
+    assert changed and all(agencies._fold_word(ch) == fch for ch, fch in changed)
+
+
+@pytest.mark.parametrize("text", ["Sở Tàı chính tỉnh", "Sở Tài chính tỉnh và Sở Y tế İ"])
+def test_letters_ignorecase_reads_as_another_keep_the_vocabulary_name(text):
+    """Dotless ı matches i under IGNORECASE; İ lower-cases to two characters: such text is matched as written."""
+    assert agencies._lower_copy(text) is None
+    found = find(text, BAC_GIANG)
+    assert found[0].method == "vocabulary" and found[0].name.startswith("Sở Tài chính")
