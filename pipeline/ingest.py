@@ -15,16 +15,18 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import sqlite_utils
 
-from pipeline.build import build_document
-from pipeline.document import Document
 from pipeline.errors import KehoachError
-from pipeline.extract import extract_plan
 from pipeline.limits import WORKER_MODULES, Limits
 from pipeline.readers import read_file
 from pipeline.store import DocumentRows, document_rows, known, store_failure, stored_elsewhere, write_document
-from schemas import Plan
+
+if TYPE_CHECKING:
+    from pipeline.document import Document
+    from schemas import Plan
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".doc", ".pdf"}
 _SKIPPED_NAMES = ("readme", "license", "changelog")
@@ -113,6 +115,11 @@ def _is_document(path: Path, root: Path) -> bool:
 
 def parse_file(path: str, limits: Limits | None = None) -> Parsed | Failed:
     """Read and extract one file; every expected failure comes back as :class:`Failed`."""
+    # Imported here, not above: the process that only writes to the database (ingest's
+    # parent, when workers parse) never loads the extractors.
+    from pipeline.build import build_document
+    from pipeline.extract import extract_plan
+
     started = time.perf_counter()
     try:
         source_text, data = read_file(Path(path), limits)

@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.calendar import CSV_FIELDS, build_calendar, deadline_rows, upcoming
 from pipeline.cli.app import DEFAULT_DB, app
 from pipeline.errors import KehoachError
 from pipeline.store import open_db
@@ -59,6 +58,8 @@ def calendar_command(
 
     Re-importing an updated export updates the same events (stable UIDs).
     """
+    from pipeline.calendar import CSV_FIELDS, build_calendar, deadline_rows
+
     start, end = _day(from_, "--from"), _day(to, "--to")
     database = open_db(db)
     if fmt is CalendarFormat.csv:
@@ -82,6 +83,8 @@ def deadlines_command(
     fmt: Annotated[ListFormat, typer.Option("--format", help="table, json or csv.")] = ListFormat.table,
 ) -> None:
     """The next deadlines per agency, counted from today."""
+    from pipeline.calendar import CSV_FIELDS, upcoming
+
     rows = upcoming(open_db(db), upcoming_days, date.today(), agency=agency)
     if fmt is ListFormat.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
