@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extractors.scan import matches_at
 from extractors.symbols import fold
 
 _UNIT = re.compile(
@@ -157,18 +158,10 @@ def find_places(text: str) -> list[PlaceMention]:
 def _unit_matches(text: str) -> list[re.Match[str]]:
     """``_UNIT.finditer(text)``, with the pattern tried only where a unit word starts.
 
-    Every match opens with one of the unit words, which plain-text search finds fast;
-    trying the whole pattern at every character of a long document is what was slow.
+    ``_UNIT_WORD`` spells each unit word in the cases ``_UNIT`` accepts, so the text
+    is searched as it is rather than lowered.
     """
-    out, pos = [], 0
-    while (word := _UNIT_WORD.search(text, pos)) is not None:
-        m = _UNIT.match(text, word.start())
-        if m:
-            out.append(m)
-            pos = m.end()
-        else:
-            pos = word.start() + 1
-    return out
+    return matches_at(_UNIT, _UNIT_WORD, text, text)
 
 
 def _resolve_kind(kind_word: str, name: str) -> Area | None:
