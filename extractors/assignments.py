@@ -186,7 +186,8 @@ def _inner(mentions: list[Mention], start: int, end: int) -> set[int]:
 
 
 # words that make a heading a sentence about the group rather than the group's name
-_HEADING_PREDICATE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
+# (?-i:[\wÀ-ỹ]): the same class as under IGNORECASE (tests/test_agencies.py), compiled without per-character folding
+_HEADING_PREDICATE = re.compile(r"(?<!(?-i:[\wÀ-ỹ]))(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
                                 r"thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực|là\s+(?:cơ\s+quan|đơn\s+vị))",
                                 re.IGNORECASE)
 
@@ -214,7 +215,7 @@ def _heading_group(doc: Document, start: int, end: int, mentions: list[Mention] 
 
 # "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": a list of kinds of body, not one group's name
 _KIND_AFTER_COMMA = re.compile(r",\s*(?:các\s+)?(?:tổ\s+chức|cá\s+nhân|cơ\s+quan|đơn\s+vị|doanh\s+nghiệp|địa\s+phương|"
-                               r"hộ\s+gia\s+đình|người\s+dân)(?![\wÀ-ỹ])", re.IGNORECASE)
+                               r"hộ\s+gia\s+đình|người\s+dân)(?!(?-i:[\wÀ-ỹ]))", re.IGNORECASE)
 
 
 def _whole_line_group(doc: Document, pos: int, end: int, mentions: list[Mention]) -> int:

@@ -22,7 +22,8 @@ _UNITS = {
 _SCALES = {"trăm": 100, "nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 _WORD = "|".join(sorted([*_UNITS, *_SCALES, "mười", "mươi", "linh", "lẻ"], key=len, reverse=True))
 # A run of number words; "năm" alone is too often "year" to be read as five (see parse_words).
-NUMBER_WORDS_RE = re.compile(rf"(?<![\wÀ-ỹ])(?:{_WORD})(?:\s+(?:{_WORD}))*(?![\wÀ-ỹ])", re.IGNORECASE)
+# the word tests are case-free classes: (?-i:) compiles them without IGNORECASE's per-character folding
+NUMBER_WORDS_RE = re.compile(rf"(?<!(?-i:[\wÀ-ỹ]))(?:{_WORD})(?:\s+(?:{_WORD}))*(?!(?-i:[\wÀ-ỹ]))", re.IGNORECASE)
 
 MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
                "nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000, "ty": 1_000_000_000, "ti": 1_000_000_000}
