@@ -773,8 +773,23 @@ _HEADER_KEYS = {
 }
 
 
+# (document, its rows) of the last call: deadlines reads the rows assignments just read. Keyed on the
+# document object itself (Document takes no weak reference): it is held, so its id is never reused
+# while compared, and one tuple is read and written at once.
+_last_table_rows: tuple[Document | None, tuple[Row, ...]] = (None, ())
+
+
 def table_rows(doc: Document) -> list[Row]:
     """Rows of task tables: tab-separated tables and tables flattened one cell per line."""
+    global _last_table_rows
+    cached_doc, cached_rows = _last_table_rows
+    if cached_doc is not doc:
+        cached_rows = tuple(_read_table_rows(doc))
+        _last_table_rows = (doc, cached_rows)
+    return list(cached_rows)
+
+
+def _read_table_rows(doc: Document) -> list[Row]:
     rows: list[Row] = []
     for table in doc.tables:
         found = _find_header(table.rows)

@@ -523,3 +523,18 @@ def test_giao_inside_a_word_assigns_nothing(make_doc):
 def test_stacked_table_under_any_numbering_header(make_doc, header):
     found = assignments.extract(make_doc(STACKED.replace("\nSTT\n", f"\n{header}\n", 1)), PROVINCE)
     assert any(a.method == "table" for a in found)
+
+
+_TASK_TABLE = ("II. TỔ CHỨC THỰC HIỆN\nTT\tNội dung công việc\tCơ quan chủ trì\tThời gian hoàn thành\n"
+               "1\tRà soát trạm y tế xã\tSở Y tế\tQuý II/2024\n2\tBố trí kinh phí\tSở Tài chính\tTháng 6/2024\n")
+
+
+def test_table_rows_are_read_once_per_document_and_never_shared_across_documents(make_doc):
+    """Assignments and deadlines both read the task table rows: the second call reuses the first's rows."""
+    doc, other = make_doc(_TASK_TABLE), make_doc(_TASK_TABLE.replace("Sở Tài chính", "Sở Nội vụ"))
+    first = assignments.table_rows(doc)
+    assert first and assignments.table_rows(doc) == first
+    assert assignments.table_rows(doc) is not first  # a fresh list: a caller may change its own
+    assert [r.cells["lead"][0] for r in assignments.table_rows(other)][-1] == "Sở Nội vụ"
+    assert assignments.table_rows(doc) == first
+    assert make_doc(_TASK_TABLE) is not doc and assignments.table_rows(make_doc(_TASK_TABLE)) == first
