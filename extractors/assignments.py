@@ -60,15 +60,19 @@ class Row:
     cells: dict[str, tuple[str, int, int]]
 
 
-def extract(doc: Document, context: PlanContext) -> list[Assignment]:
-    """All assignments in ``doc``, headings first, then labels, tables and prose."""
+def extract(doc: Document, context: PlanContext, rows: list[Row] | None = None) -> list[Assignment]:
+    """All assignments in ``doc``, headings first, then labels, tables and prose.
+
+    ``rows`` are ``table_rows(doc)`` when the caller has read them already (the
+    deadlines pass reads the same rows).
+    """
     body = _body_range(doc)
     mentions = [m for m in agencies.find(doc.text, context) if body[0] <= m.start < body[1]]
     blocks = _lead_blocks(doc, mentions)  # read once: the headings' assignments and the blocks prose defers to
     found = [a for _, _, named in blocks for a in named]
     found += _labels(doc, mentions, body)
     found += _bullet_names(doc, mentions, body)
-    found += _table_rows(doc, context)
+    found += _table_rows(doc, table_rows(doc) if rows is None else rows, context)
     found += _prose(doc, mentions, body, context, blocks)
     return _dedupe(found)
 
@@ -773,23 +777,8 @@ _HEADER_KEYS = {
 }
 
 
-# (document, its rows) of the last call: deadlines reads the rows assignments just read. Keyed on the
-# document object itself (Document takes no weak reference): it is held, so its id is never reused
-# while compared, and one tuple is read and written at once.
-_last_table_rows: tuple[Document | None, tuple[Row, ...]] = (None, ())
-
-
 def table_rows(doc: Document) -> list[Row]:
     """Rows of task tables: tab-separated tables and tables flattened one cell per line."""
-    global _last_table_rows
-    cached_doc, cached_rows = _last_table_rows
-    if cached_doc is not doc:
-        cached_rows = tuple(_read_table_rows(doc))
-        _last_table_rows = (doc, cached_rows)
-    return list(cached_rows)
-
-
-def _read_table_rows(doc: Document) -> list[Row]:
     rows: list[Row] = []
     for table in doc.tables:
         found = _find_header(table.rows)
@@ -908,9 +897,9 @@ def _align(cells: list[tuple[str, int, int]], width: int) -> list[tuple[str, int
     return [None] * (width - len(cells)) + list(cells)
 
 
-def _table_rows(doc: Document, context: PlanContext) -> list[Assignment]:
+def _table_rows(doc: Document, rows: list[Row], context: PlanContext) -> list[Assignment]:
     out = []
-    for row in table_rows(doc):
+    for row in rows:
         task = row.cells.get("task")
         tasks = [task[0]] if task else []
         spans = [doc.span(task[1], task[2])] if task else []

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from datetime import date
 
 from extractors import agencies, timexpr
-from extractors.assignments import table_rows
+from extractors.assignments import Row, table_rows
 from extractors.context import PlanContext
 from extractors.timexpr import TimeExpr
 from pipeline.document import Document
@@ -37,12 +37,13 @@ _STATED_DUE = re.compile(r"thời\s+(?:gian|hạn)\s+hoàn\s+thành[^:\n]{0,40}:
 MAX_TEXT = 400
 
 
-def extract(doc: Document, context: PlanContext, assignments: list[Assignment]) -> list[Deadline]:
-    """All deadlines of ``doc``, in text order."""
+def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
+            rows: list[Row] | None = None) -> list[Deadline]:
+    """All deadlines of ``doc``, in text order; ``rows`` as in :func:`extractors.assignments.extract`."""
     reference = context.issued or (date(context.issued_year, 1, 1) if context.issued_year else None)
     skip = _skipped_spans(doc)
     found: list[Deadline] = []
-    for row in table_rows(doc):
+    for row in table_rows(doc) if rows is None else rows:
         cell = row.cells.get("time")
         skip.append(row.span)  # a task row is read by its time column, never again as sentences
         if not cell:

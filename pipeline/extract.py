@@ -22,7 +22,8 @@ def extract_plan(doc: Document) -> Plan:
     """Metadata first (it gives the context), then the parts that depend on it."""
     meta = metadata.extract(doc)
     context = _context(meta)
-    found_assignments = assignments.extract(doc, context)
+    rows = assignments.table_rows(doc)  # task tables: read once, for assignments and deadlines
+    found_assignments = assignments.extract(doc, context, rows)
     plan = Plan(
         source=doc.source,
         **{name: getattr(meta, name) for name in _FROM_METADATA},
@@ -30,7 +31,7 @@ def extract_plan(doc: Document) -> Plan:
         references=references.extract(doc, context),
         targets=targets.extract(doc, context),
         assignments=found_assignments,
-        deadlines=deadlines.extract(doc, context, found_assignments),
+        deadlines=deadlines.extract(doc, context, found_assignments, rows),
         findings=list(meta.findings),
         outline=list(doc.outline),
         tables=list(doc.tables),
