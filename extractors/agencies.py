@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extractors.context import PlanContext
+from extractors.spans import within
 
 DATA = Path(__file__).parent / "data"
 # Upper-case letters spelled out: the range "À-Ỹ" also holds lower-case ones ("đã", "được")
@@ -576,7 +577,7 @@ def _group_phrases(text: str, found: list[Mention], context: PlanContext,
                    starts: list[tuple[int, str]]) -> list[Mention]:
     """``các doanh nghiệp viễn thông``: a group named by a kind and a modifier, read up to a verb."""
     out = []
-    inside = _inside_any(found)
+    inside = within((f.start, f.end) for f in found)
     for m in _group_phrase_matches(text, starts):
         if inside(m.start()):
             continue
@@ -595,21 +596,6 @@ def _group_phrase_matches(text: str, starts: list[tuple[int, str]]):
             if match:
                 end = match.end()
                 yield match
-
-
-def _inside_any(found: list[Mention]):
-    """A test whether a position lies inside any of ``found`` (one bisection instead of a scan per position)."""
-    spans = sorted((f.start, f.end) for f in found)
-    starts = [start for start, _ in spans]
-    reach, furthest = [], -1
-    for _, end in spans:  # furthest end among the mentions starting at or before each one
-        furthest = max(furthest, end)
-        reach.append(furthest)
-
-    def inside(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and reach[i] > pos
-    return inside
 
 
 _NOT_IN_NAME = re.compile(r"[^\wÀ-ỹ'’-]")

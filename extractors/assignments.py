@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from extractors import agencies
 from extractors.agencies import Mention
 from extractors.context import PlanContext
+from extractors.spans import within
 from pipeline.document import Document
 from schemas import Assignment, OutlineNode, Span
 
@@ -384,7 +385,7 @@ def _bullet_names(doc: Document, mentions: list[Mention], body: tuple[int, int])
     with a predicate verb, so member lists (``- Sở Y tế: 02 người``) assign nothing.
     """
     out: list[Assignment] = []
-    skipped = _within([(s.start, s.end) for s in _closing_spans(doc) + _background_spans(doc)])
+    skipped = within([(s.start, s.end) for s in _closing_spans(doc) + _background_spans(doc)])
     text = doc.text
     for node in doc.outline:
         if node.kind != "bullet" or not body[0] <= node.span.start < body[1]:
@@ -512,8 +513,8 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
     """Assignments in sentences; ``blocks`` are the agency headings' blocks (see ``_lead_blocks``)."""
     out: list[Assignment] = []
     closing = _closing_spans(doc)
-    in_closing = _within([(s.start, s.end) for s in closing])
-    in_block = _within([(a, b) for a, b, _ in blocks])
+    in_closing = within([(s.start, s.end) for s in closing])
+    in_block = within([(a, b) for a, b, _ in blocks])
     by_start = _by_start(mentions)
     text = doc.text
     for m in _GIAO.finditer(text, body[0], body[1]):
@@ -528,7 +529,7 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         role = "responsible" if role == "cooperate" else role
         sentence = _sentence(doc, m.start())
         out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in named]
-    in_skipped = _within([(s.start, s.end) for s in closing + _background_spans(doc)])
+    in_skipped = within([(s.start, s.end) for s in closing + _background_spans(doc)])
     issuer = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
     taken = -1
     for first in mentions:
@@ -561,21 +562,6 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
     for block_start, block_end, heading_named in blocks:
         out += _block_clauses(doc, by_start, block_start, block_end, heading_named)
     return out
-
-
-def _within(spans: list[tuple[int, int]]):
-    """A test whether a position lies in any of ``spans`` (half-open), by bisection instead of a scan per call."""
-    spans = sorted(spans)
-    starts = [start for start, _ in spans]
-    reach, furthest = [], -1
-    for _, end in spans:  # the furthest end among the spans starting at or before each one
-        furthest = max(furthest, end)
-        reach.append(furthest)
-
-    def within(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and reach[i] > pos
-    return within
 
 
 # In an agency's block, a clause opening "Chủ trì" makes it lead; "phối hợp (với) X" makes X cooperate.
