@@ -1,9 +1,9 @@
-"""PDF: text per page with pypdfium2, tables with pdfplumber, OCR for scanned pages.
+"""PDF: text per page with pypdfium2, ruled tables from its strokes, OCR for scanned pages.
 
-pypdfium2 extracts text about seventy times faster than pdfplumber, so every page
-is read with it. A page whose drawing holds enough line segments to form a ruled
-table is read again with pdfplumber, which finds the table cells: the table is put
-back as tab-separated rows between the text above and below it.
+Every page is read with pypdfium2. A page whose drawing holds enough strokes to form
+a ruled table has its cells read from the grid those strokes draw
+(:mod:`pipeline.readers.pdf_tables`): the table is put back as tab-separated rows
+between the text above and below it.
 
 A page with (almost) no text but an image is a scan: it is rendered and read by
 tesseract (:mod:`pipeline.readers.ocr`), and its OCR confidence is kept per page
@@ -13,14 +13,13 @@ wholly scanned PDF is refused with a reason that says what to install.
 
 from __future__ import annotations
 
-import io
-
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.document import SourceText
 from pipeline.errors import LimitExceeded, UnreadableFile
 from pipeline.limits import Limits
+from pipeline.readers import pdf_tables
 from pipeline.readers.legacy import convert_legacy, detect_legacy
 
 # A ruled table of 2 rows × 2 columns needs at least 6 strokes; text pages draw few.
@@ -38,7 +37,7 @@ def read_pdf(data: bytes, limits: Limits) -> SourceText:
             raise UnreadableFile("the PDF has no pages")
         if n_pages > limits.max_pages:
             raise LimitExceeded(f"{n_pages} pages (limit {limits.max_pages})")
-        pages, ruled, scanned = [], [], []
+        pages, scanned = [], []
         warnings: list[str] = []
         confidence: dict[int, float] = {}
         for index in range(n_pages):
@@ -53,7 +52,7 @@ def read_pdf(data: bytes, limits: Limits) -> SourceText:
             if _is_scan(page, pages[-1]):
                 scanned.append(index)
             elif _rule_count(page) >= _MIN_RULES_FOR_TABLE:
-                ruled.append(index)
+                pages[-1] = _page_with_tables(page) or pages[-1]
             page.close()
         if scanned:
             _ocr_pages(pdf, pages, scanned, limits, confidence, warnings)
@@ -61,8 +60,6 @@ def read_pdf(data: bytes, limits: Limits) -> SourceText:
         pdf.close()
     if sum(len(p.strip()) for p in pages) < _MIN_CHARS_PER_PAGE * n_pages / 4:
         raise UnreadableFile(_no_text_reason(n_pages, scanned, confidence))
-    if ruled:
-        _replace_table_pages(data, pages, ruled, warnings)
     text = "\f".join(pages)
     encoding = "utf-8"
     legacy = detect_legacy(text)
@@ -174,35 +171,21 @@ def _rule_count(page: pdfium.PdfPage) -> int:
     return count
 
 
-def _replace_table_pages(data: bytes, pages: list[str], indexes: list[int], warnings: list[str]) -> None:
-    """Re-read pages with ruled tables through pdfplumber, keeping text order."""
-    import pdfplumber  # imported here: only PDFs with tables pay for it
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for index in indexes:
-            try:
-                rebuilt = _page_with_tables(pdf.pages[index])
-            except Exception as err:  # pdfminer raises many types on odd pages
-                warnings.append(f"page {index + 1}: tables not read ({type(err).__name__}: {err})")
-                continue
-            if rebuilt is not None:
-                pages[index] = rebuilt
-
-
-def _page_with_tables(page) -> str | None:
-    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    if not tables:
+def _page_with_tables(page: pdfium.PdfPage) -> str | None:
+    """The page's text with each ruled table as tab-separated rows, in reading order."""
+    grids = pdf_tables.find_grids(pdf_tables.page_rules(page))
+    if not grids:
         return None
-    parts, top = [], page.bbox[1]
-    x0, _, x1, bottom = page.bbox
-    for table in tables:
-        if table.bbox[1] > top:
-            parts.append(page.crop((x0, top, x1, table.bbox[1])).extract_text() or "")
-        rows = table.extract()
-        parts.append("\n".join("\t".join(_cell(c) for c in row) for row in rows))
-        top = max(top, table.bbox[3])
-    if top < bottom:
-        parts.append(page.crop((x0, top, x1, bottom)).extract_text() or "")
+    textpage = page.get_textpage()
+    try:
+        outside = pdf_tables.text_outside(textpage, grids)
+        parts = [outside[0]]
+        for grid, after in zip(grids, outside[1:]):
+            rows = pdf_tables.cells(grid, textpage)
+            parts.append("\n".join("\t".join(_cell(c) for c in row) for row in rows))
+            parts.append(after)
+    finally:
+        textpage.close()
     return "\n".join(p for p in parts if p.strip())
 
 

@@ -1,0 +1,211 @@
+"""Ruled tables on a PDF page, read from pdfium's path objects and text boxes.
+
+A table in a plan is drawn as thin horizontal and vertical strokes (or thin filled
+rectangles) around its cells. The strokes give the grid; a cell merged across rows or
+columns ("Xã đạt Tiêu chí quốc gia về y tế" over eight year columns) is a grid area
+with no stroke inside it. Each cell's text is the text pdfium finds inside its box.
+
+pdfplumber does the same from pdfminer's layout analysis, at some 50-200 ms a page
+against about 2 ms here, and that analysis was most of the time a plan with tables
+took to read. The result has the same shape as ``pdfplumber``'s ``Table.extract()``:
+rows of cells, ``None`` for the parts of a merged cell after its first.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+# Strokes are at most this thick (points); anything thicker is a shape, not a rule.
+_THIN = 2.5
+# Rules this close (points) are one line of the grid; rules meet within this distance.
+_SNAP = 2.0
+# A rule shorter than this is a dash or a bullet, not a cell border.
+_MIN_RULE = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal (``y0 == y1``) or vertical (``x0 == x1``) stroke, PDF coordinates (y up)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.y0 == self.y1
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """One table: grid lines (``xs`` left to right, ``ys`` top to bottom) and its strokes."""
+
+    xs: list[float]
+    ys: list[float]
+    rules: list[Rule]
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.ys[-1]
+
+
+def page_rules(page: pdfium.PdfPage) -> list[Rule]:
+    """Thin strokes among the page's top-level path objects; a stroked box gives its four sides."""
+    rules: list[Rule] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+        width, height = x1 - x0, y1 - y0
+        if height <= _THIN and width >= _MIN_RULE:
+            y = (y0 + y1) / 2
+            rules.append(Rule(x0, y, x1, y))
+        elif width <= _THIN and height >= _MIN_RULE:
+            x = (x0 + x1) / 2
+            rules.append(Rule(x, y0, x, y1))
+        elif width >= _MIN_RULE and height >= _MIN_RULE and pdfium_c.FPDFPath_CountSegments(obj) in (4, 5):
+            rules += [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
+    return rules
+
+
+def find_grids(rules: list[Rule]) -> list[Grid]:
+    """Tables: groups of strokes that meet and enclose at least two cells (a one-row table
+    spanning a page, continued from the page before, is still a table)."""
+    groups = _touching_groups(rules)
+    grids = []
+    for group in groups:
+        xs = _snap(r.x0 for r in group if not r.horizontal)
+        ys = _snap((r.y0 for r in group if r.horizontal), reverse=True)
+        if len(xs) >= 2 and len(ys) >= 2 and (len(xs) - 1) * (len(ys) - 1) >= 2:
+            grids.append(Grid(xs, ys, group))
+    return sorted(grids, key=lambda g: -g.top)
+
+
+def cells(grid: Grid, textpage: pdfium.PdfTextPage) -> list[list[str | None]]:
+    """The grid's rows of cell texts; a merged cell's text is in its top-left unit."""
+    n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
+    parent = list(range(n_rows * n_cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        parent[max(ra, rb)] = min(ra, rb)  # the root is the top-left unit (lowest index)
+
+    for r in range(n_rows):
+        middle_y = (grid.ys[r] + grid.ys[r + 1]) / 2
+        for c in range(n_cols):
+            middle_x = (grid.xs[c] + grid.xs[c + 1]) / 2
+            if c + 1 < n_cols and not _vertical_at(grid, grid.xs[c + 1], middle_y):
+                join(r * n_cols + c, r * n_cols + c + 1)
+            if r + 1 < n_rows and not _horizontal_at(grid, grid.ys[r + 1], middle_x):
+                join(r * n_cols + c, (r + 1) * n_cols + c)
+    boxes: dict[int, list[float]] = {}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            box = boxes.setdefault(find(r * n_cols + c), [grid.xs[c], grid.ys[r + 1], grid.xs[c + 1], grid.ys[r]])
+            box[0], box[1] = min(box[0], grid.xs[c]), min(box[1], grid.ys[r + 1])
+            box[2], box[3] = max(box[2], grid.xs[c + 1]), max(box[3], grid.ys[r])
+    rows = []
+    for r in range(n_rows):
+        row: list[str | None] = []
+        for c in range(n_cols):
+            unit = r * n_cols + c
+            row.append(_text_in(textpage, *boxes[unit]) if find(unit) == unit else None)
+        rows.append(row)
+    return rows
+
+
+def text_outside(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> list[str]:
+    """The page's text above, between and below ``grids`` (sorted top to bottom): one string
+    per band, ``len(grids) + 1`` of them.
+
+    Characters are assigned to bands by their boxes and read with ``get_text_range``, which
+    keeps pdfium's line breaks and its mark for a hyphen at a line end ("1453/QĐ-" / "BYT");
+    reading a band by its rectangle loses that hyphen. Characters pdfium inserts (spaces,
+    line breaks) have no box and go with the character before them.
+    """
+    bands: list[list[tuple[int, int]]] = [[] for _ in range(len(grids) + 1)]
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    band = 0
+    for i in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top) and top.value > bottom.value:
+            y = (top.value + bottom.value) / 2
+            if any(g.bottom - _SNAP <= y <= g.top + _SNAP for g in grids):
+                band = -1  # inside a table: read by cells
+                continue
+            band = sum(1 for g in grids if g.bottom > y)
+        elif band < 0:
+            continue
+        runs = bands[band]
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return ["\n".join(textpage.get_text_range(a, b - a).replace("\r\n", "\n").strip() for a, b in runs)
+            for runs in bands]
+
+
+def _text_in(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float) -> str:
+    return textpage.get_text_bounded(left, bottom, right, top).replace("\r\n", "\n").strip()
+
+
+def _vertical_at(grid: Grid, x: float, y: float) -> bool:
+    return any(not r.horizontal and abs(r.x0 - x) <= _SNAP and r.y0 - _SNAP <= y <= r.y1 + _SNAP
+               for r in grid.rules)
+
+
+def _horizontal_at(grid: Grid, y: float, x: float) -> bool:
+    return any(r.horizontal and abs(r.y0 - y) <= _SNAP and r.x0 - _SNAP <= x <= r.x1 + _SNAP for r in grid.rules)
+
+
+def _snap(values, reverse: bool = False) -> list[float]:
+    """Distinct positions, values within ``_SNAP`` of the previous one merged into it."""
+    out: list[float] = []
+    for value in sorted(values, reverse=reverse):
+        if not out or abs(value - out[-1]) > _SNAP:
+            out.append(value)
+    return out
+
+
+def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
+    """Strokes connected by meeting (a horizontal and a vertical one crossing or touching)."""
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            b = rules[j]
+            if a.horizontal != b.horizontal and _meet(a, b):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Rule]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(find(i), []).append(rule)
+    return list(groups.values())
+
+
+def _meet(a: Rule, b: Rule) -> bool:
+    h, v = (a, b) if a.horizontal else (b, a)
+    return h.x0 - _SNAP <= v.x0 <= h.x1 + _SNAP and v.y0 - _SNAP <= h.y0 <= v.y1 + _SNAP
