@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors import agencies
 from extractors.agencies import Mention
@@ -477,21 +477,68 @@ _PAREN_AFTER = re.compile(r"\s*\([^()\n]{0,80}\)")
 
 
 def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool) -> list[Mention]:
-    """The agencies named one after another from ``pos`` (``Sở Y tế, Sở Tài chính và ...``)."""
+    """The agencies named one after another from ``pos`` (``Sở Y tế, Sở Tài chính và ...``).
+
+    Bodies listed in parentheses after a kind of body are named too (``các nhà mạng
+    (Viettel, VNPT, MobiFone)``, ``các doanh nghiệp viễn thông (Viettel, VNPT)``).
+    """
     out = []
     while True:
         plain = _PLAIN_GAP.match(text, pos).end()
         gap = _LIST_GAP.match(text, pos)
         mention = by_start.get(plain) or by_start.get(gap.end() if gap else pos)
         if mention is None:
-            break
+            kind = _KIND_THEN_PAREN.match(text, pos)
+            members, end = _paren_members(text, kind.end(), by_start, groups) if kind else ([], pos)
+            out += members
+            if not members:
+                break
+            pos = end
+            continue
         if groups or not mention.group:
             out.append(mention)
         pos = mention.end
+        members, end = _paren_members(text, pos, by_start, groups)
+        out += members
         paren = _PAREN_AFTER.match(text, pos)
-        if paren:
+        if members:
+            pos = end
+        elif paren:
             pos = paren.end()
     return out
+
+
+# "các nhà mạng (", "các cơ quan liên quan (gồm": a kind of body whose members the parentheses name
+_KIND_THEN_PAREN = re.compile(r"[\s,;]*(?:(?:và|cùng)\s+)?(?:các|những)\s+(?-i:[a-zđà-ỹ])[^()\n.;:]{0,50}?(?=\()",
+                              re.IGNORECASE)
+_PAREN_OPEN = re.compile(r"\s*\(\s*(?:(?:như|gồm|bao\s+gồm|là)\s*:?\s*)?", re.IGNORECASE)
+_PAREN_CLOSE = re.compile(r"[\s,;]*(?:\.{2,}|…)?\s*\)")
+
+
+def _paren_members(text: str, pos: int, by_start: dict[int, Mention], groups: bool) -> tuple[list[Mention], int]:
+    """``(Sở Y tế, Sở Tài chính...)`` at ``pos``: its agencies and where it closes, when they are all it holds."""
+    opened = _PAREN_OPEN.match(text, pos)
+    if opened is None or opened.end() not in by_start:
+        return [], pos
+    inner, at, mention = [], opened.end(), by_start[opened.end()]
+    while mention is not None:
+        # "(Viettel Nghệ An, VNPT Nghệ An)": a branch named by its place, read up to the next comma
+        place = _PLACE_TAIL.match(text, mention.end)
+        if place:
+            mention = replace(mention, end=place.end(), surface=text[mention.start:place.end()],
+                              name=_SPACES.sub(" ", text[mention.start:place.end()]))
+        if groups or not mention.group:
+            inner.append(mention)
+        at = mention.end
+        gap = _LIST_GAP.match(text, at)
+        mention = by_start.get(gap.end()) if gap and gap.end() > at else None
+    closed = _PAREN_CLOSE.match(text, at)
+    if not inner or closed is None:
+        return [], pos  # "(Sở Y tế là cơ quan thường trực)": an aside, not a list
+    return inner, closed.end()
+
+
+_PLACE_TAIL = re.compile(rf"(?:\s+(?-i:[{agencies._UP}])[\wÀ-ỹ]*){{1,3}}(?=\s*(?:,|\)|\.{{2,}}|…|và\b))")
 
 
 # ---- prose --------------------------------------------------------------------------------
@@ -575,7 +622,14 @@ _BLOCK_CLAUSE = re.compile(
 def _joint_task_follows(text: str, pos: int) -> bool:
     """``Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh ... tổ chức vận chuyển``: the partners share a task verb."""
     tail = _VAGUE_TAIL.match(text, pos)
-    return agencies.verb_at(text, tail.end() if tail else pos)
+    pos = tail.end() if tail else pos
+    after = _TASK_LINK.match(text, pos)  # ") để xây dựng": the list closed its parentheses, the task follows
+    return bool(after.group("purpose")) or agencies.verb_at(text, after.end())
+
+
+# "(...) để xây dựng", "trong quá trình khảo sát": the partners' shared task is named after them
+_TASK_LINK = re.compile(r"(?:[\s.…]*\))?\s*(?P<purpose>(?:để|nhằm|trong\s+(?:việc|quá\s+trình))\s+)?",
+                        re.IGNORECASE)
 
 
 def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end: int,

@@ -535,3 +535,38 @@ def test_rows_read_once_by_the_caller_give_the_same_assignments(make_doc):
     rows = assignments.table_rows(doc)
     assert rows
     assert assignments.extract(doc, PlanContext(), rows) == assignments.extract(doc, PlanContext())
+
+
+# ---- bodies named in parentheses after a kind of body --------------------------------------
+
+_PAREN_BLOCK = "KẾ HOẠCH\nHạ tầng số\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n- Theo dõi, đôn đốc.\n\n- {clause}\n"
+
+
+@pytest.mark.parametrize("clause,partners", [
+    ("Phối hợp chặt chẽ với các nhà mạng (Viettel Nghệ\nAn, VNPT Nghệ\nAn, MobiFone Nghệ An) để xây dựng lộ trình.",
+     {"Viettel Nghệ An", "VNPT Nghệ An", "MobiFone Nghệ An"}),
+    ("Phối hợp với các cơ quan liên quan (Sở Y tế, Sở Tài chính...) rà soát kinh phí.", {"Sở Y tế", "Sở Tài chính"}),
+    ("Phối hợp với các cơ quan có liên quan (gồm: Sở Nội vụ, Sở Tư pháp) tổ chức sơ kết.", {"Sở Nội vụ", "Sở Tư pháp"}),
+    ("Chủ trì, phối hợp với các doanh nghiệp viễn thông (Viettel, VNPT, MobiFone) triển khai trạm 5G.",
+     {"Viettel", "VNPT", "MobiFone"}),
+    ("Phối hợp với Sở Y tế trong việc rà soát kinh phí.", {"Sở Y tế"}),
+])
+def test_048_nghean_partners_listed_in_parentheses_cooperate(clause, partners):
+    roles = _roles_of(_PAREN_BLOCK.format(clause=clause), PlanContext(province="Nghệ An"))
+    assert {(p, "cooperate") for p in partners} <= roles
+
+
+@pytest.mark.parametrize("clause", [
+    "Phối hợp với các đơn vị (Sở Y tế là cơ quan thường trực) rà soát kinh phí.",  # an aside, not a list
+    "Phối hợp với các đơn vị liên quan (nếu có) rà soát kinh phí.",
+])
+def test_parentheses_that_are_not_a_list_name_nobody(clause):
+    roles = _roles_of(_PAREN_BLOCK.format(clause=clause), PlanContext(province="Nghệ An"))
+    assert not any(role == "cooperate" and agency != "Sở Khoa học và Công nghệ" for agency, role in roles)
+
+
+def test_paren_partner_spans_slice_back_to_their_names():
+    text = _PAREN_BLOCK.format(clause="Phối hợp với các nhà mạng (Viettel Hà\nNội, VNPT Hà Nội) để triển khai.")
+    doc = document_from_text(text)
+    found = [a for a in assignments.extract(doc, PlanContext(province="Hà Nội")) if a.role == "cooperate"]
+    assert [" ".join(doc.text[a.span.start:a.span.end].split()) for a in found] == ["Viettel Hà Nội", "VNPT Hà Nội"]
