@@ -165,8 +165,11 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
         # "1. Sở Y tế, Sở Tài chính:" names the agencies; "2. Sở X chủ trì, phối hợp với ...: ..." is a sentence
         tasks, spans = _tasks(doc, head_end + 1, node.span.end)
         return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in named for r in _heading_roles(line, tasks)]
-    named = [m for m in near if head_start <= m.start and m.end <= line_end and outside(m)]
-    if len(line) <= 160 and _covers(doc.text, head_start, line_end, named):
+    # "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the agency, then its standing as focal point
+    appositive = _FOCAL_APPOSITIVE.search(doc.text, head_start, line_end)
+    names_end = appositive.start() if appositive else line_end
+    named = [m for m in near if head_start <= m.start and m.end <= names_end and outside(m)]
+    if len(line) <= 160 and _covers(doc.text, head_start, names_end, named):
         tasks, spans = _tasks(doc, line_end, node.span.end)
         return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in named for r in _heading_roles(line, tasks)]
     if not sentences:
@@ -179,6 +182,8 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
     return [_assignment(doc, m, role, tasks, spans, block, "rule") for m in subject]
 
 
+_FOCAL_APPOSITIVE = re.compile(r"\s+[-–]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực)\b",
+                               re.IGNORECASE)
 # a group heading ends at punctuation or at "và" before another body ("và các ...", "và Sở ...")
 _GROUP_STOP = re.compile(r"[:;(\n]|,\s|\s+và\s+(?=các\b|những\b|(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
 
@@ -331,7 +336,7 @@ def _supports_other(task: str) -> bool:
 def _heading_role(heading: str, tasks: list[str]) -> str:
     tasks = [_without_opener(t) for t in tasks]  # "Căn cứ chức năng, nhiệm vụ, phối hợp với ...": the role follows
     first = tasks[0] if tasks else ""
-    if _FOCAL.search(heading) or re.match(r"^\s*là\s+(?:cơ\s+quan\s+|đơn\s+vị\s+)?đầu\s+mối", first, re.IGNORECASE):
+    if _FOCAL.search(heading) or _FOCAL_APPOSITIVE.search(heading) or re.match(r"^\s*là\s+(?:cơ\s+quan\s+|đơn\s+vị\s+)?đầu\s+mối", first, re.IGNORECASE):
         return "focal_point"
     if _LEAD_START.match(first):
         return "lead"

@@ -570,3 +570,14 @@ def test_paren_partner_spans_slice_back_to_their_names():
     doc = document_from_text(text)
     found = [a for a in assignments.extract(doc, PlanContext(province="Hà Nội")) if a.role == "cooperate"]
     assert [" ".join(doc.text[a.span.start:a.span.end].split()) for a in found] == ["Viettel Hà Nội", "VNPT Hà Nội"]
+
+
+@pytest.mark.parametrize("heading", ["1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+                                     "2. Sở Tài chính – cơ quan đầu mối",
+                                     "2. Sở Tài chính - là đơn vị thường trực của Ban Chỉ đạo"])
+def test_103_quangngai_heading_agency_with_focal_appositive(heading):
+    text = ("KẾ HOẠCH\nKiểm kê tài sản\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Nhiệm vụ của thành viên\n\n"
+            f"{heading}\n\n- Tham mưu triển khai thực hiện kế hoạch kiểm kê.\n")
+    roles = _roles_of(text, PlanContext(province="Quảng Ngãi"))
+    assert ("Sở Tài chính", "focal_point") in roles
+    assert not any(agency.startswith("Ban Chỉ đạo") for agency, _ in roles)  # named inside the appositive
