@@ -106,10 +106,20 @@ _LEADING_DAY_WORD = re.compile(r"^ngày\s+", re.IGNORECASE)
 # matching "Tháng" means the lower-cased clause holds "tháng"), so it never changes a result.
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-# Words every match of the range and year patterns opens with (lower case), where
-# extractors.scan tries those slow patterns instead of at every character.
-_RANGE_OPENING = re.compile(r"từ|ngày|tháng|qu|\d")
-_YEAR_OPENING = re.compile(r"hoàn|trong|đến|hết|cuối|năm")
+# Where a match of each slow case-insensitive pattern can start: its opening words in lower
+# case, up to the first number, found fast in the lower-cased clause; extractors.scan tries
+# the pattern only there instead of at every character. Each opening matches at the start
+# of every match of its pattern, so the matches are the same as finditer's.
+# (the lookahead lets the regex engine skip ahead to a candidate character)
+_RANGE_OPENING = re.compile(r"(?=[\dtnq])(?:từ\s|ngày\s+\d|\d\d?\s*(?:/|tháng)|tháng\s+\d|qu[ýíy]\s)")
+_YEAR_OPENING = re.compile(r"(?:hoàn\s+thành\s+trong|trong|đến\s+hết|hết|cuối|năm)\s+(?:năm\s+)?(?:19|20)\d\d")
+_DATE_OPENING = re.compile(r"\d\d?\s*[/.\-]|ngày\s+\d")  # _DMY, _DM
+_DAY_OPENING = re.compile(r"ngày\s+\d")  # _DAY_OF_MONTH
+_MONTH_OPENING = re.compile(r"tháng\s+\d")  # _MONTH_RANGE, _MY, _M
+# a case-insensitive "s" also matches the long s "ſ", which lower() keeps as it is
+_HALF_OPENING = re.compile(r"6\s+tháng|sáu\s+tháng|ſáu\s+tháng")
+_QUARTER_OPENING = re.compile(r"qu[ýíy]\s")
+_PERIOD_OPENING = re.compile(r"(?:giai\s+đoạn|năm|từ\s+năm)\s+(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +190,8 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
     lower = aligned if aligned is not None else text.lower()
     has_digit = _DIGIT.search(text) is not None
     has_month = "tháng" in lower
-    if not (has_digit or has_month or "qu" in lower):
+    has_quarter = "qu" in lower and _QUARTER_OPENING.search(lower) is not None
+    if not (has_digit or has_month or has_quarter):
         # Most clauses: no number, month or quarter, so only "báo cáo hằng ngày" can bind.
         daily = _recurring_kind(text, lower, has_month) == "daily" and _bare_recurrence(text, "daily")
         return [daily] if daily else []
@@ -201,37 +212,37 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
         for m in _range_matches(text, aligned):
             add(m)
         if has_month:
-            for m in _MONTH_RANGE.finditer(text):
+            for m in matches_at(_MONTH_RANGE, _MONTH_OPENING, text, aligned):
                 add(_month_range(m))
     if has_digit and has_month:
-        for m in _DAY_OF_MONTH.finditer(text):
+        for m in matches_at(_DAY_OF_MONTH, _DAY_OPENING, text, aligned):
             d = int(m.group("d"))
             add(TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", rec_day=d, precision="day"))
     if has_year:
-        for m in _DMY.finditer(text):
+        for m in matches_at(_DMY, _DATE_OPENING, text, aligned):
             if free(m.start(), m.end()):
                 add(_absolute_date(text, m))
                 taken.append((m.start(), m.end()))  # a cited document's date is no month either
     if has_month:
-        for m in _HALF.finditer(text):
+        for m in matches_at(_HALF, _HALF_OPENING, text, aligned):
             add(_half(text, m, recurring))
-    if "qu" in lower:
-        for m in _QUARTER.finditer(text):
+    if has_quarter:
+        for m in matches_at(_QUARTER, _QUARTER_OPENING, text, aligned):
             add(_quarter(text, m, recurring))
     if has_year and has_month:
-        for m in _MY.finditer(text):
+        for m in matches_at(_MY, _MONTH_OPENING, text, aligned):
             if free(m.start(), m.end()):
                 add(_month_year(text, m))
     if has_digit and (has_month or "/" in text):
-        for m in _DM.finditer(text):
+        for m in matches_at(_DM, _DATE_OPENING, text, aligned):
             if free(m.start(), m.end()):
                 add(_day_month(text, m, recurring, reference))
     if has_digit and has_month:
-        for m in _M.finditer(text):
+        for m in matches_at(_M, _MONTH_OPENING, text, aligned):
             if free(m.start(), m.end()):
                 add(_month_only(text, m, recurring, reference))
     if has_year and ("năm" in lower or "đoạn" in lower):
-        for m in _PERIOD.finditer(text):
+        for m in matches_at(_PERIOD, _PERIOD_OPENING, text, aligned):
             if free(m.start(), m.end()):
                 add(_period(text, m))
     if has_year and "năm" in lower:
