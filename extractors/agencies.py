@@ -27,7 +27,8 @@ _WORD = r"[\wÀ-ỹ'’]"
 # In IGNORECASE patterns word tests are written (?-i:[\wÀ-ỹ]): the class is the same either way
 # (tests/test_agencies.py), and without IGNORECASE its range compiles three times faster.
 _PROPER = rf"(?-i:[{_UP}]{_WORD}*(?:[ \-]+[{_UP}]{_WORD}*){{0,3}})"
-_LEVEL_WORDS = r"thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường"
+# "xã hội" (society: "Ngân hàng Chính sách xã hội") is no commune.
+_LEVEL_WORDS = r"thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã(?![ \t]+hội)|phường"
 _SUFFIX = re.compile(
     rf"(?P<plural>\s+(?:các\s+)?(?:{_LEVEL_WORDS})(?:\s*(?:,|và)\s*(?:{_LEVEL_WORDS})(?!(?-i:[\wÀ-ỹ])))+"
     rf"|\s+các\s+(?:{_LEVEL_WORDS}|cấp)(?!(?-i:[\wÀ-ỹ])))"
@@ -432,7 +433,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
         i = bisect.bisect_right(found_starts, m.start()) - 1
         if (i >= 0 and m.start() < found[i].end) or m.start() < rule_end:
             continue  # "Công ty Điện lực Đắk Lắk" holds "Điện lực Đắk Lắk": one body, not two
-        end = _generic_end(text, m.end())
+        end = _through_inner_name(text, m.start(), _generic_end(text, m.end()), found, found_starts)
         if end > m.end():
             mention = _mention(text, m.start(), end, context, "rule")
             found.append(mention)
@@ -448,6 +449,19 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
         out.append(f)
         reach = max(reach, f.end)
     return _shared_level(text, out, context)
+
+
+def _through_inner_name(text: str, start: int, end: int, found: list[Mention], found_starts: list[int]) -> int:
+    """Where a head-noun name ends when a known name begins inside it and runs past its end.
+
+    "Chi nhánh Ngân hàng Chính sách xã hội tỉnh", "Văn phòng Ủy ban nhân dân tỉnh": the branch
+    or office is the body named, and its name holds the whole known name (not its level).
+    """
+    i = bisect.bisect_right(found_starts, start)
+    if i < len(found) and found[i].start < end < found[i].end:
+        level = _TRAILING_LEVEL.search(text, start, found[i].end)
+        return level.start() if level else found[i].end
+    return end
 
 
 _LIST_COMMA = re.compile(r",[ \t\n]*")

@@ -294,3 +294,21 @@ def test_word_classes_are_the_same_with_and_without_ignorecase(cls):
     """IGNORECASE patterns write their word tests ``(?-i:[\\wÀ-ỹ])``, which compiles faster: the same characters."""
     every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
     assert _positions(re.compile(cls, re.IGNORECASE), every) == _positions(re.compile(cls), every)
+
+
+@pytest.mark.parametrize("text, names", [
+    # 041 (Hồ Chí Minh): the branch's name was cut at "xã", read as the commune level word
+    ("Chi nhánh Ngân hàng Chính sách xã hội Thành phố phối hợp thực hiện.",
+     ["Chi nhánh Ngân hàng Chính sách xã hội Thành phố"]),
+    ("Ngân hàng Chính sách xã hội tỉnh chủ trì.", ["Ngân hàng Chính sách xã hội tỉnh"]),
+    ("Các tổ chức chính trị - xã hội tỉnh phối hợp.", ["Các tổ chức chính trị - xã hội tỉnh"]),
+    ("Ủy ban nhân dân các xã, phường thực hiện.", ["Ủy ban nhân dân các xã, phường"]),
+])
+def test_xa_hoi_is_no_commune_level_word(text, names):
+    assert [m.surface for m in find(text, PlanContext(province="Hồ Chí Minh"))] == names
+
+
+def test_a_branch_named_after_a_known_body_is_one_mention_041():
+    """The branch is the body assigned; the bank inside its name is not a second one."""
+    found = find("Chi nhánh Ngân hàng Chính sách xã hội tỉnh phối hợp thực hiện.", PlanContext())
+    assert [(m.start, m.name) for m in found] == [(0, "Chi nhánh Ngân hàng Chính sách xã hội tỉnh")]
