@@ -109,13 +109,14 @@ def cells(grid: Grid, textpage: pdfium.PdfTextPage) -> list[list[str | None]]:
         ra, rb = find(a), find(b)
         parent[max(ra, rb)] = min(ra, rb)  # the root is the top-left unit (lowest index)
 
+    columns, rows_at = _strokes_on(grid.xs, grid.rules, False), _strokes_on(grid.ys, grid.rules, True)
     for r in range(n_rows):
         middle_y = (grid.ys[r] + grid.ys[r + 1]) / 2
         for c in range(n_cols):
             middle_x = (grid.xs[c] + grid.xs[c + 1]) / 2
-            if c + 1 < n_cols and not _vertical_at(grid, grid.xs[c + 1], middle_y):
+            if c + 1 < n_cols and not _covers(columns[c + 1], middle_y):
                 join(r * n_cols + c, r * n_cols + c + 1)
-            if r + 1 < n_rows and not _horizontal_at(grid, grid.ys[r + 1], middle_x):
+            if r + 1 < n_rows and not _covers(rows_at[r + 1], middle_x):
                 join(r * n_cols + c, (r + 1) * n_cols + c)
     boxes: dict[int, list[float]] = {}
     for r in range(n_rows):
@@ -143,15 +144,22 @@ def text_outside(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> list[str]:
     line breaks) have no box and go with the character before them.
     """
     bands: list[list[tuple[int, int]]] = [[] for _ in range(len(grids) + 1)]
+    tables = [(g.bottom - _SNAP, g.top + _SNAP) for g in grids]
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    band = 0
+    char_box, raw, band = pdfium_c.FPDFText_GetCharBox, textpage.raw, 0
     for i in range(textpage.count_chars()):
-        if pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top) and top.value > bottom.value:
+        if char_box(raw, i, left, right, bottom, top) and top.value > bottom.value:
             y = (top.value + bottom.value) / 2
-            if any(g.bottom - _SNAP <= y <= g.top + _SNAP for g in grids):
-                band = -1  # inside a table: read by cells
+            band = 0
+            for low, high in tables:  # top to bottom: the band is the number of tables above
+                if y > high:
+                    break
+                if y >= low:
+                    band = -1  # inside a table: read by cells
+                    break
+                band += 1
+            if band < 0:
                 continue
-            band = sum(1 for g in grids if g.bottom > y)
         elif band < 0:
             continue
         runs = bands[band]
@@ -167,13 +175,22 @@ def _text_in(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: fl
     return textpage.get_text_bounded(left, bottom, right, top).replace("\r\n", "\n").strip()
 
 
-def _vertical_at(grid: Grid, x: float, y: float) -> bool:
-    return any(not r.horizontal and abs(r.x0 - x) <= _SNAP and r.y0 - _SNAP <= y <= r.y1 + _SNAP
-               for r in grid.rules)
+def _strokes_on(lines: list[float], rules: list[Rule], horizontal: bool) -> list[list[tuple[float, float]]]:
+    """For each grid line, the extents of the strokes drawn along it (x for rows, y for columns)."""
+    out: list[list[tuple[float, float]]] = [[] for _ in lines]
+    for rule in rules:
+        if rule.horizontal != horizontal:
+            continue
+        at = rule.y0 if horizontal else rule.x0
+        for i, line in enumerate(lines):
+            if abs(at - line) <= _SNAP:
+                out[i].append((rule.x0, rule.x1) if horizontal else (rule.y0, rule.y1))
+                break
+    return out
 
 
-def _horizontal_at(grid: Grid, y: float, x: float) -> bool:
-    return any(r.horizontal and abs(r.y0 - y) <= _SNAP and r.x0 - _SNAP <= x <= r.x1 + _SNAP for r in grid.rules)
+def _covers(extents: list[tuple[float, float]], point: float) -> bool:
+    return any(lo - _SNAP <= point <= hi + _SNAP for lo, hi in extents)
 
 
 def _snap(values, reverse: bool = False) -> list[float]:
