@@ -1,65 +1,28 @@
 """Ingest: files → Document → Plan → SQLite, one file at a time, never stopping a batch.
 
-Parsing (read, normalize, segment, extract) is a pure function of a path, so it can
-run in worker processes; only the parent process writes to the database, one
-transaction per document. A file that cannot be read is recorded with its reason
+Parsing (read, normalize, segment, extract: :mod:`pipeline.parse`) is a pure function
+of a path, so it runs in worker processes; only the parent process writes to the
+database, one transaction per document. A file that cannot be read is recorded with its reason
 and the batch goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
 import sqlite_utils
 
-from pipeline.errors import KehoachError
 from pipeline.limits import WORKER_MODULES, Limits
-from pipeline.readers import read_file
-from pipeline.store import DocumentRows, document_rows, known, store_failure, stored_elsewhere, write_document
+from pipeline.parse import Failed, Prepared, prepare_file
+from pipeline.store import known, store_failure, stored_elsewhere, write_document
 
-if TYPE_CHECKING:
-    from pipeline.document import Document
-    from schemas import Plan
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".doc", ".pdf"}
 _SKIPPED_NAMES = ("readme", "license", "changelog")
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A file read and extracted, ready to store."""
-
-    path: str
-    document: Document
-    plan: Plan
-    size_bytes: int
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A file parsed and turned into database rows: what a worker sends back to be written."""
-
-    path: str
-    rows: DocumentRows
-    pages: int
-    warnings: tuple[str, ...]
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class Failed:
-    path: str
-    reason: str
-    sha256: str | None = None
-    size_bytes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,37 +74,6 @@ def _is_document(path: Path, root: Path) -> bool:
     if any(p.startswith(".") for p in parts):
         return False
     return not path.stem.lower().startswith(_SKIPPED_NAMES)
-
-
-def parse_file(path: str, limits: Limits | None = None) -> Parsed | Failed:
-    """Read and extract one file; every expected failure comes back as :class:`Failed`."""
-    # Imported here, not above: the process that only writes to the database (ingest's
-    # parent, when workers parse) never loads the extractors.
-    from pipeline.build import build_document
-    from pipeline.extract import extract_plan
-
-    started = time.perf_counter()
-    try:
-        source_text, data = read_file(Path(path), limits)
-    except KehoachError as err:
-        return Failed(path, err.reason)
-    sha = hashlib.sha256(data).hexdigest()
-    try:
-        document = build_document(source_text, path=path, sha256=sha)
-        plan = extract_plan(document)
-    except KehoachError as err:
-        return Failed(path, err.reason, sha, len(data))
-    return Parsed(path, document, plan, len(data), time.perf_counter() - started)
-
-
-def prepare_file(path: str, limits: Limits | None = None) -> Prepared | Failed:
-    """:func:`parse_file`, then the rows to store, so the writer only has to write them."""
-    outcome = parse_file(path, limits)
-    if isinstance(outcome, Failed):
-        return outcome
-    doc = outcome.document
-    rows = document_rows(doc, outcome.plan, outcome.seconds, outcome.size_bytes)
-    return Prepared(path, rows, doc.source.pages, doc.warnings, outcome.seconds)
 
 
 def file_sha256(path: Path) -> str | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # What the worker processes import before any is forked (their fork server's preload):
 # the parsing entry point and the module that warms its vocabularies.
-WORKER_MODULES = ("pipeline.ingest", "pipeline.warm")
+WORKER_MODULES = ("pipeline.parse", "pipeline.warm")
 
 
 @dataclass(frozen=True, slots=True)

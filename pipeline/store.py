@@ -11,32 +11,20 @@ keeps them ("Kiên" is not "Kiến").
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
-import types
-import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from pydantic import BaseModel
 
 from pipeline.document import Document
-from schemas import Assignment, Deadline, Finding, Plan, Reference, Target
+from pipeline.rows import PARTS, PLAN_LISTS, DocumentRows, columns_of, document_rows, plan_rows
+from schemas import Plan
 
-PARTS: dict[str, type[BaseModel]] = {
-    "references": Reference,
-    "targets": Target,
-    "assignments": Assignment,
-    "deadlines": Deadline,
-    "findings": Finding,
-}
-PLAN_LISTS = {"references", "targets", "assignments", "deadlines", "findings", "outline", "tables", "recipients"}
 BUSY_TIMEOUT_MS = 60_000
 
 _DOCUMENT_COLUMNS = {
@@ -108,9 +96,9 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
 
 def _expected_columns() -> dict[str, dict[str, type]]:
     return {
-        "plans": {"document_id": int, **_columns(Plan, exclude=PLAN_LISTS | {"source"}),
+        "plans": {"document_id": int, **columns_of(Plan, exclude=PLAN_LISTS | {"source"}),
                   "recipients": str, "plan_key": str, "plan_json": str},
-        **{table: {"id": int, "document_id": int, **_columns(model)} for table, model in PARTS.items()},
+        **{table: {"id": int, "document_id": int, **columns_of(model)} for table, model in PARTS.items()},
     }
 
 
@@ -165,20 +153,6 @@ def _create_views(db: sqlite_utils.Database) -> None:
     create_views(db)
 
 
-def plan_key(plan: Plan) -> str:
-    """The same plan read from its TXT, DOCX and PDF renditions gets one key.
-
-    Number, date and issuer identify an issued plan; a draft with a blank number is
-    known by its type, title, year and issuer; anything else only by its content.
-    """
-    issuer = plan.issuer.name if plan.issuer else ""
-    if plan.number:
-        return f"{plan.number}|{plan.issued_date or plan.issued_year or ''}|{issuer}"
-    if plan.title:
-        return f"{plan.doc_type or ''}|{plan.title}|{plan.issued_year or ''}|{issuer}"
-    return plan.source.sha256
-
-
 def _create_fts(db: sqlite_utils.Database) -> None:
     """Two FTS5 indexes over ``documents.text``, kept current by triggers.
 
@@ -201,61 +175,6 @@ def fold_dd(text: str | None) -> str | None:
     return None if text is None else text.replace("đ", "d").replace("Đ", "D")
 
 
-def _columns(model: type[BaseModel], prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, type]:
-    """SQLite column types for a model's fields, nested models flattened with ``_``."""
-    out: dict[str, type] = {}
-    for name, info in model.model_fields.items():
-        if name in exclude:
-            continue
-        key = f"{prefix}{name}"
-        inner = _unwrap(info.annotation)
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            out.update(_columns(inner, f"{key}_"))
-        elif inner in (int, float, bool):
-            out[key] = int if inner is bool else inner
-        else:
-            out[key] = str
-    return out
-
-
-def _unwrap(annotation: Any) -> Any:
-    """``X | None`` → ``X``; ``list[...]`` → ``list``; literals → ``str``."""
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _unwrap(args[0]) if len(args) == 1 else str
-    if origin is list:
-        return list
-    if origin is typing.Literal:
-        return str
-    return annotation
-
-
-def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, Any]:
-    """A row for ``model``: nested models become ``prefix_field`` columns, lists JSON."""
-    row: dict[str, Any] = {}
-    for name in type(model).model_fields:
-        if name in exclude:
-            continue
-        value = getattr(model, name)
-        key = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
-            row.update(flatten(value, f"{key}_"))
-        elif isinstance(value, list):
-            row[key] = json.dumps(
-                [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value], ensure_ascii=False
-            )
-        elif value is None:
-            nested = _unwrap(type(model).model_fields[name].annotation)
-            if isinstance(nested, type) and issubclass(nested, BaseModel):
-                row.update({k: None for k in _columns(nested, f"{key}_")})
-            else:
-                row[key] = None
-        else:
-            row[key] = value
-    return row
-
-
 def known(db: sqlite_utils.Database, path: str, sha256: str) -> bool:
     """Whether ``path`` is stored, read successfully, with this content."""
     rows = db.execute(
@@ -270,61 +189,6 @@ def stored_elsewhere(db: sqlite_utils.Database, path: str, sha256: str) -> str |
         "SELECT path FROM documents WHERE sha256 = ? AND path != ? AND status != 'failed' LIMIT 1", [sha256, path]
     ).fetchone()
     return row[0] if row else None
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRows:
-    """Every row one document adds, ready to write: built where the document was parsed.
-
-    Building rows (flattening the plan, JSON for lists) is pure work that a worker
-    process can do; the process that owns the database then only writes them, and
-    receives plain rows instead of the whole Document and Plan.
-    """
-
-    document: dict[str, Any]
-    sections: list[dict[str, Any]]
-    tables: list[dict[str, Any]]
-    plan: dict[str, Any]
-    parts: dict[str, list[dict[str, Any]]]
-
-
-def document_rows(doc: Document, plan: Plan, seconds: float = 0.0, size_bytes: int | None = None) -> DocumentRows:
-    """The rows of ``doc`` and its ``plan`` for every table (no database needed)."""
-    plan_row, parts = _plan_rows(plan)
-    return DocumentRows(
-        document={
-            "path": doc.source.path, "sha256": doc.source.sha256, "format": doc.source.format,
-            "pages": doc.source.pages, "encoding": doc.source.encoding, "source_kind": plan.source_kind,
-            "size_bytes": size_bytes, "text": doc.text, "status": "partial" if doc.warnings else "ok",
-            "error": None, "warnings": json.dumps(list(doc.warnings), ensure_ascii=False),
-            "seconds": round(seconds, 4),
-        },
-        sections=[
-            {"document_id": None, "idx": i, "kind": n.kind, "heading": n.heading, "label": n.label,
-             "level": n.level, "parent": n.parent, "span_start": n.span.start, "span_end": n.span.end,
-             "span_page": n.span.page}
-            for i, n in enumerate(plan.outline)
-        ],
-        tables=[
-            {"document_id": None, "idx": i, "n_rows": len(t.rows),
-             "n_cols": max((len(r) for r in t.rows), default=0),
-             "rows": json.dumps([[c.text for c in r] for r in t.rows], ensure_ascii=False),
-             "span_start": t.span.start, "span_end": t.span.end, "span_page": t.span.page}
-            for i, t in enumerate(plan.tables)
-        ],
-        plan=plan_row,
-        parts=parts,
-    )
-
-
-def _plan_rows(plan: Plan) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
-    """The ``plans`` row and the rows of each list part; ``document_id`` is filled on write."""
-    row = {"document_id": None, **flatten(plan, exclude=PLAN_LISTS | {"source"})}
-    row["recipients"] = json.dumps(plan.recipients, ensure_ascii=False)
-    row["plan_key"] = plan_key(plan)
-    row["plan_json"] = plan.model_dump_json(exclude={"outline", "tables"})
-    parts = {table: [{"document_id": None, **flatten(item)} for item in getattr(plan, table)] for table in PARTS}
-    return row, parts
 
 
 def store_document(db: sqlite_utils.Database, doc: Document, plan: Plan, seconds: float = 0.0,
@@ -375,7 +239,7 @@ def store_failure(db: sqlite_utils.Database, path: str, error: str, sha256: str 
 
 def store_plan(db: sqlite_utils.Database, document_id: int, plan: Plan) -> None:
     """Write the plan row and one row per reference, target, assignment, deadline, finding."""
-    row, parts = _plan_rows(plan)
+    row, parts = plan_rows(plan)
     with db.atomic():  # a transaction of its own, or a savepoint inside the caller's
         _insert_rows(db, "plans", [row], document_id)
         for table, items in parts.items():

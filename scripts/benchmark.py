@@ -1,6 +1,7 @@
 """Ingest throughput on the corpus and on a generated batch of a few hundred documents.
 
     python scripts/benchmark.py [--documents 300] [--workers 0] [--out out/bench]
+    python scripts/benchmark.py --pdfs FOLDER     # your own PDFs only
 
 For each format (TXT, DOCX, PDF) it times the ``kehoach ingest`` command as a user
 runs it (read, normalize, segment, extract, store into a fresh SQLite file, from
@@ -246,8 +247,15 @@ def main() -> None:
                         help="ingest worker processes (0, the default: as kehoach ingest does, one per CPU up to 4)")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench", help="where generated files go")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    parser.add_argument("--pdfs", type=Path, help="only time this folder of PDFs (your own plans) against bare pypdfium2")
     args = parser.parse_args()
     args.workers = args.workers or default_workers()
+    if args.pdfs:
+        paths = sorted(args.pdfs.rglob("*.pdf"))
+        if not paths:
+            raise SystemExit(f"no PDF files under {args.pdfs}")
+        print(json.dumps(measure(str(args.pdfs), paths, args.workers, pdf_pages(paths)), ensure_ascii=False))
+        return
 
     corpus = {
         "corpus TXT": sorted((ROOT / "corpus").glob("seeds/*/source.txt")) + sorted((ROOT / "corpus" / "realdocs").glob("*.txt")),

@@ -1,7 +1,6 @@
 """The implementation cascade built from the stored references table."""
 
 import json
-from pathlib import Path
 
 import pytest
 import sqlite_utils

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from pipeline.ingest import Parsed, discover, parse_file
+from pipeline.ingest import discover
+from pipeline.parse import Parsed, parse_file
 from schemas import Plan, plan_json_schema
 from tests.conftest import CORPUS
 

@@ -14,7 +14,7 @@ import os
 
 import pytest
 
-from pipeline.ingest import Parsed, parse_file
+from pipeline.parse import Parsed, parse_file
 from schemas import Plan
 from tests.conftest import ROOT, SEEDS
 

@@ -16,7 +16,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from _pdf import image_pdf, soffice_convert
-from pipeline.ingest import Parsed, parse_file
+from pipeline.parse import Parsed, parse_file
 from pipeline.readers.ocr import parse_tsv, repair_ocr_text, tesseract_available
 
 PLAN_LINES = [

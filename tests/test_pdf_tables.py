@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import CORPUS
-from pipeline.ingest import parse_file
+from pipeline.parse import parse_file
 from pipeline.readers.pdf_tables import Rule, cells, find_grids
 
 

@@ -10,7 +10,8 @@ from pipeline.build import document_from_text
 from pipeline.extract import extract_plan
 from pipeline.ingest import ingest
 from pipeline.search import fts_phrase, search
-from pipeline.store import flatten, open_db, store_document, store_failure
+from pipeline.rows import flatten
+from pipeline.store import open_db, store_document, store_failure
 from schemas import Deadline, Recurrence, Span
 from tests.conftest import seed_text
 

@@ -83,7 +83,7 @@ def deadlines_command(
     fmt: Annotated[ListFormat, typer.Option("--format", help="table, json or csv.")] = ListFormat.table,
 ) -> None:
     """The next deadlines per agency, counted from today."""
-    from pipeline.calendar import CSV_FIELDS, upcoming
+    from pipeline.calendar import upcoming
 
     rows = upcoming(open_db(db), upcoming_days, date.today(), agency=agency)
     if fmt is ListFormat.json:

@@ -16,7 +16,8 @@ from rich.table import Table
 from pipeline.cli.app import DEFAULT_DB, app
 from pipeline.cli.render import plan_summary, plans_table
 from pipeline.errors import UnreadableFile
-from pipeline.ingest import Failed, default_workers, discover, ingest, parse_file
+from pipeline.ingest import default_workers, discover, ingest
+from pipeline.parse import Failed, parse_file
 from pipeline.limits import Limits
 from pipeline.store import open_db
 
