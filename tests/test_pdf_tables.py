@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CORPUS
 from pipeline.parse import parse_file
-from pipeline.readers.pdf_tables import Rule, cells, find_grids
+from pipeline.readers.pdf_tables import MAX_RULES, Rule, cells, find_grids
 
 
 class Words:
@@ -87,3 +87,11 @@ def test_bacgiang_pdf_gives_the_targets_of_its_text_rendition():
         return sorted((t.indicator_code or "", t.value, t.year or 0, t.scope or "", t.unit or "") for t in plan.targets)
 
     assert targets(folder / "source.pdf") == targets(folder / "source.txt")
+
+
+def test_a_page_drawn_with_more_strokes_than_any_table_is_read_as_text():
+    """A map or chart: grouping strokes compares them in pairs, so their count is bounded,
+    even when a real grid is among them."""
+    drawing = [h(1000 + y, 0, 500) for y in range(0, 3 * MAX_RULES, 2)]
+    assert find_grids(grid_rules())
+    assert find_grids(grid_rules() + drawing) == []

@@ -25,6 +25,11 @@ _THIN = 2.5
 _SNAP = 2.0
 # A rule shorter than this is a dash or a bullet, not a cell border.
 _MIN_RULE = 6.0
+# A page drawn with more strokes than this is a map or a chart, not a table; grouping
+# strokes compares them in pairs, so an unbounded count could stall a batch.
+MAX_RULES = 1500
+# Grid units in one table at most (a page of a dense table has a few hundred).
+MAX_UNITS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +89,13 @@ def page_rules(page: pdfium.PdfPage) -> list[Rule]:
 def find_grids(rules: list[Rule]) -> list[Grid]:
     """Tables: groups of strokes that meet and enclose at least two cells (a one-row table
     spanning a page, continued from the page before, is still a table)."""
-    groups = _touching_groups(rules)
+    if len(rules) > MAX_RULES:
+        return []
     grids = []
-    for group in groups:
+    for group in _touching_groups(rules):
         xs = _snap(r.x0 for r in group if not r.horizontal)
         ys = _snap((r.y0 for r in group if r.horizontal), reverse=True)
-        if len(xs) >= 2 and len(ys) >= 2 and (len(xs) - 1) * (len(ys) - 1) >= 2:
+        if len(xs) >= 2 and len(ys) >= 2 and 2 <= (len(xs) - 1) * (len(ys) - 1) <= MAX_UNITS:
             grids.append(Grid(xs, ys, group))
     return sorted(grids, key=lambda g: -g.top)
 
