@@ -13,7 +13,9 @@ import re
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 # A "/" after the number makes it a date or a symbol ("22/8", "64/KH"), except before a
 # population denominator: "4/100.000 trẻ sinh ra sống", "18 ca sinh/1.000 phụ nữ".
-NUMBER_RE = re.compile(rf"(?<![\d.,/\-\w])(?:{NUMBER})(?!\d|/(?!\s*(?:1|10|100)\.000\b)|[.,]\d|-\w)")
+# The leading (?=\d) changes no match: it fails at once on the letters that make up most
+# of a line, before the look-behind is tried (a line is scanned in about half the time).
+NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,/\-\w])(?:{NUMBER})(?!\d|/(?!\s*(?:1|10|100)\.000\b)|[.,]\d|-\w)")
 
 _UNITS = {
     "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,

@@ -205,7 +205,10 @@ def _may_hold_number(text: str, start: int = 0) -> bool:
 
     Dates and symbols (``15/3/2024``, ``64/KH-UBND``) have digits but no number ``NUMBER_RE`` takes.
     """
-    if _DIGIT.search(text, start) and NUMBER_RE.search(text[start:] if start else text):
+    digit = _DIGIT.search(text, start)
+    # searched from the first digit (no number starts before it), on the text after the
+    # label as before: a number right after the label has nothing behind it to look at
+    if digit and NUMBER_RE.search(text[start:] if start else text, digit.start() - start):
         return True
     return bool(_RAW_NUMBER_WORD.search(text, start))
 
