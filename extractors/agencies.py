@@ -441,6 +441,8 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     found += _group_phrases(text, found, context, starts)
     found += _distributed(text, found, context)
     found += more_levels(text, found, context)
+    found = [_with_zones(text, f, context) for f in found if not _SEASON.match(text, f.start)]
+    found += _owned_groups(text, found)
     found.sort(key=lambda f: (f.start, -f.end))
     out, reach = [], -1
     for f in found:  # "Ủy ban Kiểm tra Tỉnh ủy": "Tỉnh ủy" inside it is part of the name
@@ -462,6 +464,56 @@ def _through_inner_name(text: str, start: int, end: int, found: list[Mention], f
         level = _TRAILING_LEVEL.search(text, start, found[i].end)
         return level.start() if level else found[i].end
     return end
+
+
+# "Vụ Đông Xuân", "Vụ Hè Thu": a crop season, not a ministry department ("Vụ Pháp chế")
+_SEASON = re.compile(r"Vụ[ \t]+(?:Đông|Hè|Thu|Mùa|Xuân|Chiêm|Lúa|Mùa)(?![\wÀ-ỹ])")
+# "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": a board's name lists every zone it runs
+_MORE_ZONES = re.compile(rf"[ \t\n]+và[ \t\n]+(?:các[ \t\n]+)?[Kk]hu[ \t\n]+(?:công[ \t\n]+nghiệp|kinh[ \t\n]+tế|"
+                         rf"chế[ \t\n]+xuất|công[ \t\n]+nghệ[ \t\n]+cao)(?:[ \t]+{_PROPER})?(?![\wÀ-ỹ])")
+
+
+def _with_zones(text: str, m: Mention, context: PlanContext) -> Mention:
+    """A zone board's name read through ``và các Khu công nghiệp ...``; other mentions as they are."""
+    if not fold(m.surface).startswith("ban quan ly"):
+        return m
+    more = _MORE_ZONES.match(text, m.end)
+    if more is None:
+        return m
+    name = _SPACES.sub(" ", text[m.start:more.end()])
+    return replace(m, end=more.end(), surface=text[m.start:more.end()], name=name, code=slug(name), area=None)
+
+
+# "các sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh", "Các cơ quan trực thuộc Bộ Văn hóa, ...":
+# a group of bodies under a named one is one group, named with its owner
+_OWNED_BY = re.compile(r"(?:[ \t\n]*,[ \t\n]*(?:các[ \t\n]+)?(?:đơn[ \t\n]+vị|cơ[ \t\n]+quan))?"
+                       r"[ \t\n]+(?:thuộc[ \t\n]*,[ \t\n]*)?(?:trực[ \t\n]+)?thuộc[ \t\n]+")
+_THEN_OWNER = re.compile(r"[ \t\n]+")  # "các đơn vị thuộc, trực thuộc| Trung tâm Y tế"
+_KIND_AT = re.compile(r"[Cc]ác[ \t]+(?:sở|ban|ngành|cơ[ \t]+quan|đơn[ \t]+vị|phòng)(?![\wÀ-ỹ])")
+
+
+def _owned_groups(text: str, found: list[Mention]) -> list[Mention]:
+    """Groups read on through ``(đơn vị) trực thuộc <body>``: one mention over both, the body a part of its name."""
+    by_start = {f.start: f for f in found if not f.group}
+    groups = [(f.start, f.end) for f in found if f.group]
+    out = []
+    for start, end in groups + [(k.start(), k.end()) for k in _kind_matches(text, found)]:
+        owned = _OWNED_BY.match(text, end) or _THEN_OWNER.match(text, end, end + 3) if text[end - 5:end] == "thuộc" \
+            else _OWNED_BY.match(text, end)
+        owner = by_start.get(owned.end()) if owned else None
+        if owner is None or owner.plural:
+            continue
+        group = _group_mention(text, start, owner.end)
+        out.append(replace(group, name=expand(group.name)))  # "... trực thuộc UBND huyện": the owner written out
+    return out
+
+
+def _kind_matches(text: str, found: list[Mention]):
+    """``Các cơ quan`` directly before ``trực thuộc``: a bare kind the group rules leave unnamed."""
+    taken = within((f.start, f.end) for f in found)
+    for k in _KIND_AT.finditer(text):
+        if not taken(k.start()) and _OWNED_BY.match(text, k.end()):
+            yield k
 
 
 _LIST_COMMA = re.compile(r",[ \t\n]*")
@@ -657,7 +709,7 @@ _TOKEN = re.compile(r"[ \t]+(" + _WORD + r"+)")
 _TOKEN_AFTER = re.compile(r"[ \t]*(" + _WORD + r"+)")
 _NOT_NAME = {"chủ", "phối", "là", "có", "tham", "thực", "chỉ", "hướng", "tổ", "triển", "theo", "được", "để",
              "về", "trong", "tại", "căn", "chịu", "báo", "xây", "rà", "giao", "đề", "cung", "tăng", "tiếp",
-             "bố", "kiểm", "lồng", "các", "cấp", "và", "với", "trên", "đối", "nhằm", "của", "thông", "làm"}
+             "bố", "kiểm", "lồng", "tổng", "các", "cấp", "và", "với", "trên", "đối", "nhằm", "của", "thông", "làm"}
 
 
 def _generic_end(text: str, pos: int) -> int:
@@ -712,12 +764,28 @@ def _mention(text: str, start: int, end: int, context: PlanContext, method: str)
             area = suffix.group("bare")
             end = suffix.end()
     kind, score = lookup(base)
-    return _build(text, start, end, base, kind, score, level_word, area, plural, context, method)
+    built = _build(text, start, end, base, kind, score, level_word, area, plural, context, method)
+    if area and suffix and suffix.group("bare") and kind and kind.level != "any" and area not in built.name:
+        built = replace(built, name=f"{built.name} {area}")  # "Ban Quản lý Khu kinh tế Đông Nam": the board of that zone
+    return _of_issuing_ministry(built, context)
+
+
+_OF_MINISTRY = re.compile(r"[ \t\n]Bộ$")
+
+
+def _of_issuing_ministry(m: Mention, context: PlanContext) -> Mention:
+    """``Văn phòng Bộ``, ``Thanh tra Bộ`` in a ministry's plan: that ministry's office (``Văn phòng Bộ Y tế``)."""
+    issuer = context.issuer_name or ""
+    if not (_OF_MINISTRY.search(m.name) and fold(issuer).startswith("bo ")):
+        return m
+    name = m.name + issuer.strip()[len("Bộ"):]
+    return replace(m, name=_SPACES.sub(" ", name), code=f"{m.code}@{slug(issuer)}")
 
 
 def _takes_proper_name(base: str) -> bool:
     """``UBND xã Nghĩa Thắng`` needs a level word; ``Báo Bắc Giang`` does not."""
-    return fold(base).split()[0] in {"bao", "dai", "benh", "truong"}
+    folded = fold(base)
+    return folded.split()[0] in {"bao", "dai", "benh", "truong"} or folded.startswith("ban quan ly khu")
 
 
 def _build(text, start, end, base, kind, score, level_word, area, plural, context, method) -> Mention:

@@ -24,14 +24,17 @@ from extractors.spans import within
 from pipeline.document import Document
 from schemas import Assignment, OutlineNode, Span
 
+# the head of a body named before it ("Chánh Văn phòng Bộ", "Vụ trưởng Vụ Pháp chế"): the body is meant
+_TITLES = (r"(?:Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Lãnh\s+đạo|Chánh|(?:Tổng\s+)?Cục\s+trưởng|Vụ\s+trưởng|Viện\s+trưởng|"
+           r"Hiệu\s+trưởng|Trưởng)")
 _ORG_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ|"
                           r"nhiệm\s+vụ\s+cụ\s+thể|nhiệm\s+vụ\s+của|trách\s+nhiệm\s+của", re.IGNORECASE)
 _HEADING_PREFIX = re.compile(
-    r"\s*(?:(?:Đề\s+nghị|Giao|Lãnh\s+đạo|Thủ\s+trưởng|Trưởng|Chủ\s+tịch|Giám\s+đốc)\s*:?\s+(?:cho\s+)?)?", re.IGNORECASE
+    rf"\s*(?:(?:Đề\s+nghị|Giao|{_TITLES})\s*:?\s+(?:cho\s+)?)?", re.IGNORECASE
 )
 _SEPARATORS = re.compile(r"^[\s,;:.&\-–]*(?:(?:và|cùng)\s+)?[\s,;]*$", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
-_COOPERATE_START = re.compile(r"^\s*(?:[-+*•]\s*)?phối\s+hợp\b", re.IGNORECASE)
+_COOPERATE_START = re.compile(r"^\s*(?:[-+*•]\s*)?(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp\b", re.IGNORECASE)
 _LEAD_START = re.compile(r"^\s*(?:[-+*•]\s*)?chủ\s+trì", re.IGNORECASE)
 _FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị)?\s*(?:đầu\s+mối|thường\s+trực)|cơ\s+quan\s+thường\s+trực",
                     re.IGNORECASE)
@@ -42,7 +45,7 @@ _LABEL = re.compile(
     r"(?i:\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)[^:\n]{0,40}:[\s*]*)"
 )
 _LIST_GAP = re.compile(
-    r"[\s,;*]*(?:(?:và|cùng|hoặc)\s+)?(?:(?:Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Giám\s+đốc|Lãnh\s+đạo)\s+)?", re.IGNORECASE
+    rf"[\s,;*]*(?:(?:và|cùng|hoặc)\s+)?(?:{_TITLES}\s+)?", re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
 _ROLE_OF_LABEL = {"chủ trì": "lead", "phối hợp": "cooperate", "thực hiện": "responsible", "đầu mối": "focal_point"}
@@ -298,7 +301,10 @@ def _covers(text: str, start: int, end: int, named: list[Mention]) -> bool:
     return bool(_SEPARATORS.match(leftover)) or len(leftover.strip(" ,;.:")) <= 2
 
 
-_TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo)\s+(?:chức\s+năng|[^,;.]{0,60}?nhiệm\s+vụ)"
+# "Căn cứ chức năng, nhiệm vụ, quyền hạn được giao, ": the nouns of the opener may be listed with commas
+_TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo)\s+(?:vào\s+)?"
+                          r"(?:(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn)(?:\s*,\s*(?=chức|nhiệm|quyền)|\s+và\s+|\s+)"
+                          r"|[^,;.]{0,60}?nhiệm\s+vụ)+"
                           r"[^,;.]{0,60},\s*", re.IGNORECASE)
 
 
@@ -310,6 +316,11 @@ _COOP_CLAUSE = re.compile(r"(?:^|[;.]\s*|,\s*)(?:[-+*•]\s*)?(?:chủ\s+động
                           r"(?:chặt\s+chẽ\s+)?với\s+(?:các\s+)?(?-i:[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 
 
+# "Chủ động phối hợp triển khai ...", "Phối hợp với các cơ quan liên quan ...": supporting, with no body named
+_UNNAMED_PARTNERS = re.compile(r"^\s*(?:[-+*•]\s*)?(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp[\s,]+(?:chặt\s+chẽ\s+)?"
+                               r"(?:với\s+)?(?!(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
+
+
 def _heading_roles(heading: str, tasks: list[str]) -> list[str]:
     """The heading agency's role, plus ``cooperate`` when a later clause has it support another body.
 
@@ -317,8 +328,9 @@ def _heading_roles(heading: str, tasks: list[str]) -> list[str]:
     Sở Y tế, Sở Nội vụ rà soát ...`` is responsible for its own tasks and cooperates on one.
     """
     role = _heading_role(heading, tasks)
-    if role == "responsible" and any(_supports_other(t) for t in tasks):
-        return [role, "cooperate"]
+    if role == "responsible" and (any(_supports_other(t) for t in tasks)
+                                  or (tasks and _UNNAMED_PARTNERS.match(_without_opener(tasks[0])))):
+        return [role, "cooperate"]  # "7. Các doanh nghiệp ...: - Chủ động phối hợp triển khai ...; - Ứng dụng ..."
     return [role]
 
 
@@ -340,8 +352,8 @@ def _heading_role(heading: str, tasks: list[str]) -> str:
         return "focal_point"
     if _LEAD_START.match(first):
         return "lead"
-    if all(_COOPERATE_START.match(t) for t in tasks):
-        return "cooperate"  # "2. Sở Nội vụ: Phối hợp Sở Y tế thẩm định ...": every task supports another body
+    if tasks and 2 * sum(bool(_COOPERATE_START.match(t)) for t in tasks) > len(tasks):
+        return "cooperate"  # "2. Sở Nội vụ: Phối hợp Sở Y tế thẩm định ...": most tasks support another body
     if re.match(r"^\s*(?:[-+*•]\s*)?phối\s+hợp\s+(?:với\s+)?[^,;.]{0,80}(?:thực\s+hiện|triển\s+khai)", first,
                 re.IGNORECASE):
         return "cooperate"  # "Phối hợp với Trung tâm Y tế huyện thực hiện ...": the heading agency supports
@@ -691,13 +703,13 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _TITLE_BEFORE = re.compile(r"(?:^|[.;:\n])\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*|Điều\s+\d+\.\s*)?"
-                           r"(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Trưởng|Lãnh\s+đạo)\s+$", re.IGNORECASE)
+                           rf"{_TITLES}\s+$", re.IGNORECASE)
 # "Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì ...": an aside before the verb
 _ASIDE = re.compile(r"\s*,\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo|trong|khi|sau\s+khi|với|tùy\s+theo)\b[^.;:\n]{0,200}?,(?=\s)",
                     re.IGNORECASE)
 _LIST_FILLER = re.compile(
-    rf"(?:[\s,;]|và|các|đơn\s+vị|cơ\s+quan|tổ\s+chức|địa\s+phương|trực\s+thuộc|thuộc|Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|"
-    rf"Lãnh\s+đạo|Trưởng|thành\s+viên|{agencies._LEVEL_WORDS}|[{agencies._UP}][\wÀ-ỹ]*)*",
+    rf"(?:[\s,;]|và|các|đơn\s+vị|cơ\s+quan|tổ\s+chức|địa\s+phương|trực\s+thuộc|thuộc|{_TITLES}|"
+    rf"thành\s+viên|hội|đoàn\s+thể|cá\s+nhân|(?:có\s+)?liên\s+quan|{agencies._LEVEL_WORDS}|[{agencies._UP}][\wÀ-ỹ]*)*",
 )
 _OWNED = re.compile(r"(?:thuộc|trực\s+thuộc|của|cho|với)\s*$", re.IGNORECASE)
 

@@ -312,3 +312,58 @@ def test_a_branch_named_after_a_known_body_is_one_mention_041():
     """The branch is the body assigned; the bank inside its name is not a second one."""
     found = find("Chi nhánh Ngân hàng Chính sách xã hội tỉnh phối hợp thực hiện.", PlanContext())
     assert [(m.start, m.name) for m in found] == [(0, "Chi nhánh Ngân hàng Chính sách xã hội tỉnh")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # 103 (Quảng Ngãi) and 112 (Bộ VHTTDL): a group under a named body was cut before "trực thuộc"
+    ("Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh chịu trách nhiệm",
+     "Các sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh"),
+    ("2. Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch", "Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch"),
+    ("các đơn vị thuộc Sở Y tế triển khai", "Các đơn vị thuộc Sở Y tế"),
+    ("Các phòng, ban, đơn vị thuộc, trực thuộc Trung tâm Y tế huyện thực hiện", None),
+    ("các cơ quan, đơn vị trực thuộc UBND huyện báo cáo", "Các cơ quan, đơn vị trực thuộc Ủy ban nhân dân huyện"),
+])
+def test_103_112_group_under_a_named_body_is_one_group(text, name):
+    found = find(text, PlanContext(province="Quảng Ngãi"))
+    groups = [m for m in found if m.group]
+    assert groups, found
+    whole = groups[0]
+    assert text[whole.start:whole.end] == whole.surface
+    if name:
+        assert whole.name == name
+    assert "thuộc" in whole.surface  # the owner is part of the group's name
+    assert not any(m.start > whole.start and m.end <= whole.end for m in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi hướng dẫn",
+     "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"),  # 103
+    ("Ban Quản lý Khu kinh tế Đông Nam chủ trì", "Ban Quản lý Khu kinh tế Đông Nam"),  # 048
+    ("Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh phối hợp", "Ban Quản lý Khu kinh tế và các khu công nghiệp"),
+])
+def test_103_zone_board_named_with_every_zone_it_runs(text, name):
+    first = find(text, PlanContext(province="Quảng Ngãi"))[0]
+    assert first.name.startswith(name) and first.surface == text[first.start:first.end]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vụ Kế hoạch, Tài chính chủ trì", "Vụ Kế hoạch - Tài chính"),  # 112
+    ("Vụ Kế hoạch - Tài chính phối hợp", "Vụ Kế hoạch - Tài chính"),
+    ("Vụ Pháp chế thẩm định", "Vụ Pháp chế"),
+    ("Cục Văn hóa cơ sở hướng dẫn", "Cục Văn hóa"),
+    ("Tổng cục Thống kê hướng dẫn", "Tổng cục Thống kê"),
+    ("Văn phòng Bộ tổng hợp", "Văn phòng Bộ Văn hóa, Thể thao và Du lịch"),
+    ("Thanh tra Bộ kiểm tra", "Thanh tra Bộ Văn hóa, Thể thao và Du lịch"),
+])
+def test_112_ministry_units_are_named(text, name):
+    found = find(text, PlanContext(issuer_name="Bộ Văn hóa, Thể thao và Du lịch"))
+    assert found and found[0].name == name and found[0].start == 0
+
+
+def test_office_of_the_ministry_only_in_a_ministry_plan():
+    assert find("Văn phòng Bộ tổng hợp", PlanContext(issuer_name="Ủy ban nhân dân tỉnh Nghệ An"))[0].name == "Văn phòng Bộ"
+
+
+@pytest.mark.parametrize("text", ["Vụ Đông Xuân năm 2025 gieo cấy", "1. Vụ Hè Thu", "Vụ Mùa Tỉnh"])
+def test_crop_season_is_no_ministry_department(text):
+    assert find(text, PlanContext()) == []

@@ -581,3 +581,60 @@ def test_103_quangngai_heading_agency_with_focal_appositive(heading):
     roles = _roles_of(text, PlanContext(province="Quảng Ngãi"))
     assert ("Sở Tài chính", "focal_point") in roles
     assert not any(agency.startswith("Ban Chỉ đạo") for agency, _ in roles)  # named inside the appositive
+
+
+@pytest.mark.parametrize("title", ["Chánh Văn phòng", "Chánh\nVăn phòng", "Giám đốc Văn phòng"])
+def test_108_hcm_decision_article_heads_of_bodies_are_responsible(title):
+    """Điều 3 of a decision: 'Chánh Văn phòng UBND ..., Giám đốc Sở ..., Thủ trưởng ..., các tổ chức, hội,
+    đoàn thể và cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này'."""
+    text = ("QUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+            f"Điều 3. {title} Ủy ban nhân dân Thành phố, Giám đốc Sở Nông nghiệp và Môi trường, Thủ trưởng các sở, "
+            "ban, ngành Thành phố, Ủy ban nhân dân các phường, xã, đặc khu, các tổ chức, hội, đoàn thể và cá nhân "
+            "có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    roles = _roles_of(text, PlanContext(province="Hồ Chí Minh"))
+    assert ("Sở Nông nghiệp và Môi trường", "responsible") in roles
+    assert any(a.startswith("Văn phòng Ủy ban nhân dân") and r == "responsible" for a, r in roles)
+
+
+def test_112_ministry_decision_article_names_its_departments():
+    text = ("QUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+            "Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính và Thủ trưởng các cơ quan liên quan "
+            "chịu trách nhiệm thi hành Quyết định này./.\n")
+    roles = _roles_of(text, PlanContext(issuer_name="Bộ Văn hóa, Thể thao và Du lịch"))
+    assert {("Văn phòng Bộ Văn hóa, Thể thao và Du lịch", "responsible"),
+            ("Vụ Kế hoạch - Tài chính", "responsible")} <= roles
+
+
+_HEADING_BLOCK = "KẾ HOẠCH\nChuyển đổi số\n\nIV. TỔ CHỨC THỰC HIỆN\n\n{heading}\n\n{tasks}\n"
+
+
+@pytest.mark.parametrize("tasks", [
+    # 043 (Cần Thơ): the opener lists its nouns with commas before the role
+    "Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan, đơn vị liên quan triển khai thực hiện Kế hoạch.",
+    "Căn cứ chức năng, nhiệm vụ, quyền hạn được giao, phối hợp với các cơ quan liên quan thực hiện Kế hoạch.",
+    # 110 (Đồng Tháp): most tasks support others, none named
+    "- Phối hợp chia sẻ dữ liệu đất đai.\n\n- Phối hợp xây dựng bản đồ số.\n\n- Chuẩn hóa dữ liệu không gian.",
+])
+def test_043_110_heading_agency_that_mostly_supports_cooperates(tasks):
+    roles = _roles_of(_HEADING_BLOCK.format(heading="2. Sở Tài chính", tasks=tasks), PlanContext(province="Cần Thơ"))
+    assert roles == {("Sở Tài chính", "cooperate")}
+
+
+@pytest.mark.parametrize("first", ["- Chủ động phối hợp triển khai các nền tảng số.",
+                                   "- Phối hợp, hỗ trợ, tạo điều kiện để các doanh nghiệp triển khai trạm BTS.",
+                                   "- Tích cực phối hợp với các cơ quan liên quan triển khai nền tảng số."])
+def test_110_048_group_heading_opening_with_unnamed_support_also_cooperates(first):
+    text = _HEADING_BLOCK.format(heading="7. Các doanh nghiệp viễn thông trên địa bàn tỉnh",
+                                 tasks=f"{first}\n\n- Ứng dụng mô hình BIM, GIS.\n\n- Đầu tư hạ tầng số.")
+    roles = {r for _, r in _roles_of(text, PlanContext(province="Đồng Tháp"))}
+    assert roles == {"responsible", "cooperate"}
+
+
+def test_104_daklak_support_of_a_named_body_keeps_the_heading_convention():
+    """'- Phối hợp UBND các xã ... cập nhật thiệt hại' then own tasks: not read as unnamed support."""
+    text = _HEADING_BLOCK.format(heading="2. Sở Nông nghiệp và Môi trường:",
+                                 tasks="- Phối hợp UBND các xã, phường cập nhật thiệt hại.\n\n- Hướng dẫn dọn dẹp.\n\n"
+                                       "- Hướng dẫn xử lý sơ bộ nguồn nước.")
+    roles = _roles_of(text, PlanContext(province="Đắk Lắk"))
+    assert ("Sở Nông nghiệp và Môi trường", "responsible") in roles
+    assert ("Sở Nông nghiệp và Môi trường", "cooperate") not in roles
