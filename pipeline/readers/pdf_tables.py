@@ -13,6 +13,7 @@ rows of cells, ``None`` for the parts of a merged cell after its first.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 from dataclasses import dataclass
 
@@ -209,7 +210,11 @@ def _snap(values, reverse: bool = False) -> list[float]:
 
 
 def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
-    """Strokes connected by meeting (a horizontal and a vertical one crossing or touching)."""
+    """Strokes connected by meeting (a horizontal and a vertical one crossing or touching).
+
+    Vertical strokes are sorted by x, so each horizontal one is compared only with those
+    within its own x extent.
+    """
     parent = list(range(len(rules)))
 
     def find(i: int) -> int:
@@ -218,10 +223,14 @@ def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(rules):
-        for j in range(i + 1, len(rules)):
-            b = rules[j]
-            if a.horizontal != b.horizontal and _meet(a, b):
+    verticals = sorted((r.x0, i) for i, r in enumerate(rules) if not r.horizontal)
+    xs = [x for x, _ in verticals]
+    for i, h in enumerate(rules):
+        if not h.horizontal:
+            continue
+        lo, hi = bisect.bisect_left(xs, h.x0 - _SNAP), bisect.bisect_right(xs, h.x1 + _SNAP)
+        for _, j in verticals[lo:hi]:
+            if _meet(h, rules[j]):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
