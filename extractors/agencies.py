@@ -433,7 +433,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
         i = bisect.bisect_right(found_starts, m.start()) - 1
         if (i >= 0 and m.start() < found[i].end) or m.start() < rule_end:
             continue  # "Công ty Điện lực Đắk Lắk" holds "Điện lực Đắk Lắk": one body, not two
-        end = _through_inner_name(text, m.start(), _generic_end(text, m.end()), found, found_starts)
+        end = _through_inner_name(text, m.start(), _fields_end(text, _generic_end(text, m.end())), found, found_starts)
         if end > m.end():
             mention = _mention(text, m.start(), end, context, "rule")
             found.append(mention)
@@ -736,6 +736,40 @@ def _generic_end(text: str, pos: int) -> int:
         else:
             break
     return end if words else pos
+
+
+# ", Nghệ thuật, Thể thao và Du lịch": a name listing its fields, each capitalised, the last after "và"
+_FIELD = rf"[{_UP}]{_WORD}*(?:[ \t]+(?-i:[a-zđà-ỹ]){_WORD}*)?"
+_FIELDS = re.compile(rf"(?:,[ \t]*{_FIELD})+[ \t]+và[ \t]+{_FIELD}(?:[ \t]+[{_UP}]{_WORD}*)*")
+
+
+def _fields_end(text: str, end: int) -> int:
+    """``Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam``: the name reads through its list of fields.
+
+    Only when no field opens another body's name (``Sở Y tế, Sở Tài chính và Sở Nội vụ`` is three).
+    """
+    if end == 0 or text[end:end + 1] != ",":
+        return end
+    more = _FIELDS.match(text, end)
+    if more is None:
+        return end
+    for field in _FIELD_START.finditer(text, end, more.end()):
+        if _opens_body(text, field.end()):
+            return end
+    return more.end()
+
+
+_FIELD_START = re.compile(r"(?:,|[ \t]và)[ \t]*")
+
+
+def _opens_body(text: str, pos: int) -> bool:
+    """Whether a known name, or a head noun with a name after it (``Sở Tài chính``, not ``Khoa học``), starts at ``pos``."""
+    window = text[pos:pos + 80]
+    hit = next(_vocabulary_matches(window), None)
+    if hit is not None and hit[0] == 0:
+        return True
+    head = _head_regex().match(window)
+    return bool(head) and _generic_end(window, head.end()) > head.end()
 
 
 _COMPOUND_XA = re.compile(r"[ \t]+xã(?!(?-i:[\wÀ-ỹ]))", re.IGNORECASE)

@@ -367,3 +367,16 @@ def test_office_of_the_ministry_only_in_a_ministry_plan():
 @pytest.mark.parametrize("text", ["Vụ Đông Xuân năm 2025 gieo cấy", "1. Vụ Hè Thu", "Vụ Mùa Tỉnh"])
 def test_crop_season_is_no_ministry_department(text):
     assert find(text, PlanContext()) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    # 112 (Bộ VHTTDL): the institute's name lists its fields with commas
+    ("Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam và Thủ trưởng các cơ quan",
+     ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),
+    ("Phòng Văn hóa, Khoa học và Thông tin phối hợp", ["Phòng Văn hóa, Khoa học và Thông tin"]),
+    ("Trung tâm Y tế, Sở Tài chính và Sở Nội vụ", ["Trung tâm Y tế", "Sở Tài chính", "Sở Nội vụ"]),
+    ("Trung tâm Y tế, Công an và Bưu điện tỉnh", ["Trung tâm Y tế", "Công an", "Bưu điện tỉnh"]),
+])
+def test_112_name_listing_its_fields_is_one_name(text, names):
+    found = find(text, PlanContext())
+    assert [m.surface for m in found if not m.group] == names
