@@ -530,19 +530,26 @@ def _distributed(text: str, found: list[Mention], context: PlanContext) -> list[
     for g in found:
         if not g.group or not _CAC.match(g.surface):
             continue
-        comma = _LIST_COMMA.match(text, g.end)
-        if comma is None or _CAC.match(text, comma.end()):
-            continue
-        probe = "các " + text[comma.end():comma.end() + 160]
-        hit = next(_vocabulary_matches(probe), None)
-        if hit is None or hit[0] != 0 or not _is_group(probe[:hit[1]]):
-            continue
-        m = _mention(probe, 0, hit[1], context, "vocabulary")
-        start, end = comma.end(), comma.end() + m.end - 4
-        if any(f.start < end and start < f.end for f in found):
-            continue
-        out.append(replace(m, start=start, end=end, surface=text[start:end]))
+        pos = g.end
+        while (comma := _LIST_COMMA.match(text, pos)) is not None and not _CAC.match(text, comma.end()):
+            bare = _BARE_KIND.match(text, comma.end())
+            if bare:  # "Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội": a kind with no name of its own
+                pos = bare.end()
+                continue
+            probe = "các " + text[comma.end():comma.end() + 160]
+            hit = next(_vocabulary_matches(probe), None)
+            if hit is None or hit[0] != 0 or not _is_group(probe[:hit[1]]):
+                break
+            m = _mention(probe, 0, hit[1], context, "vocabulary")
+            start, end = comma.end(), comma.end() + m.end - 4
+            if any(f.start < end and start < f.end for f in found):
+                break
+            out.append(replace(m, start=start, end=end, surface=text[start:end]))
+            pos = end
     return out
+
+
+_BARE_KIND = re.compile(r"(?:đơn[ \t]+vị|cơ[ \t]+quan|địa[ \t]+phương|hội)(?=[ \t]*,)")
 
 
 _CAP_LEVEL = re.compile(rf"cấp\s+({_LEVEL_WORDS})$", re.IGNORECASE)

@@ -45,7 +45,9 @@ _LABEL = re.compile(
     r"(?i:\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)[^:\n]{0,40}:[\s*]*)"
 )
 _LIST_GAP = re.compile(
-    rf"[\s,;*]*(?:(?:và|cùng|hoặc)\s+)?(?:{_TITLES}\s+)?", re.IGNORECASE
+    # a bare kind in the list ("Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội") names no body of its own
+    rf"[\s,;*]*(?:(?:đơn\s+vị|cơ\s+quan|địa\s+phương|hội)\s*,[\s,;*]*)*(?:(?:và|cùng|hoặc)\s+)?(?:{_TITLES}\s+)?",
+    re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
 _ROLE_OF_LABEL = {"chủ trì": "lead", "phối hợp": "cooperate", "thực hiện": "responsible", "đầu mối": "focal_point"}
@@ -179,10 +181,9 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
         return []  # outside "Tổ chức thực hiện" a sentence heading is left to the prose rules
     whole = mentions[:lo] + own + mentions[hi:] + extra
     subject = _list_after(doc.text, first.start, _by_start(whole), groups=True)
-    after = doc.text[subject[-1].end:subject[-1].end + 80]
-    role = _role_after(after)
+    after = doc.text[subject[-1].end:subject[-1].end + 120]
     tasks, spans = _tasks(doc, head_start, node.span.end)
-    return [_assignment(doc, m, role, tasks, spans, block, "rule") for m in subject]
+    return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in subject for r in _roles_after(after)]
 
 
 _FOCAL_APPOSITIVE = re.compile(r"\s+[-–]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực)\b",
@@ -266,11 +267,30 @@ _VAGUE_TAIL = re.compile(r"[\s,]*(?:và\s+)?(?:các\s+)?(?:cơ\s+quan|đơn\s+v�
                          r"(?:có\s+)?liên\s+quan", re.IGNORECASE)
 
 
+_DUTY_ASIDE = re.compile(r"[\s,]*(?:theo|căn\s+cứ|trên\s+cơ\s+sở)\s+(?:vào\s+)?(?:(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn)"
+                         r"(?:\s*,\s*|\s+và\s+|\s+)?)+(?:được\s+giao|của\s+(?:mình|ngành|đơn\s+vị))?[\s,]*",
+                         re.IGNORECASE)
+
+
+# "phối hợp với các cơ quan, đơn vị liên quan tham mưu ...": no other body named, the subject carries the task
+_VAGUE_PARTNERS = re.compile(r"[\s,]*(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?:các\s+)?"
+                             r"(?:(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|sở|ban|ngành)(?:\s*,\s*|\s+và\s+|\s+))+"
+                             r"(?:có\s+)?liên\s+quan\b", re.IGNORECASE)
+
+
+def _roles_after(after: str) -> list[str]:
+    """``_role_after``, plus ``responsible`` when the subject cooperates with no body named."""
+    role = _role_after(after)
+    return [role, "responsible"] if role == "cooperate" and _VAGUE_PARTNERS.match(after) else [role]
+
+
 def _role_after(after: str) -> str:
     """The role the verb after a subject list gives: ``chủ trì``, ``là cơ quan đầu mối``, ``phối hợp``.
 
     A vague tail of the list is skipped before ``chủ trì`` (``... và các đơn vị liên quan chủ trì``).
     """
+    aside = _DUTY_ASIDE.match(after)  # "... theo chức năng, nhiệm vụ được giao chủ động phối hợp"
+    after = after[aside.end():] if aside else after
     tail = _VAGUE_TAIL.match(after)
     if tail and re.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?chủ\s+trì", after[tail.end():], re.IGNORECASE):
         after = after[tail.end():]
@@ -617,7 +637,8 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         # inside its own heading block ("2. Trung tâm Y tế huyện: ... Trung tâm Y tế huyện chịu ...")
         subject = [n for n in subject if n.code not in issuer
                    and not any(a <= n.start < b and any(h.agency_code == n.code for h in named) for a, b, named in blocks)]
-        out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject]
+        roles = _roles_after(text[pred:pred + 120])
+        out += [_assignment(doc, n, r, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject for r in roles]
         chu_tri = _CHU_TRI.match(after)
         coop = _PHOI_HOP.match(text, pred + chu_tri.end()) if chu_tri else None
         if coop:
@@ -997,6 +1018,9 @@ def _dedupe(found: list[Assignment]) -> list[Assignment]:
         key = (a.span.start, a.role)
         if key in seen or (a.role != "lead" and any(o.span.start == a.span.start and o.block != a.block for o in out)):
             continue  # a heading agency may also lead a task of its block ("- Chủ trì, phối hợp ...")
+        if a.agency_code and a.agency_code.startswith("G-") and any(
+                o.agency_code == a.agency_code and o.role == a.role and o.task_spans == a.task_spans for o in out):
+            continue  # "tổ chức chính trị - xã hội, hội, đoàn thể": one kind of body written twice in one list
         seen.add(key)
         out.append(a)
     return sorted(out, key=lambda a: a.span.start)

@@ -638,3 +638,34 @@ def test_104_daklak_support_of_a_named_body_keeps_the_heading_convention():
     roles = _roles_of(text, PlanContext(province="Đắk Lắk"))
     assert ("Sở Nông nghiệp và Môi trường", "responsible") in roles
     assert ("Sở Nông nghiệp và Môi trường", "cooperate") not in roles
+
+
+@pytest.mark.parametrize("line", [
+    "6. Sở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu Ủy ban nhân dân Thành phố bố trí dự toán.",
+    "6. Sở Tài chính chủ động phối hợp với các sở, ngành liên quan tham mưu bố trí dự toán.",
+])
+def test_108_hcm_subject_cooperating_with_unnamed_partners_is_also_responsible(line):
+    text = f"KẾ HOẠCH\nThiên tai\n\nIV. TỔ CHỨC THỰC HIỆN\n\n{line}\n\n7. Sở Y tế chủ trì thực hiện.\n"
+    roles = _roles_of(text, PlanContext(province="Hồ Chí Minh"))
+    assert {("Sở Tài chính", "cooperate"), ("Sở Tài chính", "responsible")} <= roles
+
+
+def test_named_partner_keeps_the_subject_cooperating_only():
+    text = ("KẾ HOẠCH\nThiên tai\n\nIV. TỔ CHỨC THỰC HIỆN\n\n6. Sở Tài chính phối hợp với Sở Y tế tham mưu "
+            "bố trí dự toán.\n\n7. Sở Nội vụ chủ trì thực hiện.\n")
+    roles = _roles_of(text, PlanContext(province="Hồ Chí Minh"))
+    assert ("Sở Tài chính", "cooperate") in roles and ("Sở Tài chính", "responsible") not in roles
+
+
+@pytest.mark.parametrize("aside", ["theo chức năng, nhiệm vụ được giao", "căn cứ chức năng, nhiệm vụ, quyền hạn",
+                                   "theo chức năng và nhiệm vụ của mình"])
+def test_108_hcm_duty_aside_between_subject_list_and_verb(aside):
+    text = ("KẾ HOẠCH\nThiên tai\n\nIV. TỔ CHỨC THỰC HIỆN\n\n8. Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, "
+            f"hội, đoàn thể {aside} chủ động phối hợp với Sở Nông nghiệp và Môi trường trong việc tổ chức thực hiện "
+            "Kế hoạch.\n\n9. Sở Y tế chủ trì thực hiện.\n")
+    found = assignments.extract(document_from_text(text), PlanContext(province="Hồ Chí Minh"))
+    groups = [(a.agency, a.role) for a in found if (a.agency_code or "").startswith("G-")]
+    assert ("Các sở, ban, ngành", "cooperate") in groups
+    assert ("Các tổ chức chính trị - xã hội", "cooperate") in groups
+    assert all(role == "cooperate" for _, role in groups)
+    assert len(groups) == 2  # "đoàn thể" is the same kind as "tổ chức chính trị - xã hội"
