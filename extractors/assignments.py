@@ -179,11 +179,44 @@ def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mentio
         return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in named for r in _heading_roles(line, tasks)]
     if not sentences:
         return []  # outside "Tổ chức thực hiện" a sentence heading is left to the prose rules
+    described = _described_group(doc, first, line_end, node)
+    if described:
+        return described
     whole = mentions[:lo] + own + mentions[hi:] + extra
     subject = _list_after(doc.text, first.start, _by_start(whole), groups=True)
     after = doc.text[subject[-1].end:subject[-1].end + 120]
     tasks, spans = _tasks(doc, head_start, node.span.end)
     return [_assignment(doc, m, r, tasks, spans, block, "rule") for m in subject for r in _roles_after(after)]
+
+
+# "có trách nhiệm" ending a described group's heading: the group's duty, not part of its name
+_DUTY_VERB = re.compile(r"[\s,]*(?:có|chịu)\s+trách\s+nhiệm\b", re.IGNORECASE)
+
+
+def _described_group(doc: Document, first: Mention, line_end: int, node: OutlineNode) -> list[Assignment]:
+    """``2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án ... thuộc Chương trình`` over bullets.
+
+    A heading opening with a group and a relative clause, with its tasks below it and no
+    sentence end, is the group's name: the clause says which bodies of the kind are meant.
+    Support (``phối hợp``) makes it a sentence; ``có trách nhiệm`` ends the name.
+    """
+    text = doc.text
+    if not first.group or not agencies.verb_at(text, first.end):
+        return []
+    heading = text[first.start:line_end].rstrip(" \t*")
+    end = first.start + len(heading.rstrip(":"))
+    duty = _DUTY_VERB.search(text, first.end, end)
+    if duty:
+        end = duty.start()
+    clause = text[first.end:end]
+    if heading.endswith((".", ";")) or len(clause) > 200 or re.search(r"phối\s+hợp|[.;:]", clause, re.IGNORECASE):
+        return []
+    tasks, spans = _tasks(doc, line_end, node.span.end)
+    if not tasks:
+        return []
+    group = agencies._group_mention(text, first.start, end)
+    block = doc.span(node.span.start, node.span.end)
+    return [_assignment(doc, group, r, tasks, spans, block, "rule") for r in _heading_roles(heading, tasks)]
 
 
 _FOCAL_APPOSITIVE = re.compile(r"\s+[-–]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực)\b",
@@ -616,9 +649,13 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
     in_skipped = within([(s.start, s.end) for s in closing + _background_spans(doc)])
     issuer = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
     taken = -1
+    heading_starts = {h.span.start for _, _, named in blocks for h in named}
+    ends = {m.end for m in mentions}
     for first in mentions:
         if first.start < taken or in_skipped(first.start):
             continue
+        if _listed_after_other(text, first, ends):
+            continue  # "... báo cáo Sở X và các Sở, ngành chủ trì dự án": the tail of a list, no subject
         found = _clause_subject(text, first, mentions, by_start)
         if found is None:
             continue
@@ -635,7 +672,7 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
             continue  # "... và Trạm y tế các xã bảo đảm ...": only chủ trì / đầu mối mark a subject after "và"
         # the issuer ordering its own plan ("UBND tỉnh ban hành Kế hoạch") and an agency restated
         # inside its own heading block ("2. Trung tâm Y tế huyện: ... Trung tâm Y tế huyện chịu ...")
-        subject = [n for n in subject if n.code not in issuer
+        subject = [n for n in subject if n.code not in issuer and n.start not in heading_starts
                    and not any(a <= n.start < b and any(h.agency_code == n.code for h in named) for a, b, named in blocks)]
         roles = _roles_after(text[pred:pred + 120])
         out += [_assignment(doc, n, r, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in subject for r in roles]
@@ -803,6 +840,19 @@ _SUBJECT_OPEN = re.compile(r"(?:^|[.;:\n(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s
 def _opener_before(window: str) -> bool:
     """An opening phrase (``Căn cứ ..., ``) ends the window; ``_OPENER`` ends in ``,\\s*$``, so test the comma first."""
     return window.rstrip().endswith(",") and bool(_OPENER.search(window))
+
+
+_AND_BEFORE = re.compile(r"(?<![\wÀ-ỹ])và\s*$")
+
+
+def _listed_after_other(text: str, first: Mention, ends: set[int]) -> bool:
+    """``Sở Nông nghiệp và Môi trường và các Sở, ngành``: after ``và``, another body of the same list precedes."""
+    before = text[max(0, first.start - 8):first.start]
+    conj = _AND_BEFORE.search(before)
+    if conj is None:
+        return False
+    at = first.start - len(before) + conj.start()
+    return any(at - k in ends for k in range(1, 4))
 
 
 def _subject_start(text: str, first: Mention) -> bool:

@@ -669,3 +669,32 @@ def test_108_hcm_duty_aside_between_subject_list_and_verb(aside):
     assert ("Các tổ chức chính trị - xã hội", "cooperate") in groups
     assert all(role == "cooperate" for _, role in groups)
     assert len(groups) == 2  # "đoàn thể" is the same kind as "tổ chức chính trị - xã hội"
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình",
+     "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương trình"),
+    ("2. Các sở, ngành thực hiện, quản lý các dự án thành phần có trách nhiệm:",
+     "Các sở, ngành thực hiện, quản lý các dự án thành phần"),
+])
+def test_102_cantho_group_described_by_a_relative_clause_is_one_name(heading, name):
+    text = (f"KẾ HOẠCH\nGiám sát\n\nVI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nông nghiệp và Môi trường\n\n- Tổng hợp báo cáo.\n\n"
+            f"{heading}\n\n- Phê duyệt kế hoạch giám sát, đánh giá.\n\n- Báo cáo kết quả thực hiện.\n\n"
+            "3. Ủy ban nhân dân cấp xã\n\n- Phê duyệt kế hoạch.\n")
+    roles = _roles_of(text, PlanContext(province="Cần Thơ"))
+    assert (name, "responsible") in roles
+    assert not any(agency == "Các Sở, ngành" or agency == "Các sở, ngành" for agency, _ in roles)
+
+
+def test_group_heading_that_supports_others_stays_a_sentence():
+    text = ("KẾ HOẠCH\nGiám sát\n\nVI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ngành chủ trì, phối hợp với Sở Tài chính "
+            "triển khai các dự án\n\n- Phê duyệt kế hoạch.\n")
+    roles = _roles_of(text, PlanContext(province="Cần Thơ"))
+    assert ("Sở Tài chính", "cooperate") in roles
+    assert not any(agency.startswith("Các sở, ngành chủ trì") for agency, _ in roles)
+
+
+def test_102_cantho_list_tail_after_va_is_no_subject():
+    text = ("KẾ HOẠCH\nGiám sát\n\nIV. CÁC BƯỚC\n\n- Xây dựng báo cáo để báo cáo Ban Chỉ đạo thành phố, Sở Nông nghiệp "
+            "và Môi trường và các Sở, ngành chủ trì, quản lý và thực hiện dự án thuộc Chương trình.\n")
+    assert not any(agency.startswith("Các Sở, ngành") for agency, _ in _roles_of(text, PlanContext(province="Cần Thơ")))
