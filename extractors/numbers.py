@@ -8,6 +8,7 @@ shape of the digits (``1.000`` is a thousand, ``0.7`` and ``8,5`` are decimals).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A number as written in a plan: grouped thousands, a decimal part, leading zeros.
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -39,6 +40,7 @@ _ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+@lru_cache(maxsize=4096)  # pure; the same few numbers (100, 2025, 95) come back in every plan
 def parse_number(text: str) -> float | None:
     """``"8,5"`` → 8.5, ``"1.000"`` → 1000, ``"03"`` → 3, ``"0.7"`` → 0.7; None if not a number.
 
