@@ -27,13 +27,13 @@ _NOT_DEADLINES = re.compile(
 )
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n")
 _NON_BLANK = re.compile(r"\S")
-_DUE_CUE_TAIL = re.compile(r"(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", re.IGNORECASE)
+_DUE_CUE_TAIL = re.compile(r"(?=[tcx])(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-+*•]\s*")
-_NOT_SUBJECT = re.compile(r"(?:về|gửi|qua|cho|với|tới|lên|trình|đến|của|và)\s*(?:\(|\*)?\s*$", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"(?=[vgqctlđ])(?:về|gửi|qua|cho|với|tới|lên|trình|đến|của|và)\s*(?:\(|\*)?\s*$", re.IGNORECASE)
 # Once the sentence has reported or sent something, agencies after it are addressees.
-_ADDRESSING = re.compile(r"\b(?:báo\s+cáo|gửi|trình|tham\s+mưu|giúp)\b", re.IGNORECASE)
+_ADDRESSING = re.compile(r"(?=[bgt])\b(?:báo\s+cáo|gửi|trình|tham\s+mưu|giúp)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:các\s+)?", re.IGNORECASE)
-_STATED_DUE = re.compile(r"thời\s+(?:gian|hạn)\s+hoàn\s+thành[^:\n]{0,40}:\s*\**\s*$", re.IGNORECASE)
+_STATED_DUE = re.compile(r"(?=t)thời\s+(?:gian|hạn)\s+hoàn\s+thành[^:\n]{0,40}:\s*\**\s*$", re.IGNORECASE)
 MAX_TEXT = 400
 
 
@@ -66,7 +66,8 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
     return sorted(found, key=lambda d: d.span.start)
 
 
-_TARGET = re.compile(r"%|\bphấn\s+đấu\b|\bchỉ\s+tiêu\b|\bđạt\s+(?:trên|dưới|tối\s+thiểu|ít\s+nhất)?\s*\d", re.IGNORECASE)
+# (the look-ahead lists the opening characters: no match changes, most characters fail at once)
+_TARGET = re.compile(r"(?=[%pcđ])(?:%|\bphấn\s+đấu\b|\bchỉ\s+tiêu\b|\bđạt\s+(?:trên|dưới|tối\s+thiểu|ít\s+nhất)?\s*\d)", re.IGNORECASE)
 
 
 def _is_target_year(expr: TimeExpr, sentence: str) -> bool:

@@ -173,7 +173,7 @@ def extract(doc: Document, context: PlanContext) -> list[Target]:
 def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> list[Target]:
     lines = doc.lines()
     skipped = _skipped_lines(doc, lines)
-    chains = _section_chains(doc, lines)
+    chains = _SectionChains(doc, lines)
     headings_of: dict[int, str] = {}  # id(node) → folded heading, folded once per document
     out: list[Target] = []
     previous: Target | None = None
@@ -230,25 +230,22 @@ def _skipped_lines(doc: Document, lines: list[Line]) -> list[bool]:
     return skipped
 
 
-def _section_chains(doc: Document, lines: list[Line]) -> list[list]:
-    """For each line, the sections whose span holds its start, innermost first.
+class _SectionChains:
+    """``chains[i]``: the sections holding the start of line ``i``, innermost first.
 
-    Each section is placed on the lines it covers (found by bisection) instead of every
-    line testing every section.
+    Computed for the lines that ask (the few that may hold a number), not for every line.
     """
-    starts = [line.start for line in lines]
-    chains: list[list] = [[] for _ in lines]
-    for node in doc.outline:
-        if node.kind != "section":
-            continue
-        lo = bisect.bisect_left(starts, node.span.start)
-        hi = bisect.bisect_left(starts, node.span.end)
-        for i in range(lo, hi):
-            chains[i].append(node)
-    for chain in chains:
+
+    def __init__(self, doc: Document, lines: list[Line]) -> None:
+        self._sections = [(n.span.start, n.span.end, n) for n in doc.outline if n.kind == "section"]
+        self._lines = lines
+
+    def __getitem__(self, index: int) -> list:
+        pos = self._lines[index].start
+        chain = [n for start, end, n in self._sections if start <= pos < end]  # outline order
         if len(chain) > 1:
             chain.sort(key=lambda n: -n.span.start)  # stable: equal starts keep outline order
-    return chains
+        return chain
 
 
 def _folded_heading(node, cache: dict[int, str]) -> str:
