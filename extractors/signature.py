@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.issuers import positions
 from pipeline.document import Document, Line
@@ -23,6 +23,7 @@ _WINDOW = 30  # lines around "Nơi nhận" the signature may sit in (side-by-sid
 _SPACES = re.compile(r"\s+")
 _LIST_MARK = re.compile(r"(?:^|\s)[-+•]\s")
 _LEADING_MARKS = re.compile(r"^[-+•\s]+")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 def _clean(text: str) -> str:
@@ -37,7 +38,7 @@ def _is_recipients(text: str) -> bool:
 def _recipients_line(doc: Document, lines: list[Line]) -> int | None:
     """Index of the first ``Nơi nhận`` line: only lines holding the word (found at once in the
     lower-cased text) are cleaned and tested, not every line of the document."""
-    lower = doc.text.lower()
+    lower = _lowered(doc.text)
     if len(lower) != len(doc.text):  # a letter lowering to two characters would shift offsets
         return next((i for i, l in enumerate(lines) if _is_recipients(l.text)), None)
     starts = [line.start for line in lines]
@@ -48,6 +49,11 @@ def _recipients_line(doc: Document, lines: list[Line]) -> int | None:
             return i
         pos = lower.find("nhận", lines[i].end)
     return None
+
+
+@lru_cache(maxsize=2)  # the signer and the recipients both look for "Nơi nhận" in the same text
+def _lowered(text: str) -> str:
+    return text.lower()
 
 
 @cache
@@ -71,7 +77,9 @@ def _candidates(lines: list[Line]) -> list[int]:
     for i, line in enumerate(lines):
         # Positions are written in capitals: a line with a lower-case letter is none (cleaning
         # only touches spaces and "*", so the raw line tells).
-        if line.text != line.text.upper():
+        # A lower-case ASCII letter, found near the start of nearly every line, settles it
+        # without upper-casing the whole line.
+        if _ASCII_LOWER.search(line.text) or line.text != line.text.upper():
             continue
         text = _clean(line.text)
         if _is_position(text) and len(text) < 80:
