@@ -79,7 +79,7 @@ _MAX_SUBJECT = 300
 @dataclass(slots=True)
 class _Cite:
     symbol: Symbol
-    ref: Reference
+    ref: dict  # the Reference's fields: the model is built once per document cited, in _merge
 
 
 def extract(doc: Document, context: PlanContext) -> list[Reference]:
@@ -359,7 +359,8 @@ def _doc_type_before(text: str, s: Symbol) -> str | None:
     return s.doc_type
 
 
-def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, context: PlanContext) -> Reference:
+def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, context: PlanContext) -> dict:
+    """The fields of the :class:`Reference` one citation makes (a dict: citations of one document merge first)."""
     text = doc.text
     date = _date_after(text, s.end)
     pos = date.end if date else s.end
@@ -374,7 +375,7 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
                           info.district if info and info.level in ("district", "party", "other") else None)
     end = pos
     quoted = text[s.start:end].strip()
-    return Reference(
+    return dict(
         number=s.number,
         canonical_id=ref_id,
         doc_type=_doc_type_before(text, s),
@@ -428,22 +429,23 @@ def _describe_code(s: Symbol, area: Area | None, context: PlanContext):
 
 def _merge(cites: list[_Cite], area: Area | None) -> list[Reference]:
     """One reference per document: the strongest relation, details filled from every citation."""
-    groups: dict[str, list[Reference]] = {}
+    groups: dict[str, list[dict]] = {}
     for c in cites:
         groups.setdefault(fold(c.symbol.number), []).append(c.ref)
     out = []
     for refs in groups.values():
-        best = max(refs, key=lambda r: (_RANK[r.relation], r.date is not None, r.issuer is not None, -r.span.start))
-        first_strong = min((r for r in refs if _RANK[r.relation] == _RANK[best.relation]), key=lambda r: r.span.start)
+        best = max(refs, key=lambda r: (_RANK[r["relation"]], r["date"] is not None, r["issuer"] is not None,
+                                        -r["span"].start))
+        first_strong = min((r for r in refs if _RANK[r["relation"]] == _RANK[best["relation"]]), key=lambda r: r["span"].start)
         best = first_strong
         filled = {
-            field: getattr(best, field) or next((getattr(r, field) for r in refs if getattr(r, field)), None)
+            field: best[field] or next((r[field] for r in refs if r[field]), None)
             for field in ("date", "issuer", "subject", "issuer_level", "issuer_province", "issuer_district")
         }
         year = int(filled["date"][:4]) if filled["date"] else None
         district = filled["issuer_district"] if filled["issuer_level"] in ("district", "party", "other") else None
-        ref_id = canonical_id(best.number, year, filled["issuer_province"], district)
-        out.append(best.model_copy(update={**filled, "canonical_id": ref_id}))
+        ref_id = canonical_id(best["number"], year, filled["issuer_province"], district)
+        out.append(Reference(**{**best, **filled, "canonical_id": ref_id}))
     return sorted(out, key=lambda r: r.span.start)
 
 

@@ -262,11 +262,13 @@ def _line_targets(doc, line: Line, folded: str, headings, lead, in_goal, in_budg
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
     for c_start, c_end in _clauses(line.text, start):
         clause = line.text[c_start:c_end]
-        if not carried and not _may_hold_number(clause):
+        numbers = list(NUMBER_RE.finditer(clause))  # read once: the gate below and _mentions use them
+        if not carried and not numbers and not _RAW_NUMBER_WORD.search(clause):
             continue  # no number and no list carried into it: the clause changes nothing
         fclause = folded[c_start:c_end]
         parts = _breakdown(fclause)
-        mentions = [m for m in _mentions(clause, fclause, in_budget) if not any(a <= m.start < b for a, b in parts)]
+        mentions = [m for m in _mentions(clause, fclause, in_budget, numbers)
+                    if not any(a <= m.start < b for a, b in parts)]
         if not mentions and not carried:
             continue  # the rules below would only decide whether a list carries on, and none is carried
         if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
@@ -436,11 +438,14 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
-def _mentions(clause: str, fclause: str, in_budget: bool) -> list[_Mention]:
-    """Numbers with a target unit in one clause (years, durations, labels left out)."""
+def _mentions(clause: str, fclause: str, in_budget: bool, numbers: list[re.Match[str]]) -> list[_Mention]:
+    """Numbers with a target unit in one clause (years, durations, labels left out).
+
+    ``numbers`` are the ``NUMBER_RE`` matches of ``clause``.
+    """
     out = []
     per_10k = bool(_PER_10K.search(fclause))
-    spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in NUMBER_RE.finditer(clause)]
+    spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in numbers]
     spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _word_numbers(fclause)]
     for start, end, value, word in sorted(spans):
         if value is None or _is_year(fclause, start, end, value):
