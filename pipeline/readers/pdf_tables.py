@@ -104,18 +104,8 @@ def find_grids(rules: list[Rule]) -> list[Grid]:
 def cells(grid: Grid, textpage: pdfium.PdfTextPage) -> list[list[str | None]]:
     """The grid's rows of cell texts; a merged cell's text is in its top-left unit."""
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
-    parent = list(range(n_rows * n_cols))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        parent[max(ra, rb)] = min(ra, rb)  # the root is the top-left unit (lowest index)
-
+    units = _Sets(n_rows * n_cols)  # row by row, so a merged cell's root is its top-left unit
+    find, join = units.find, units.join
     columns, rows_at = _strokes_on(grid.xs, grid.rules, False), _strokes_on(grid.ys, grid.rules, True)
     for r in range(n_rows):
         middle_y = (grid.ys[r] + grid.ys[r + 1]) / 2
@@ -215,14 +205,7 @@ def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
     Vertical strokes are sorted by x, so each horizontal one is compared only with those
     within its own x extent.
     """
-    parent = list(range(len(rules)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = _Sets(len(rules))
     verticals = sorted((r.x0, i) for i, r in enumerate(rules) if not r.horizontal)
     xs = [x for x, _ in verticals]
     for i, h in enumerate(rules):
@@ -231,11 +214,29 @@ def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
         lo, hi = bisect.bisect_left(xs, h.x0 - _SNAP), bisect.bisect_right(xs, h.x1 + _SNAP)
         for _, j in verticals[lo:hi]:
             if _meet(h, rules[j]):
-                parent[find(i)] = find(j)
+                sets.join(i, j)
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
-        groups.setdefault(find(i), []).append(rule)
+        groups.setdefault(sets.find(i), []).append(rule)
     return list(groups.values())
+
+
+class _Sets:
+    """Disjoint sets of ``0..n-1`` (union-find); each set is known by its lowest member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _meet(a: Rule, b: Rule) -> bool:
