@@ -11,14 +11,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.build import build_document
-from pipeline.document import Document
+from typing import TYPE_CHECKING
+
 from pipeline.errors import KehoachError
-from pipeline.extract import extract_plan
 from pipeline.limits import Limits
 from pipeline.readers import read_file
 from pipeline.rows import DocumentRows, document_rows
-from schemas import Plan
+
+if TYPE_CHECKING:
+    from pipeline.document import Document
+    from schemas import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,11 @@ class Failed:
 
 def parse_file(path: str, limits: Limits | None = None) -> Parsed | Failed:
     """Read and extract one file; every expected failure comes back as :class:`Failed`."""
+    # Imported here: ingest's parent process imports this module for the function it
+    # hands the workers, and never parses; the workers have these loaded already.
+    from pipeline.build import build_document
+    from pipeline.extract import extract_plan
+
     started = time.perf_counter()
     try:
         source_text, data = read_file(Path(path), limits)
