@@ -6,7 +6,7 @@ columns ("Xã đạt Tiêu chí quốc gia về y tế" over eight year columns)
 with no stroke inside it. Each cell's text is the text pdfium finds inside its box.
 
 pdfplumber does the same from pdfminer's layout analysis, at some 50-200 ms a page
-against about 2 ms here, and that analysis was most of the time a plan with tables
+against about 5 ms here, and that analysis was most of the time a plan with tables
 took to read. The result has the same shape as ``pdfplumber``'s ``Table.extract()``:
 rows of cells, ``None`` for the parts of a merged cell after its first.
 """
@@ -103,32 +103,38 @@ def find_grids(rules: list[Rule]) -> list[Grid]:
 
 def cells(grid: Grid, textpage: pdfium.PdfTextPage) -> list[list[str | None]]:
     """The grid's rows of cell texts; a merged cell's text is in its top-left unit."""
+    n_cols = len(grid.xs) - 1
+    boxes = _cell_boxes(grid)
+    return [
+        [_text_in(textpage, *boxes[unit]) if unit in boxes else None for unit in range(r * n_cols, (r + 1) * n_cols)]
+        for r in range(len(grid.ys) - 1)
+    ]
+
+
+def _cell_boxes(grid: Grid) -> dict[int, list[float]]:
+    """Each cell's box ``[left, bottom, right, top]`` by its top-left grid unit.
+
+    Units are numbered row by row; two neighbouring units are one cell when no stroke
+    runs between them, so a merged cell's lowest-numbered unit is its top-left one.
+    """
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
-    units = _Sets(n_rows * n_cols)  # row by row, so a merged cell's root is its top-left unit
-    find, join = units.find, units.join
+    units = _Sets(n_rows * n_cols)
     columns, rows_at = _strokes_on(grid.xs, grid.rules, False), _strokes_on(grid.ys, grid.rules, True)
     for r in range(n_rows):
         middle_y = (grid.ys[r] + grid.ys[r + 1]) / 2
         for c in range(n_cols):
             middle_x = (grid.xs[c] + grid.xs[c + 1]) / 2
             if c + 1 < n_cols and not _covers(columns[c + 1], middle_y):
-                join(r * n_cols + c, r * n_cols + c + 1)
+                units.join(r * n_cols + c, r * n_cols + c + 1)
             if r + 1 < n_rows and not _covers(rows_at[r + 1], middle_x):
-                join(r * n_cols + c, (r + 1) * n_cols + c)
+                units.join(r * n_cols + c, (r + 1) * n_cols + c)
     boxes: dict[int, list[float]] = {}
     for r in range(n_rows):
         for c in range(n_cols):
-            box = boxes.setdefault(find(r * n_cols + c), [grid.xs[c], grid.ys[r + 1], grid.xs[c + 1], grid.ys[r]])
-            box[0], box[1] = min(box[0], grid.xs[c]), min(box[1], grid.ys[r + 1])
-            box[2], box[3] = max(box[2], grid.xs[c + 1]), max(box[3], grid.ys[r])
-    rows = []
-    for r in range(n_rows):
-        row: list[str | None] = []
-        for c in range(n_cols):
-            unit = r * n_cols + c
-            row.append(_text_in(textpage, *boxes[unit]) if find(unit) == unit else None)
-        rows.append(row)
-    return rows
+            left, bottom, right, top = grid.xs[c], grid.ys[r + 1], grid.xs[c + 1], grid.ys[r]
+            box = boxes.setdefault(units.find(r * n_cols + c), [left, bottom, right, top])
+            box[:] = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+    return boxes
 
 
 def text_outside(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> list[str]:
