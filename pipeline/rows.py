@@ -20,6 +20,7 @@ from schemas import Assignment, Deadline, Finding, Plan, Reference, Target
 if TYPE_CHECKING:
     from pipeline.document import Document
 
+# The plan's list parts, each stored as a table of its own.
 PARTS: dict[str, type[BaseModel]] = {
     "references": Reference,
     "targets": Target,
@@ -27,7 +28,9 @@ PARTS: dict[str, type[BaseModel]] = {
     "deadlines": Deadline,
     "findings": Finding,
 }
+# Plan fields that are lists: not columns of the ``plans`` row.
 PLAN_LISTS = {"references", "targets", "assignments", "deadlines", "findings", "outline", "tables", "recipients"}
+
 
 def plan_key(plan: Plan) -> str:
     """The same plan read from its TXT, DOCX and PDF renditions gets one key.
