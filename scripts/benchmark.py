@@ -170,8 +170,9 @@ def timed_ingest(paths: list[Path], workers: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "bench.db"
         started = time.perf_counter()
+        # Exit status 1 means some file failed: counted below, the timing stands.
         subprocess.run([str(kehoach), "ingest", "--db", str(db_path), "--workers", str(workers), *map(str, paths)],
-                       check=True, stdout=subprocess.DEVNULL)
+                       check=False, stdout=subprocess.DEVNULL)
         elapsed = time.perf_counter() - started
         db = open_db(db_path)
         pages = db.execute("SELECT coalesce(sum(pages), 0) FROM documents WHERE status != 'failed'").fetchone()[0]
