@@ -260,7 +260,8 @@ def _line_targets(doc, line: Line, folded: str, headings, lead, in_goal, in_budg
     start = label.end() if label else 0
     out = []
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
-    for c_start, c_end in _clauses(line.text, start):
+    clauses = _clauses(line.text, start)
+    for k, (c_start, c_end) in enumerate(clauses):
         clause = line.text[c_start:c_end]
         numbers = list(NUMBER_RE.finditer(clause))  # read once: the gate below and _mentions use them
         if not carried and not numbers and not _RAW_NUMBER_WORD.search(clause):
@@ -274,6 +275,7 @@ def _line_targets(doc, line: Line, folded: str, headings, lead, in_goal, in_budg
         if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
             continue
         prefix = _colon_prefix(folded, c_start)
+        year_lead = _Lead(line.text, folded, clauses, k, prefix)
         status = bool(STATUS.search(fclause)) and not FUTURE.search(fclause)
         inherit, carried = carried, carried and not CLAUSE_BREAK.match(line.text, c_end)
         committed = in_goal or inherit or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
@@ -289,7 +291,7 @@ def _line_targets(doc, line: Line, folded: str, headings, lead, in_goal, in_budg
                 continue
             t_status = status or _from_value(before, after)
             comparator = "baseline" if t_status else _comparator(before, after)
-            year = (_year_after(after) or _year(fclause, m.start) or _year_of(prefix) or _year_of(lead)
+            year = (_year_after(after) or _year(fclause, m.start) or year_lead.year() or _year_of(lead)
                     or next((y for y in map(_year_of, headings) if y), None))
             if t_status and not _year_after(after) and status:
                 year = context.issued_year
@@ -552,6 +554,70 @@ def _year(fclause: str, at: int) -> int | None:
 
 def _year_of(text: str) -> int | None:
     return _year(text, len(text)) if text else None
+
+
+# A time phrase opening a clause: "Đến năm 2025," · "Phấn đấu đến hết năm 2030," · "Năm 2026," ·
+# "Trong giai đoạn 2021 - 2025," · "Đến ngày 31/12/2025,". Folded text.
+_OPENING_TIME = re.compile(
+    r"\s*(?:[-+*•●▪–]\s*|\(?[a-zđ]\)\s*)?(?:[^,;:\d]{0,30}?\b(?:phan dau|muc tieu)\s*,?\s+)?(?:"
+    r"(?:(?:tu nay\s+)?(?:den|toi|trong|vao|truoc)\s+)?(?:het\s+|cuoi\s+)?(?:nam|giai doan)\s+(?:(?:19|20)\d{2}\s*[-–]\s*)?"
+    # a date needs its deadline word: "Ngày 15/3/2024, ..." dates an event, "Đến ngày 31/12/2025" a goal
+    r"|(?:tu nay\s+)?(?:den|toi|trong|vao|truoc)\s+(?:het\s+|cuoi\s+)?"
+    r"(?:ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:thang\s+\d{1,2}|quy\s+[ivx]+)\s*(?:/\s*|nam\s+))"
+    r")((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)"
+)
+_RECURRING = re.compile(r"\s*(?:[-+*•●▪–]\s*)?(?:[^,;:\d]{0,30}?\b(?:phan dau|muc tieu)\s*,?\s+)?"
+                        r"(?:hang|moi|tung)\s+(?:nam|quy|thang)\b")
+# A clause that starts a list item of its own ("- ...", "b) ...") begins a new sentence.
+_RESTART = re.compile(r"\s*(?:[-+*•●▪–]\s|\(?[a-zđ]\)\s|\d+(?:\.\d+)*[.)]\s)")
+
+
+def _opening_year(folded_line: str, start: int, end: int) -> tuple[int, int] | None:
+    """``"Phấn đấu đến hết năm 2030, 95% ..."`` → (2030, where): a time phrase opening the clause.
+
+    After a ``:`` in the clause the list opens anew: ``"Mục tiêu đến năm 2030: Năm 2026, ..."`` → 2026.
+    """
+    colon = folded_line.rfind(":", start, end)
+    for at in (colon + 1, start) if colon >= 0 else (start,):
+        m = _OPENING_TIME.match(folded_line, at, end)
+        if m:
+            return int(m.group(1)), at
+    return None
+
+
+def _sentence_opening(text: str, folded: str, clauses: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The time opening the sentence of clause ``k``, looking back clause by clause.
+
+    ``"Đến năm 2025, 95% ...; 100% ..."``: the second clause is dated 2025. The look-back stops
+    at the sentence start (a period, a list item restarting), at a recurring time (``hằng năm``)
+    and at the nearest clause opening on a time of its own (``...; đến năm 2030, ...``).
+    """
+    for j in range(k, -1, -1):
+        s, e = clauses[j]
+        opening = _opening_year(folded, s, e)
+        if opening:
+            return opening
+        if _RECURRING.match(folded, s, e) or _RESTART.match(text, s, e):
+            return None
+        if j and CLAUSE_BREAK.match(text, clauses[j - 1][1]):
+            return None  # clause j opens a new sentence
+    return None
+
+
+class _Lead:
+    """A clause's year from its lead-ins, read only for targets whose own words give none."""
+
+    __slots__ = ("_args", "_prefix")
+
+    def __init__(self, text: str, folded: str, clauses: list[tuple[int, int]], k: int, prefix: str) -> None:
+        self._args, self._prefix = (text, folded, clauses, k), prefix
+
+    def year(self) -> int | None:
+        # the nearer lead-in wins: the sentence's opening time, unless a ":" follows it
+        opening = _sentence_opening(*self._args)
+        if opening and len(self._prefix) < opening[1]:
+            return opening[0]
+        return _year_of(self._prefix) or (opening[0] if opening else None)
 
 
 def _colon_prefix(folded_line: str, clause_start: int) -> str:

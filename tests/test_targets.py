@@ -542,3 +542,94 @@ def test_list_carried_past_a_clause_without_numbers(make_doc):
             "dịch vụ; 90% người dân được quản lý sức khỏe.")
     found = targets.extract(make_doc(text), CTX)
     assert [(t.value, t.year) for t in found] == [(95, 2025), (90, 2025)]
+
+
+# --- a time phrase opening a sentence dates every clause of that sentence ---
+
+_THREE = "95% dân số tham gia bảo hiểm y tế; 100% trạm y tế xã có bác sĩ; tỷ lệ tiêm chủng đầy đủ đạt 98%."
+
+
+def _years(make_doc, body, heading="I. MỤC TIÊU"):
+    doc = make_doc(f"{heading}\n\n{body}")
+    found = [t for t in targets.extract(doc, CTX) if t.comparator != "baseline"]
+    return doc, found, [t.year for t in found]
+
+
+@pytest.mark.parametrize("lead,year", [
+    ("Đến năm 2025,", 2025),
+    ("Đến hết năm 2025,", 2025),
+    ("Đến cuối năm 2027,", 2027),
+    ("Tới năm 2028,", 2028),
+    ("Phấn đấu đến hết năm 2030,", 2030),
+    ("Phấn đấu đến năm 2030,", 2030),
+    ("Phấn đấu, đến năm 2030,", 2030),
+    ("Toàn tỉnh phấn đấu đến năm 2030,", 2030),
+    ("Mục tiêu đến năm 2030,", 2030),
+    ("Đến năm 2030, phấn đấu", 2030),
+    ("Đến năm 2030 và những năm tiếp theo,", 2030),
+    ("Năm 2026,", 2026),
+    ("Trong năm 2026,", 2026),
+    ("Trong giai đoạn 2026 - 2030,", 2030),
+    ("Giai đoạn 2021-2025,", 2025),
+    ("Từ nay đến năm 2030,", 2030),
+    ("Đến ngày 31/12/2025,", 2025),
+    ("Đến tháng 12 năm 2025,", 2025),
+    ("Đến tháng 12/2025,", 2025),
+    ("Đến hết quý IV/2025,", 2025),
+    ("Trước ngày 31/12/2025,", 2025),
+    ("Đến năm 2025:", 2025),  # the colon lead-in keeps working
+    ("- Đến năm 2025,", 2025),
+    ("a) Đến năm 2025,", 2025),
+])
+def test_opening_year_dates_every_clause_of_its_sentence(make_doc, lead, year):
+    doc, found, years = _years(make_doc, f"{lead} {_THREE}")
+    assert years == [year, year, year]
+    assert [doc.text[t.span.start:t.span.end] for t in found] == ["95%", "100%", "98%"]
+
+
+def test_opening_year_reaches_a_committed_list_outside_the_goal_section(make_doc):
+    _, _, years = _years(make_doc, "Đến năm 2025, phấn đấu 95% dân số tham gia bảo hiểm y tế; 100% trạm y tế xã có bác sĩ.",
+                         heading="III. NHIỆM VỤ, GIẢI PHÁP")
+    assert years == [2025, 2025]
+
+
+@pytest.mark.parametrize("body,years", [
+    # a clause's own year wins over the sentence's opening one
+    ("Đến năm 2025, tỷ lệ A đạt 60%; tỷ lệ B đạt 80%; đến năm 2030 đạt 100%.", [2025, 2025, 2030]),
+    ("Đến năm 2025, tỷ lệ A đạt 60%; tỷ lệ B đạt 100% vào năm 2030.", [2025, 2030]),
+    ("Năm 2026, tỷ lệ A đạt 60%; năm 2027 tỷ lệ B đạt 70%.", [2026, 2027]),
+    # a clause opening on its own year dates the clauses after it
+    ("Đến năm 2025, tỷ lệ A đạt 60%; đến năm 2030, tỷ lệ B đạt 100%; tỷ lệ C đạt 90%.", [2025, 2030, 2030]),
+    ("Phấn đấu đến năm 2025 tỷ lệ A đạt 60%; phấn đấu đến năm 2030 tỷ lệ B đạt 90%; tỷ lệ C đạt 80%.", [2025, 2030, 2030]),
+    # a time after the lead-in colon is the nearer one
+    ("Mục tiêu đến năm 2030: Năm 2026, tỷ lệ A đạt 50%; tỷ lệ B đạt 60%.", [2026, 2026]),
+    ("Đến năm 2025, các chỉ tiêu như sau: tỷ lệ A đạt 50%; tỷ lệ B đạt 60%.", [2025, 2025]),
+    # a list item restarting inside the paragraph on its own time
+    ("a) Đến năm 2025, tỷ lệ A đạt 95%; b) Đến năm 2030, tỷ lệ B đạt 80%; tỷ lệ C đạt 70%.", [2025, 2030, 2030]),
+])
+def test_own_clause_year_overrides_the_opening_year(make_doc, body, years):
+    assert _years(make_doc, body)[2] == years
+
+
+@pytest.mark.parametrize("body,years", [
+    # the sentence ends at a period: the next sentence has no time of its own
+    ("Đến năm 2025, tỷ lệ A đạt 95%. Tỷ lệ B đạt 80%.", [2025, None]),
+    ("Đến năm 2025, tỷ lệ A đạt 95%; tỷ lệ B đạt 100%.\n- Tỷ lệ C đạt 80%.", [2025, 2025, None]),
+    ("Đến năm 2025, tỷ lệ A đạt 95%; tỷ lệ B đạt 100%.\n\nTỷ lệ C đạt 80%.", [2025, 2025, None]),
+    # a following sentence with its own time keeps it
+    ("Đến năm 2025, tỷ lệ A đạt 95%. Năm 2030, tỷ lệ B đạt 100%; tỷ lệ C đạt 90%.", [2025, 2030, 2030]),
+    # an earlier sentence of the same paragraph dates nothing after its period
+    ("Năm 2023, toàn tỉnh đã có nhiều cố gắng. Tỷ lệ A đạt 95%; tỷ lệ B đạt 80%.", [None, None]),
+    # a list item restarting inside the paragraph
+    ("a) Đến năm 2025, tỷ lệ A đạt 95%; b) tỷ lệ B đạt 80%.", [2025, None]),
+    # a recurring time ends the opening one
+    ("Đến năm 2025, tỷ lệ A đạt 95%; hằng năm tỷ lệ B tăng 5%.", [2025, None]),
+    ("Đến năm 2025, tỷ lệ A đạt 95%; mỗi năm giảm 2% tỷ lệ B; tỷ lệ C đạt 80%.", [2025, None, None]),
+    # a year inside a clause (not opening it) stays that clause's own
+    ("Tỷ lệ A đến năm 2025 đạt 95%; tỷ lệ B đạt 80%.", [2025, None]),
+    # a date that is no deadline phrase opens nothing
+    ("Ngày 15/3/2024, tỉnh ban hành Kế hoạch số 12/KH-UBND; phấn đấu 100% xã đạt chuẩn; tỷ lệ B đạt 80%.", [None, None]),
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 15/3/2024, phấn đấu 100% xã đạt chuẩn; tỷ lệ B đạt 80%.", [None, None]),
+])
+def test_opening_year_does_not_leak_past_its_sentence(make_doc, body, years):
+    assert _years(make_doc, body)[2] == years
