@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline.columns import column_edits
 from pipeline.textmap import MappedText, to_new
 
 PAGE_BREAK = "\f"
@@ -398,6 +399,7 @@ def normalize(text: str) -> Normalized:
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     mt = mt.replace(_tone_edits(mt.text))
     mt = mt.replace(_cell_line_tables(mt.text))
+    mt = mt.replace(column_edits(mt.text))
     # Each pass below runs only where a cheap test finds text it would change: most
     # plain text has nothing for several of them, and each costs a full scan.
     if _has_edge_spaces(mt.text):

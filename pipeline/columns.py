@@ -1,0 +1,139 @@
+"""Two-column page layout read line by line, put back column by column.
+
+A plan's header and closing are laid out in two columns: the issuing body beside the
+national motto, the recipients beside the signature. Text extraction that follows
+the baselines (PDFs laid out with tab stops, text copied from a page) interleaves the
+columns::
+
+    ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH QUẢNG TRỊ Độc lập - Tự do - Hạnh phúc
+
+Segmentation needs "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ" as one block. Each such line
+is split where the right column begins (the motto, or a signing authority such as
+``KT. CHỦ TỊCH``), and the block is rewritten as its left column, then its right one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where the header's right column begins on a line that holds both.
+_MOTTO = re.compile(
+    r"(?<=\S)[ \t]+(?=CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
+)
+# A place and date beside the issuing body's last line ("HUYỆN ỦY LỤC NAM Lục Nam, ngày ...").
+_PLACE_DATE = re.compile(r"(?<=\S)[ \t]+(?=[^\W\d_][^,\n]{0,40},[ \t]*ngày\b)")
+_HEADER_REACH = 3  # lines after the motto where the right column may still hold the date
+
+# Where the closing's right column begins: a signing authority ("KT. CHỦ TỊCH")...
+_AUTHORITY = re.compile(r"(?<=\S)[ \t]+(?=(?:TM|KT|TL|TUQ|Q)\.[ \t]*[^\W\d_])")
+# ...or a title of two or more words in capitals after a recipient's closing punctuation
+# ("- Lưu: VT. PHÓ CHỦ TỊCH"; not the office codes "- Lưu: VT, KGVX.").
+_AFTER_RECIPIENT = re.compile(r"(?<=[;.,:])[ \t]+(?=\S)")
+_TITLE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)+")
+_RECIPIENTS = re.compile(r"^\s*Nơi nhận\s*:", re.IGNORECASE)
+_BLOCK_GAP = 2  # lines without a cut that a block may span
+_CLOSING_LINES = 20  # a closing block is no longer than this
+
+
+def column_edits(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, replacement)`` edits rewriting interleaved two-column blocks.
+
+    Every header (a decision and the plan it issues each have one) and every closing.
+    """
+    lines, starts = _lines(text)
+    # A line with a tab is a table row, whose cells are already apart.
+    cuts = {i: m for i, line in enumerate(lines) if "\t" not in line and (m := _MOTTO.search(line))}
+    headers = set(cuts)
+    for i in list(cuts):
+        for j in range(i + 1, min(len(lines), i + 1 + _HEADER_REACH)):
+            if j not in cuts and (m := _place_date_cut(lines[j])):
+                cuts[j] = m
+    for opening in (i for i, line in enumerate(lines) if _RECIPIENTS.match(line)):
+        for i in range(opening, min(len(lines), opening + _CLOSING_LINES)):
+            if "\t" not in lines[i] and (m := _signing_cut(lines[i])):
+                cuts[i] = m
+    blocks = [(first, _left_tail(lines, last) if headers & set(range(first, last + 1)) else last)
+              for first, last in _runs(sorted(cuts))]
+    return [(starts[first], starts[last] + len(lines[last]), _columns(lines, cuts, first, last))
+            for first, last in blocks]
+
+
+_LEFT_TAIL = re.compile(r"^\s*(?:\*+|-{3,}|Số\b.*)\s*$")
+_TAIL_LINES = 3
+
+
+def _left_tail(lines: list[str], last: int) -> int:
+    """A header block's last line, taking in the left column's own last lines: the star or
+    rule under the issuing body and the ``Số`` line, which the right column comes after."""
+    end = min(len(lines) - 1, last + _TAIL_LINES)
+    while last < end and _LEFT_TAIL.match(lines[last + 1]):
+        last += 1
+    return last
+
+
+def _place_date_cut(line: str) -> re.Match[str] | None:
+    """A place and date after a left part in capitals (the issuing body's name); the place
+    is written in lower case ("Lục Nam"), which tells it from the body's last words."""
+    for m in _PLACE_DATE.finditer(line):
+        left = line[: m.start()].strip(" *_")
+        if left.isupper() and not line[m.end():].split()[0].isupper() and not left.startswith("SỐ"):
+            return m
+    return None
+
+
+def _signing_cut(line: str) -> re.Match[str] | None:
+    """Where the signature column begins on a closing line, if the line also holds a recipient.
+
+    The left part must read as a recipient (a list item, "Nơi nhận:", words in lower
+    case): a line that is all signature ("TM. ỦY BAN NHÂN") is not split.
+    """
+    cut = _signature_start(line)
+    if cut is None:
+        return None
+    left = line[: cut.start()].strip(" *_")
+    return cut if left and (left[0] in "-+•" or any(c.islower() for c in left)) else None
+
+
+def _signature_start(line: str) -> re.Match[str] | None:
+    authority = _AUTHORITY.search(line)
+    if authority and line[authority.end():].split(".", 1)[1].split()[0].isupper():
+        return authority  # "KT. CHỦ TỊCH", not the district in "UBND Q. Ba Đình"
+    titles = [m for m in _AFTER_RECIPIENT.finditer(line)
+              if _TITLE.fullmatch(line[m.end():].rstrip()) and line[m.end():].isupper()]
+    return titles[-1] if titles else None
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Lines with cuts grouped into blocks: a block ends after ``_BLOCK_GAP`` lines without one."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes:
+        if runs and i - runs[-1][1] <= _BLOCK_GAP + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _columns(lines: list[str], cuts: dict[int, re.Match[str]], first: int, last: int) -> str:
+    """Lines ``first..last`` as their left column, then their right one.
+
+    Lines between them that have no cut belong to the left column.
+    """
+    left, right = [], []
+    for i in range(first, last + 1):
+        m = cuts.get(i)
+        left.append(lines[i][: m.start()] if m else lines[i])
+        if m:
+            right.append(lines[i][m.end():])
+    return "\n".join(left + right)
+
+
+def _lines(text: str) -> tuple[list[str], list[int]]:
+    lines = text.split("\n")
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return lines, starts
