@@ -44,7 +44,7 @@ def column_edits(text: str) -> list[tuple[int, int, str]]:
     """
     lines, starts = _lines(text)
     # A line with a tab is a table row, whose cells are already apart.
-    cuts = {i: m for i, line in enumerate(lines) if "\t" not in line and (m := _MOTTO.search(line))}
+    cuts = {i: m for i, line in enumerate(lines) if _may_hold_motto(line) and (m := _MOTTO.search(line))}
     headers = set(cuts)
     for i in list(cuts):
         for j in range(i + 1, min(len(lines), i + 1 + _HEADER_REACH)):
@@ -71,6 +71,12 @@ def _left_tail(lines: list[str], last: int) -> int:
     while last < end and _LEFT_TAIL.match(lines[last + 1]):
         last += 1
     return last
+
+
+def _may_hold_motto(line: str) -> bool:
+    """A cheap test before the pattern: the motto's words, and no tab (a table row's cells
+    are apart already)."""
+    return ("CỘNG" in line or "Độc lập" in line) and "\t" not in line
 
 
 def _place_date_cut(line: str) -> re.Match[str] | None:
