@@ -201,14 +201,18 @@ def _until(context: PlanContext, expr: TimeExpr) -> date | None:
 
 
 def _owners(assignments: list[Assignment], pos: int) -> list[Assignment]:
-    """Agencies of the smallest block holding ``pos``; cooperating agencies only if alone."""
+    """Agencies of the smallest block holding ``pos``, leading or responsible ones first.
+
+    A cooperating agency owns the date only when no other agency's block holds it:
+    "Sở Y tế chủ trì, phối hợp với Sở Tài chính ...; báo cáo trước ngày 15/12" is due
+    from Sở Y tế, though Sở Tài chính's clause is the smaller block around the date.
+    """
     holding = [a for a in assignments if a.block and a.block.start <= pos < a.block.end]
-    if not holding:
+    pool = [a for a in holding if a.role != "cooperate"] or holding
+    if not pool:
         return []
-    smallest = min(a.block.end - a.block.start for a in holding)
-    inner = [a for a in holding if a.block.end - a.block.start == smallest]
-    primary = [a for a in inner if a.role != "cooperate"]
-    return primary or inner
+    smallest = min(a.block.end - a.block.start for a in pool)
+    return [a for a in pool if a.block.end - a.block.start == smallest]
 
 
 def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Mention | None:

@@ -272,3 +272,16 @@ def test_048_nghean_target_year_on_a_paragraph_broken_across_lines(make_doc, per
                    "- Sở Khoa học và Công nghệ báo cáo trước ngày 15/12/2025.\n")
     found = [d for d in run(doc, ctx) if d.precision == "year"]
     assert (found == []) is goal
+
+
+@pytest.mark.parametrize("text, owner", [
+    # 104 (Đắk Lắk): the heading agency reports; the partners of its "Phối hợp" bullet do not
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Chủ trì điều phối hàng hóa thiết yếu cho vùng bị chia cắt.\n"
+     "- Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh tổ chức vận "
+     "chuyển hàng; tổng hợp nhu cầu, báo cáo UBND tỉnh trước 19h00 hằng ngày.\n", "Sở Công Thương"),
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí; "
+     "báo cáo kết quả trước ngày 15/12 hằng năm.\n", "Sở Y tế"),
+])
+def test_a_deadline_in_a_cooperation_clause_is_owed_by_the_leading_agency(make_doc, text, owner):
+    found = run(make_doc(text))
+    assert found and {d.agency for d in found} == {owner}
