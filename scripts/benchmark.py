@@ -2,6 +2,7 @@
 
     python scripts/benchmark.py [--documents 300] [--workers 0] [--out out/bench]
     python scripts/benchmark.py --pdfs FOLDER     # your own PDFs only
+    python scripts/benchmark.py --pdfs FOLDER --stages   # ms per page of each stage
 
 For each format (TXT, DOCX, PDF) it times the ``kehoach ingest`` command as a user
 runs it (read, normalize, segment, extract, store into a fresh SQLite file, from
@@ -183,6 +184,35 @@ def timed_ingest(paths: list[Path], workers: int) -> tuple[float, int]:
     return elapsed, pages
 
 
+def stage_times(paths: list[Path]) -> dict[str, float]:
+    """Milliseconds per page of each stage, in this one process (no workers, no database)."""
+    from pipeline.build import build_document
+    from pipeline.extract import extract_plan
+    from pipeline.readers import read_file
+
+    totals = {"bare pypdfium2": 0.0, "read": 0.0, "normalize+segment": 0.0, "extract": 0.0}
+    pages = 0
+    build_document(read_file(paths[0])[0])  # load the vocabularies before timing
+    for path in paths:
+        started = time.perf_counter()
+        pdf = pdfium.PdfDocument(path)
+        for page in pdf:
+            page.get_textpage().get_text_range()
+        pages += len(pdf)
+        pdf.close()
+        read_at = time.perf_counter()
+        source, _ = read_file(path)
+        built_at = time.perf_counter()
+        document = build_document(source)
+        extracted_at = time.perf_counter()
+        extract_plan(document)
+        done = time.perf_counter()
+        for stage, seconds in zip(totals, (read_at - started, built_at - read_at, extracted_at - built_at,
+                                           done - extracted_at)):
+            totals[stage] += seconds
+    return {stage: round(seconds / pages * 1000, 3) for stage, seconds in totals.items()}
+
+
 def peak_memory_mb(paths: list[Path], workers: int) -> float:
     """Peak summed RSS of ``kehoach ingest`` and its worker processes (MB), sampled every 50 ms.
 
@@ -249,12 +279,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench", help="where generated files go")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     parser.add_argument("--pdfs", type=Path, help="only time this folder of PDFs (your own plans) against bare pypdfium2")
+    parser.add_argument("--stages", action="store_true",
+                        help="with --pdfs: milliseconds per page of each stage, in one process")
     args = parser.parse_args()
     args.workers = args.workers or default_workers()
     if args.pdfs:
         paths = sorted(args.pdfs.rglob("*.pdf"))
         if not paths:
             raise SystemExit(f"no PDF files under {args.pdfs}")
+        if args.stages:
+            print(json.dumps(stage_times(paths), ensure_ascii=False))
+            return
         print(json.dumps(measure(str(args.pdfs), paths, args.workers, pdf_pages(paths)), ensure_ascii=False))
         return
 
