@@ -185,14 +185,18 @@ def timed_ingest(paths: list[Path], workers: int) -> tuple[float, int]:
 
 
 def stage_times(paths: list[Path]) -> dict[str, float]:
-    """Milliseconds per page of each stage, in this one process (no workers, no database)."""
+    """Milliseconds per page of each stage, in this one process (no workers)."""
     from pipeline.build import build_document
     from pipeline.extract import extract_plan
     from pipeline.readers import read_file
+    from pipeline.rows import document_rows
+    from pipeline.store import write_document
 
-    totals = {"bare pypdfium2": 0.0, "read": 0.0, "normalize+segment": 0.0, "extract": 0.0}
+    totals = {"bare pypdfium2": 0.0, "read": 0.0, "normalize+segment": 0.0, "extract": 0.0, "write": 0.0}
     pages = 0
     build_document(read_file(paths[0])[0])  # load the vocabularies before timing
+    tmp = tempfile.TemporaryDirectory()
+    db = open_db(Path(tmp.name) / "stages.db")
     for path in paths:
         started = time.perf_counter()
         pdf = pdfium.PdfDocument(path)
@@ -205,11 +209,15 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
         built_at = time.perf_counter()
         document = build_document(source)
         extracted_at = time.perf_counter()
-        extract_plan(document)
+        plan = extract_plan(document)
         done = time.perf_counter()
+        write_document(db, document_rows(document, plan))
+        written = time.perf_counter()
         for stage, seconds in zip(totals, (read_at - started, built_at - read_at, extracted_at - built_at,
-                                           done - extracted_at)):
+                                           done - extracted_at, written - done)):
             totals[stage] += seconds
+    db.close()
+    tmp.cleanup()
     return {stage: round(seconds / pages * 1000, 3) for stage, seconds in totals.items()}
 
 
