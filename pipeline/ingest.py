@@ -148,7 +148,10 @@ def _parse_all(paths: list[str], workers: int, limits: Limits) -> Iterator[Prepa
     from pipeline.workers import supervised_map
 
     results = supervised_map(
-        partial(prepare_file, limits=limits), paths, on_error=_failed, workers=min(workers, len(paths)),
+        # ``Failed`` doubles as what a worker that gave up (timeout, memory, crash)
+        # reports; it lives with ``prepare_file``, so a worker unpickling either imports
+        # only the parsing side, never this module's database code.
+        partial(prepare_file, limits=limits), paths, on_error=Failed, workers=min(workers, len(paths)),
         timeout=limits.timeout_seconds or None, memory_bytes=limits.memory_bytes or None,
         preload=WORKER_MODULES,
     )
@@ -160,11 +163,6 @@ def _isolate(paths: list[str], workers: int, limits: Limits) -> bool:
     if workers > 1 and len(paths) > 1:
         return True
     return limits.isolate and bool(limits.timeout_seconds or limits.memory_bytes)
-
-
-def _failed(path: str, reason: str) -> Failed:
-    """What a worker that gave up (timeout, memory, crash) reports for ``path``."""
-    return Failed(path, reason)
 
 
 def _parse_guarded(path: str, limits: Limits) -> Prepared | Failed:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # What the worker processes import before any is forked (their fork server's preload):
-# the parsing entry point and the module that warms its vocabularies.
-WORKER_MODULES = ("pipeline.parse", "pipeline.warm")
+# the parsing entry point, the module that warms its vocabularies, and the PDF reader
+# (pypdfium2), which every worker would otherwise import again on its first PDF.
+WORKER_MODULES = ("pipeline.parse", "pipeline.warm", "pipeline.readers.pdf")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 This is what ingest's worker processes run (their fork server imports this module), so
 it depends on nothing that writes to a database: a path goes in, plain data comes out.
+The parent process imports it only for the function and result types it hands the
+workers, so the readers, the extractors and the schemas are imported where they run.
 """
 
 from __future__ import annotations
@@ -10,16 +12,14 @@ import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from pipeline.errors import KehoachError
 from pipeline.limits import Limits
-from pipeline.readers import read_file
-from pipeline.rows import DocumentRows, document_rows
 
 if TYPE_CHECKING:
     from pipeline.document import Document
+    from pipeline.rows import DocumentRows
     from schemas import Plan
 
 
@@ -55,10 +55,9 @@ class Failed:
 
 def parse_file(path: str, limits: Limits | None = None) -> Parsed | Failed:
     """Read and extract one file; every expected failure comes back as :class:`Failed`."""
-    # Imported here: ingest's parent process imports this module for the function it
-    # hands the workers, and never parses; the workers have these loaded already.
     from pipeline.build import build_document
     from pipeline.extract import extract_plan
+    from pipeline.readers import read_file
 
     started = time.perf_counter()
     try:
@@ -76,6 +75,8 @@ def parse_file(path: str, limits: Limits | None = None) -> Parsed | Failed:
 
 def prepare_file(path: str, limits: Limits | None = None) -> Prepared | Failed:
     """:func:`parse_file`, then the rows to store, so the writer only has to write them."""
+    from pipeline.rows import document_rows
+
     outcome = parse_file(path, limits)
     if isinstance(outcome, Failed):
         return outcome

@@ -17,13 +17,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from pipeline.document import Document
 from pipeline.rows import PARTS, PLAN_LISTS, DocumentRows, columns_of, document_rows, plan_rows
 from schemas import Plan
+
+if TYPE_CHECKING:
+    from pipeline.document import Document
 
 BUSY_TIMEOUT_MS = 60_000
 

@@ -10,10 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.audit import audit
 from pipeline.cli.app import DEFAULT_DB, app
 from pipeline.errors import UnreadableFile
-from pipeline.store import open_db
 
 console = Console()
 
@@ -30,6 +28,9 @@ def audit_command(
     """
     if not db.exists():
         raise UnreadableFile("no such database: run `kehoach ingest` first or pass --db", str(db))
+    from pipeline.audit import audit
+    from pipeline.store import open_db
+
     findings = audit(open_db(db))
     if format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2, default=str))

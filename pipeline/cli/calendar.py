@@ -16,7 +16,6 @@ from rich.table import Table
 
 from pipeline.cli.app import DEFAULT_DB, app
 from pipeline.errors import KehoachError
-from pipeline.store import open_db
 
 console = Console()
 
@@ -59,6 +58,7 @@ def calendar_command(
     Re-importing an updated export updates the same events (stable UIDs).
     """
     from pipeline.calendar import CSV_FIELDS, build_calendar, deadline_rows
+    from pipeline.store import open_db
 
     start, end = _day(from_, "--from"), _day(to, "--to")
     database = open_db(db)
@@ -84,6 +84,7 @@ def deadlines_command(
 ) -> None:
     """The next deadlines per agency, counted from today."""
     from pipeline.calendar import upcoming
+    from pipeline.store import open_db
 
     rows = upcoming(open_db(db), upcoming_days, date.today(), agency=agency)
     if fmt is ListFormat.json:

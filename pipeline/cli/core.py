@@ -1,4 +1,9 @@
-"""Core commands: ingest, extract, schema, search, documents, eval."""
+"""Core commands: ingest, extract, schema, search, documents, eval.
+
+Library modules are imported inside the commands that use them: every ``kehoach``
+call loads this module, and ``ingest`` should not pay for the extractors (its
+workers load them) nor ``--help`` for a database library.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline.cli.app import DEFAULT_DB, app
-from pipeline.cli.render import plan_summary, plans_table
 from pipeline.errors import UnreadableFile
-from pipeline.ingest import default_workers, discover, ingest
-from pipeline.parse import Failed, parse_file
 from pipeline.limits import Limits
-from pipeline.store import open_db
 
 # Output to a file or pipe gets a width that fits the tables; a terminal keeps its own.
 console = Console(width=None if sys.stdout.isatty() else 140)
@@ -49,6 +50,9 @@ def ingest_command(
     Scanned PDFs are read by OCR when Tesseract is installed; a long scan may need
     a larger --timeout.
     """
+    from pipeline.ingest import default_workers, discover, ingest
+    from pipeline.store import open_db
+
     files = discover(paths)
     if not files:
         err_console.print(f"[red]No files found under {', '.join(map(str, paths))}[/red]")
@@ -76,6 +80,8 @@ def _print_report(report, database, quiet: bool) -> None:
     if not quiet:
         done = [r.path for r in report.results if r.status in ("ingested", "partial")]
         if done:
+            from pipeline.cli.render import plans_table
+
             console.print(plans_table(database, done))
         if report.failed:
             table = Table(title="Files that could not be read", title_justify="left")
@@ -101,15 +107,25 @@ def extract_command(
     """Extract the record of one file and print it, without touching any database."""
     if format not in ("summary", "json"):
         raise typer.BadParameter("use summary or json", param_hint="--format")
-    outcome = parse_file(str(file))
-    if isinstance(outcome, Failed):
-        raise UnreadableFile(outcome.reason, str(file))
+    outcome = _parse(file)
     plan = outcome.plan
     if format == "json":
         exclude = None if outline else {"outline", "tables"}
         print(plan.model_dump_json(indent=2, exclude=exclude))
     else:
+        from pipeline.cli.render import plan_summary
+
         plan_summary(console, plan, outcome.document)
+
+
+def _parse(path: Path):
+    """The parsed file, or the reason it cannot be read as a clean error."""
+    from pipeline.parse import Failed, parse_file
+
+    outcome = parse_file(str(path))
+    if isinstance(outcome, Failed):
+        raise UnreadableFile(outcome.reason, str(path))
+    return outcome
 
 
 @app.command("schema")
@@ -167,13 +183,7 @@ def eval_command(
     """Precision, recall and F1 per field against the gold annotations."""
     from pipeline.evaluation import evaluate_corpus
 
-    def extract(path: Path):
-        outcome = parse_file(str(path))
-        if isinstance(outcome, Failed):
-            raise UnreadableFile(outcome.reason, str(path))
-        return outcome.plan
-
-    report = evaluate_corpus(corpus, extract)
+    report = evaluate_corpus(corpus, lambda path: _parse(path).plan)
     if format == "json":
         print(json.dumps({"fields": report.rows(), "documents": {
             doc: {k: vars(c) if hasattr(c, "__dict__") else {"tp": c.tp, "fp": c.fp, "fn": c.fn} for k, c in counts.items()}
@@ -191,6 +201,8 @@ def eval_command(
 
 
 def _existing_db(path: Path):
+    from pipeline.store import open_db
+
     if not path.exists():
         raise UnreadableFile("no such database: run `kehoach ingest` first or pass --db", str(path))
     return open_db(path)

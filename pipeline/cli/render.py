@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.document import Document
-from schemas import Plan
+if TYPE_CHECKING:
+    from pipeline.document import Document
+    from schemas import Plan
 
 
 def plan_summary(console: Console, plan: Plan, doc: Document) -> None:

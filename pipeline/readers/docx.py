@@ -13,7 +13,6 @@ import re
 import zipfile
 
 import docx
-import viparse
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -69,6 +68,8 @@ class _LegacyFonts:
         encoding = "tcvn3" if font.startswith(".Vn") else "vni" if font.upper().startswith("VNI") else None
         if encoding is None or not text.strip():
             return text
+        import viparse  # imported only by documents typed in legacy fonts
+
         self.found = encoding
         core = text.strip()
         converted = viparse.fix(core, encoding=encoding)  # fix() trims the spaces around a run

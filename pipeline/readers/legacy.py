@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-import viparse
-
 _VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ]")
 _LATIN1_HIGH = re.compile(r"[\u00a1-\u00ff]")
 _SAMPLE = 20_000
@@ -28,6 +26,8 @@ def detect_legacy(text: str) -> str | None:
     suspect = len(_LATIN1_HIGH.findall(sample))
     if suspect < _MIN_SUSPECT or suspect < len(_VIETNAMESE.findall(sample)):
         return None
+    import viparse  # ~0.1 s to import; only legacy-looking text pays it
+
     found = viparse.detect_text_encoding(sample)
     return found if found and found.lower() not in ("unicode", "utf-8", "utf8") else None
 
@@ -40,6 +40,8 @@ def convert_legacy(text: str, encoding: str) -> str:
     "Kế HOạCH". A line (or a word of two or more letters) whose ASCII letters are
     all capitals is upper-cased again.
     """
+    import viparse
+
     # Line by line: viparse.fix rewrites line ends and blank lines, and the case of each
     # converted line is restored from its own source line.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
