@@ -564,6 +564,7 @@ def _by_start(mentions: list[Mention]) -> dict[int, Mention]:
 
 
 _PLAIN_GAP = re.compile(r"[\s,;*]*")
+_PLURAL = re.compile(r"các\s+", re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"\s*\([^()\n]{0,80}\)")
 
 
@@ -578,6 +579,10 @@ def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool)
         plain = _PLAIN_GAP.match(text, pos).end()
         gap = _LIST_GAP.match(text, pos)
         mention = by_start.get(plain) or by_start.get(gap.end() if gap else pos)
+        if mention is None and gap:
+            # "Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng": a body's name starts after the plural "các"
+            plural = _PLURAL.match(text, gap.end())
+            mention = by_start.get(plural.end()) if plural else None
         if mention is None:
             kind = _KIND_THEN_PAREN.match(text, pos)
             members, end = _paren_members(text, kind.end(), by_start, groups) if kind else ([], pos)

@@ -722,3 +722,17 @@ def test_045_041_hcm_label_clause_saying_chu_tri_gives_the_lead(label, leads, re
     assert {a for a, r in got if r == "lead"} == leads
     assert {a for a, r in got if r == "responsible"} == responsible
     assert all(text[a.span.start:a.span.end] == a.surface for a in found if a.surface)
+
+
+def test_039_nghean_long_list_after_de_nghi_reads_past_va_cac():
+    """'6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy, ... tăng cường ...'."""
+    text = ("KẾ HOẠCH\nBảo vệ bí mật nhà nước\n\nIII. PHÂN CÔNG NHIỆM VỤ\n\n1. Công an tỉnh\n\n- Chủ trì tham mưu.\n\n"
+            "6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy, Ủy ban Mặt trận "
+            "Tổ quốc Việt Nam tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh tăng cường công tác bảo vệ "
+            "bí mật nhà nước theo quy định của pháp luật hiện hành.\n")
+    got = {a for a, r in _roles(assignments.extract(document_from_text(text), PlanContext(province="Nghệ An",
+                                                                                             issuer_level="province")))
+           if r == "responsible"}
+    assert {"Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An", "Viện kiểm sát nhân dân tỉnh Nghệ An",
+            "Tòa án nhân dân tỉnh Nghệ An"} <= got
