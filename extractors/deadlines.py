@@ -66,7 +66,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
         if _inside(skipped, start):
             continue
         sentence = doc.text[start:end]
-        if "ban" in sentence and _PROMULGATION.search(sentence):
+        if sentence.rstrip().endswith(":") and _PROMULGATION.search(sentence):
             continue
         schedule = "tần" in sentence and _SCHEDULE.search(sentence) is not None
         for expr in timexpr.find(sentence, reference):
