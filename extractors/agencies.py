@@ -713,6 +713,7 @@ def _group_mention(text: str, start: int, end: int) -> Mention:
 # the spaces after the connector stay for the next token ("Hội đồng Thi đua - Khen thưởng")
 _CONNECT = re.compile(r"[ \t]*(?:và|&|-|–)(?=[ \t]*[" + _UP + r"])")
 _TOKEN = re.compile(r"[ \t]+(" + _WORD + r"+)")
+_SPACE_RUN = re.compile(r"[ \t]*")
 _TOKEN_AFTER = re.compile(r"[ \t]*(" + _WORD + r"+)")
 _NOT_NAME = {"chủ", "phối", "là", "có", "tham", "thực", "chỉ", "hướng", "tổ", "triển", "theo", "được", "để",
              "về", "trong", "tại", "căn", "chịu", "báo", "xây", "rà", "giao", "đề", "cung", "tăng", "tiếp",
@@ -728,6 +729,8 @@ def _generic_end(text: str, pos: int) -> int:
     end, budget, words = pos, 0, 0
     while True:
         conn = _CONNECT.match(text, end)
+        if conn and words and _opens_body(text, _SPACE_RUN.match(text, conn.end()).end()):
+            break  # "Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy": "và" joins two bodies, not two words of one
         if conn and words:
             end_try = conn.end()
         else:

@@ -505,16 +505,37 @@ def _labels(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> li
     by_start = _by_start(mentions)
     for m in _LABEL.finditer(doc.text, body[0], body[1]):
         role = _ROLE_OF_LABEL[_SPACES.sub(" ", m.group("role").lower())]
-        named = _list_after(doc.text, m.end(), by_start, groups=True)
-        if not named:
-            continue
         node = _enclosing_section(doc, m.start())
         task, task_span = _task_of(doc, node, m.start())
         block = doc.span(node.span.start, node.span.end) if node else None
-        for mention in named:
-            out.append(_assignment(doc, mention, role, [task] if task else [], [task_span] if task_span else [],
-                                   block, "rule"))
+        for named, clause_role in _label_clauses(doc.text, m.end(), by_start, role):
+            for mention in named:
+                out.append(_assignment(doc, mention, clause_role, [task] if task else [],
+                                       [task_span] if task_span else [], block, "rule"))
     return out
+
+
+_LEADS_AFTER = re.compile(r"[\s,]*(?:chịu\s+trách\s+nhiệm\s+)?chủ\s+trì\b", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r"[^;\n]*;[ \t]*")
+
+
+def _label_clauses(text: str, pos: int, by_start: dict[int, Mention], role: str):
+    """The agencies of a label line, clause by clause, with the role each clause gives them.
+
+    ``- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp và các sở, ban, ngành ... chủ
+    động tổ chức triển khai``: Sở Nội vụ leads (its clause says ``chủ trì``), the bodies of the
+    clause after the semicolon carry out the task as the label says.
+    """
+    while True:
+        named = _list_after(text, pos, by_start, groups=True)
+        if not named:
+            return
+        lead = role == "responsible" and _LEADS_AFTER.match(text, named[-1].end) is not None
+        yield named, "lead" if lead else role
+        clause = _NEXT_CLAUSE.match(text, named[-1].end)
+        if clause is None or _LABEL.match(text, clause.end()):
+            return
+        pos = clause.end()
 
 
 def _enclosing_section(doc: Document, pos: int) -> OutlineNode | None:
@@ -543,6 +564,7 @@ def _by_start(mentions: list[Mention]) -> dict[int, Mention]:
 
 
 _PLAIN_GAP = re.compile(r"[\s,;*]*")
+_PLURAL = re.compile(r"các\s+", re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"\s*\([^()\n]{0,80}\)")
 
 
@@ -557,6 +579,10 @@ def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool)
         plain = _PLAIN_GAP.match(text, pos).end()
         gap = _LIST_GAP.match(text, pos)
         mention = by_start.get(plain) or by_start.get(gap.end() if gap else pos)
+        if mention is None and gap:
+            # "Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng": a body's name starts after the plural "các"
+            plural = _PLURAL.match(text, gap.end())
+            mention = by_start.get(plural.end()) if plural else None
         if mention is None:
             kind = _KIND_THEN_PAREN.match(text, pos)
             members, end = _paren_members(text, kind.end(), by_start, groups) if kind else ([], pos)

@@ -34,6 +34,15 @@ _NOT_SUBJECT = re.compile(r"(?=[vgqctlđ])(?:về|gửi|qua|cho|với|tới|lên
 _ADDRESSING = re.compile(r"(?=[bgt])\b(?:báo\s+cáo|gửi|trình|tham\s+mưu|giúp)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:các\s+)?", re.IGNORECASE)
 _STATED_DUE = re.compile(r"(?=t)thời\s+(?:gian|hạn)\s+hoàn\s+thành[^:\n]{0,40}:\s*\**\s*$", re.IGNORECASE)
+# "quan trắc với tần suất 2 lần/tháng; thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026": a sampling
+# schedule says when a recurring activity happens, not when anything falls due.
+_SCHEDULE = re.compile(r"(?=t)tần\s+suất", re.IGNORECASE)
+# "UBND Thành phố ban hành Kế hoạch triển khai các nhiệm vụ trọng tâm cuối năm 2025 ... như sau:": the
+# promulgation formula names the plan's scope; a year in it is no deadline.
+# ("... tần suất 02 lần/năm, báo cáo trước ngày 15/12": a report date there is still due)
+_REPORTED = re.compile(r"(?=[bg])(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
+_PROMULGATION = re.compile(r"(?=b)ban\s+hành\s+(?:kèm\s+theo\s+)?Kế\s+hoạch\b.*(?:như|sau)\s*:\s*$",
+                           re.IGNORECASE | re.DOTALL)
 MAX_TEXT = 400
 
 
@@ -57,8 +66,13 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
         if _inside(skipped, start):
             continue
         sentence = doc.text[start:end]
+        if sentence.rstrip().endswith(":") and _PROMULGATION.search(sentence):
+            continue
+        schedule = "tần" in sentence and _SCHEDULE.search(sentence) is not None
         for expr in timexpr.find(sentence, reference):
             if _is_target_year(expr, _paragraph(doc.text, start, end)):
+                continue
+            if schedule and not expr.freq and not _REPORTED.search(sentence, 0, expr.start):
                 continue
             if _before_plan(expr, context) and not _stated_due(sentence, expr):
                 continue

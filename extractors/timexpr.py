@@ -476,6 +476,9 @@ def _period(text: str, m: re.Match[str]) -> TimeExpr | None:
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if y2 < y1:
         return None
+    if _ONGOING.match(text[m.end():]):
+        # "Giai đoạn 2026-2030 và những năm tiếp theo": the work starts then and goes on, no due date
+        return TimeExpr(m.start(), m.end(), m.group(0), starts=f"{y1:04d}-01-01", precision="year")
     return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(y2, 12), starts=f"{y1:04d}-01-01",
                     precision="year", tags=("period",))
 

@@ -380,3 +380,30 @@ def test_crop_season_is_no_ministry_department(text):
 def test_112_name_listing_its_fields_is_one_name(text, names):
     found = find(text, PlanContext())
     assert [m.surface for m in found if not m.group] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # 035 (Đồng Nai): the procuracy and the court, named with lower-case "nhân dân"
+    ("2.10. Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh",
+     ["Viện kiểm sát nhân dân tỉnh Bắc Giang", "Tòa án nhân dân tỉnh Bắc Giang"]),
+    ("Viện Kiểm sát nhân dân huyện và Toà án nhân dân huyện phối hợp",
+     ["Viện kiểm sát nhân dân huyện", "Tòa án nhân dân huyện"]),
+    # 044 (Thủ tướng): the national news agency
+    ("Cơ quan thực hiện: Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam và các cơ quan báo chí",
+     ["Đài Truyền hình Việt Nam", "Thông tấn xã Việt Nam", "Các cơ quan báo chí"]),
+])
+def test_035_044_courts_procuracy_and_news_agency_are_bodies(text, names):
+    assert [m.name for m in find(text, BAC_GIANG)][:len(names)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # 039 (Nghệ An): "và" before another head noun's name joins two bodies
+    ("Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy tăng cường",
+     ["Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy"]),
+    ("Phòng Kế hoạch Nghiệp vụ và Trung tâm Kiểm soát Bệnh tật phối hợp",
+     ["Phòng Kế hoạch Nghiệp vụ", "Trung tâm Kiểm soát bệnh tật"]),
+    # "và" between two words of one name stays inside it
+    ("Phòng Kế hoạch Nghiệp vụ và Điều dưỡng là đầu mối", ["Phòng Kế hoạch Nghiệp vụ và Điều dưỡng"]),
+])
+def test_039_nghean_va_before_a_new_head_noun_splits_the_names(text, names):
+    assert [m.name for m in find(text, BAC_GIANG)] == names

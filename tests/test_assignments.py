@@ -698,3 +698,41 @@ def test_102_cantho_list_tail_after_va_is_no_subject():
     text = ("KẾ HOẠCH\nGiám sát\n\nIV. CÁC BƯỚC\n\n- Xây dựng báo cáo để báo cáo Ban Chỉ đạo thành phố, Sở Nông nghiệp "
             "và Môi trường và các Sở, ngành chủ trì, quản lý và thực hiện dự án thuộc Chương trình.\n")
     assert not any(agency.startswith("Các Sở, ngành") for agency, _ in _roles_of(text, PlanContext(province="Cần Thơ")))
+
+
+HCM = PlanContext(province="Hồ Chí Minh", issuer_level="province")
+
+
+@pytest.mark.parametrize("label, leads, responsible", [
+    # 045 (TP. Hồ Chí Minh): the body named in the label "chủ trì" leads, it does not just carry out
+    ("- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, "
+     "Ủy ban nhân dân phường, xã, đặc khu và các đơn vị có liên quan.", {"Sở Nội vụ"}, set()),
+    ("- Cơ quan thực hiện: Sở Giáo dục và Đào tạo và Sở Y tế chủ trì, phối hợp với các sở, ban, ngành "
+     "tham mưu hoạt động liên quan.", {"Sở Giáo dục và Đào tạo", "Sở Y tế"}, set()),
+    # 041 (TP. Hồ Chí Minh): the clause after the semicolon names the bodies that carry the task out
+    ("- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp "
+     "và các sở, ban, ngành Thành phố, Đài Phát thanh và Truyền hình Thành phố chủ động tổ chức triển khai.",
+     {"Sở Nội vụ"}, {"Sở Tư pháp", "Các sở, ban, ngành thành phố Hồ Chí Minh", "Đài Phát thanh và Truyền hình thành phố Hồ Chí Minh"}),
+    ("- Cơ quan thực hiện: Bộ Công an.", set(), {"Bộ Công an"}),
+])
+def test_045_041_hcm_label_clause_saying_chu_tri_gives_the_lead(label, leads, responsible):
+    text = f"KẾ HOẠCH\nBình đẳng giới\n\nIII. NỘI DUNG HOẠT ĐỘNG\n\na) Hoạt động 1\n\n- Nội dung: Triển khai Tháng hành động.\n\n{label}\n"
+    found = assignments.extract(document_from_text(text), HCM)
+    got = _roles(found)
+    assert {a for a, r in got if r == "lead"} == leads
+    assert {a for a, r in got if r == "responsible"} == responsible
+    assert all(text[a.span.start:a.span.end] == a.surface for a in found if a.surface)
+
+
+def test_039_nghean_long_list_after_de_nghi_reads_past_va_cac():
+    """'6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy, ... tăng cường ...'."""
+    text = ("KẾ HOẠCH\nBảo vệ bí mật nhà nước\n\nIII. PHÂN CÔNG NHIỆM VỤ\n\n1. Công an tỉnh\n\n- Chủ trì tham mưu.\n\n"
+            "6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy, Ủy ban Mặt trận "
+            "Tổ quốc Việt Nam tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh tăng cường công tác bảo vệ "
+            "bí mật nhà nước theo quy định của pháp luật hiện hành.\n")
+    got = {a for a, r in _roles(assignments.extract(document_from_text(text), PlanContext(province="Nghệ An",
+                                                                                             issuer_level="province")))
+           if r == "responsible"}
+    assert {"Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An", "Viện kiểm sát nhân dân tỉnh Nghệ An",
+            "Tòa án nhân dân tỉnh Nghệ An"} <= got

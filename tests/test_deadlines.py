@@ -285,3 +285,60 @@ def test_048_nghean_target_year_on_a_paragraph_broken_across_lines(make_doc, per
 def test_a_deadline_in_a_cooperation_clause_is_owed_by_the_leading_agency(make_doc, text, owner):
     found = run(make_doc(text))
     assert found and {d.agency for d in found} == {owner}
+
+
+@pytest.mark.parametrize("schedule", [
+    # 038 (Thanh Hóa): a sampling schedule under "tần suất", not a due date
+    "+ Các thông số: Độ mặn, pH quan trắc với tần suất 2 lần/tháng; thời gian quan trắc từ tháng 3 đến "
+    "tháng 10 năm 2026; số lượng mẫu quan trắc 240 mẫu/năm.",
+    "+ Các thông số: Thuốc bảo vệ thực vật và kim loại nặng (Cd, Hg, Pb, As) quan trắc với tần suất 02 lần/năm; "
+    "thời gian quan trắc vào tháng 4 và tháng 8 năm 2026; số lượng mẫu quan trắc 30 mẫu/năm.",
+    "- Lấy mẫu nước với tần suất 01 lần/quý, thực hiện trong tháng 3, tháng 6, tháng 9 và tháng 12 năm 2026.",
+])
+def test_038_thanhhoa_sampling_schedule_months_are_not_deadlines(make_doc, schedule):
+    ctx = PlanContext(issued=date(2025, 11, 18), issued_year=2025, province="Thanh Hóa")
+    doc = make_doc("KẾ HOẠCH\nQuan trắc môi trường năm 2026\n\nII. NỘI DUNG KẾ HOẠCH\n\n"
+                   f"{schedule}\n\n- Tổ chức đánh giá kết quả thực hiện; báo cáo UBND tỉnh trước ngày 15/12/2026.\n")
+    assert [(d.date, d.month) for d in run(doc, ctx)] == [("2026-12-15", None)]
+
+
+def test_sampling_frequency_with_a_report_date_keeps_the_report_date(make_doc):
+    ctx = PlanContext(issued=date(2025, 11, 18), issued_year=2025, province="Thanh Hóa")
+    doc = make_doc("KẾ HOẠCH\nQuan trắc\n\nII. NỘI DUNG\n\n"
+                   "- Quan trắc với tần suất 2 lần/tháng, báo cáo kết quả trước ngày 30/11/2026.\n")
+    assert [d.date for d in run(doc, ctx)] == ["2026-11-30"]
+
+
+@pytest.mark.parametrize("slot", [
+    # 046 (Bắc Ninh): an open-ended period has a start and no due date
+    "*Thời gian thực hiện: *Giai đoạn 2026-2030 và những năm tiếp theo.",
+    "Thời gian thực hiện: giai đoạn 2026 - 2030 và các năm tiếp theo.",
+    "- Thời gian thực hiện: Giai đoạn 2026-2030 trở đi.",
+])
+def test_046_bacninh_open_ended_period_is_a_start_not_a_deadline(make_doc, slot):
+    ctx = PlanContext(issued=date(2025, 11, 20), issued_year=2025, province="Bắc Ninh")
+    doc = make_doc("KẾ HOẠCH\nNâng cao năng lực\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+                   f"- Nghiên cứu tham mưu cơ chế thu hút nhân lực.\n\n*Đơn vị chủ trì: *Sở Nội vụ.\n\n{slot}\n")
+    found = run(doc, ctx)
+    assert [d for d in found if d.date or d.month or d.recurrence] == []
+    assert [d.start for d in found] == ["2026-01-01"]
+
+
+def test_closed_period_in_a_time_slot_is_still_due_at_its_end(make_doc):
+    ctx = PlanContext(issued=date(2025, 11, 20), issued_year=2025, province="Bắc Ninh")
+    doc = make_doc("KẾ HOẠCH\nNâng cao năng lực\n\nIII. NHIỆM VỤ\n\n- Xây dựng đề án.\n\n"
+                   "Thời gian thực hiện: Giai đoạn 2026-2030.\n")
+    assert [d.month for d in run(doc, ctx)] == ["2030-12"]
+
+
+@pytest.mark.parametrize("formula", [
+    # 045 (TP. Hồ Chí Minh): the year in the promulgation formula names the plan's scope
+    "Ủy ban nhân dân Thành phố ban hành Kế hoạch triển khai các nhiệm vụ trọng tâm cuối năm 2025 lĩnh vực "
+    "Bình đẳng giới trên địa bàn Thành phố Hồ Chí Minh như sau:",
+    "UBND tỉnh ban hành Kế hoạch thực hiện trong năm 2026 với các nội dung sau:",
+])
+def test_045_hcm_year_in_the_promulgation_sentence_is_not_a_deadline(make_doc, formula):
+    ctx = PlanContext(issued=date(2025, 11, 18), issued_year=2025, province="Hồ Chí Minh")
+    doc = make_doc(f"KẾ HOẠCH\nBình đẳng giới\n\n{formula}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức.\n\n"
+                   "II. CHẾ ĐỘ BÁO CÁO\n\nCác sở gửi báo cáo về Sở Nội vụ trước ngày 16 tháng 12 năm 2025.\n")
+    assert [(d.date, d.month) for d in run(doc, ctx)] == [("2025-12-16", None)]
