@@ -9,6 +9,7 @@ and the batch goes on.
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -77,7 +78,11 @@ def _is_document(path: Path, root: Path) -> bool:
 
 
 def file_sha256(path: Path) -> str | None:
+    """The content hash of a regular file; ``None`` for anything else (a pipe would
+    block the batch here, before any worker could be given up on) or when unreadable."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         digest = hashlib.sha256()
         with path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -334,6 +334,48 @@ def test_high_ratio_zip_is_refused_as_a_bomb():
         read_bytes(zip_bomb(60), ".docx")
 
 
+# --- files that are not files ----------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_pipe_and_device_named_on_the_command_line_fail_without_blocking(tmp_path):
+    """Reading a pipe with no writer would block forever and /dev/zero never ends; the
+    batch must refuse both at once (not after the time limit) and read the rest."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "ok.txt").write_text(VIETNAMESE, encoding="utf-8")
+    report = ingest(open_db(tmp_path / "k.db"), [tmp_path / "pipe.txt", tmp_path / "zero.txt", tmp_path / "ok.txt"],
+                    workers=1, limits=Limits(timeout_seconds=20))
+    statuses = {Path(r.path).name: (r.status, r.reason) for r in report.results}
+    assert statuses["pipe.txt"] == ("failed", "not a regular file (a pipe, socket or device)")
+    assert statuses["zero"] == ("failed", "not a regular file (a pipe, socket or device)")
+    assert statuses["ok.txt"][0] == "ingested"
+
+
+def test_folder_with_a_symlink_loop_is_walked_once(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "ok.txt").write_text(VIETNAMESE, encoding="utf-8")
+    report = ingest(open_db(tmp_path / "k.db"), [tmp_path], workers=1)
+    assert [(Path(r.path).name, r.status) for r in report.results] == [("ok.txt", "ingested")]
+
+
+def test_file_that_grows_past_the_limit_while_read_is_refused(tmp_path):
+    from pipeline.errors import LimitExceeded
+    from pipeline.readers import read_file
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 100)
+
+    class Growing(type(path)):
+        def stat(self, **kwargs):  # the size seen before the file grew
+            info = os.stat(self, **kwargs)
+            return os.stat_result((*info[:6], 10, *info[7:]))
+
+    with pytest.raises(LimitExceeded, match="grew past the limit"):
+        read_file(Growing(path), Limits(max_file_bytes=50))
+
+
 # --- files that vanish or change during the batch -----------------------------------
 
 

@@ -6,6 +6,7 @@ an image or other binary content is refused with a reason the user can act on.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from pipeline.document import SourceText
@@ -73,10 +74,17 @@ def read_file(path: Path, limits: Limits | None = None) -> tuple[SourceText, byt
     """Read ``path`` once; returns the text and the bytes (for the content hash)."""
     limits = limits or Limits()
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise LimitExceeded(f"file of {size // 2**20} MiB (limit {limits.max_file_bytes // 2**20} MiB)")
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # A pipe would block the read forever, a device (/dev/zero) never end it.
+            raise UnreadableFile("not a regular file (a pipe, socket or device)")
+        if info.st_size > limits.max_file_bytes:
+            raise LimitExceeded(f"file of {info.st_size // 2**20} MiB (limit {limits.max_file_bytes // 2**20} MiB)")
+        with path.open("rb") as fh:
+            # One byte past the limit tells a file that grew since stat() from one that fits.
+            data = fh.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            raise LimitExceeded(f"file grew past the limit of {limits.max_file_bytes // 2**20} MiB while being read")
     except FileNotFoundError as err:
         raise UnreadableFile("file not found (moved or deleted while reading?)") from err
     except IsADirectoryError as err:
