@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import sys
 
-from pipeline.cli.app import app
 from pipeline.errors import KehoachError
 
 COMMAND_MODULES = ("core", "references", "targets", "calendar", "audit")
@@ -22,12 +21,14 @@ def _register() -> None:
 
 def main() -> None:
     if sys.argv[1:2] == ["ingest"]:
-        # The workers' fork server imports the extractors (about a second); started
-        # before the command modules load, both imports run at once.
+        # The workers' fork server imports the extractors (about half a second); started
+        # before the command line itself loads (Typer, Rich), both imports run at once.
         from pipeline.limits import WORKER_MODULES
         from pipeline.workers import start_fork_server
 
         start_fork_server(WORKER_MODULES)
+    from pipeline.cli.app import app
+
     _register()
     try:
         app()
