@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder to render into")
     parser.add_argument("--force", action="store_true", help="re-render PDFs even when up to date")
     parser.add_argument("--no-pdf", action="store_true", help="write DOCX files only")
+    parser.add_argument("--no-page-numbers", action="store_true",
+                        help="leave out the page numbers at the top of pages 2, 3, ...")
     parser.add_argument("stems", nargs="*", help="only realdocs whose file stem contains one of these")
     args = parser.parse_args(argv)
     render = load_render()
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
              if not args.stems or any(s in p.stem for s in args.stems)]
     if not paths:
         parser.error("no realdoc matches")
-    opts = render.Options(args.force, False, not args.no_pdf)
+    opts = render.Options(args.force, False, not args.no_pdf, page_numbers=not args.no_page_numbers)
     renderer = render.Renderer() if opts.pdf else None
     report = _Report()
     try:
