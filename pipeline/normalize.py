@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.columns import column_edits
+from pipeline.pages import page_number_edits
 from pipeline.textmap import MappedText, to_new
 
 PAGE_BREAK = "\f"
@@ -204,18 +205,33 @@ def _reflow(mt: MappedText) -> MappedText:
     """Join a line to the next where the break fell mid-sentence.
 
     "Thực hiện Quyết định số\\n2138/QĐ-TTg ngày ..." becomes one line; a new list item,
-    a heading or a table row always starts its own line.
+    a heading or a table row always starts its own line. A page break (``\\f``) is a
+    line end too: where the sentence goes on over it ("người sử dụng trái\\fphép chất
+    ma túy ..."), the lines are joined and the page break moves to the end of the
+    joined line, so it still separates the pages and no longer splits the sentence.
     """
     text = mt.text
     width = _wrap_width(text)
     open_at = _emphasis_open_at_line_ends(text)
-    lines = text.split("\n")
-    edits, end = [], -1  # ``end``: offset of the line break after lines[i]
+    lines = _LINE_ENDS.split(text) if PAGE_BREAK in text else text.split("\n")
+    edits, end = [], -1  # ``end``: offset of the line end after lines[i]
+    moved: list[int] = []  # indexes in ``edits`` of page breaks joined and not yet put back
     for a, b in zip(lines, lines[1:]):
         end += len(a) + 1
+        page_break = text[end] == PAGE_BREAK
         if a and b and _joins(a, b, width, end in open_at):
+            if page_break:
+                moved.append(len(edits))
             edits.append((end, end + 1, " "))
+        elif moved:
+            edits.append((end, end + 1, PAGE_BREAK * (len(moved) + page_break)))
+            moved = []
+    for k in moved:  # no line end after them: the page breaks stay where they were
+        edits[k] = (edits[k][0], edits[k][1], PAGE_BREAK)
     return mt.replace(edits)
+
+
+_LINE_ENDS = re.compile("[\n\f]")
 
 
 def _joins(a: str, b: str, width: int | None, emphasis_open: bool) -> bool:
@@ -264,6 +280,8 @@ def _wrap_width(text: str) -> int | None:
     width, so a short heading ("9. Sở Y tế") never does. Text with one paragraph per
     line (a .txt plan, a DOCX) has long, uneven lines and no wrap width.
     """
+    if PAGE_BREAK in text:
+        text = text.replace(PAGE_BREAK, "\n")
     lines = [line.rstrip() for line in text.split("\n") if line.strip() and "\t" not in line]
     if len(lines) < 10:
         return None
@@ -398,6 +416,7 @@ def normalize(text: str) -> Normalized:
     if unicodedata.normalize("NFC", mt.text) != mt.text:
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     mt = mt.replace(_tone_edits(mt.text))
+    mt = mt.replace(page_number_edits(mt.text))
     mt = mt.replace(_cell_line_tables(mt.text))
     mt = mt.replace(column_edits(mt.text))
     # Each pass below runs only where a cheap test finds text it would change: most
