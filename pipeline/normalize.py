@@ -201,7 +201,7 @@ _YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one C-level scan
 
 
-def _reflow(mt: MappedText) -> MappedText:
+def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
     """Join a line to the next where the break fell mid-sentence.
 
     "Thực hiện Quyết định số\\n2138/QĐ-TTg ngày ..." becomes one line; a new list item,
@@ -209,10 +209,12 @@ def _reflow(mt: MappedText) -> MappedText:
     line end too: where the sentence goes on over it ("người sử dụng trái\\fphép chất
     ma túy ..."), the lines are joined and the page break moves to the end of the
     joined line, so it still separates the pages and no longer splits the sentence.
+    ``emphasis``: Markdown emphasis still open at a line end joins the lines (hard-wrapped
+    Markdown); PDF and DOCX text is not wrapped that way.
     """
     text = mt.text
     width = _wrap_width(text)
-    open_at = _emphasis_open_at_line_ends(text)
+    open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
     lines = _LINE_ENDS.split(text) if PAGE_BREAK in text else text.split("\n")
     edits, end = [], -1  # ``end``: offset of the line end after lines[i]
     moved: list[int] = []  # indexes in ``edits`` of page breaks joined and not yet put back
@@ -405,8 +407,17 @@ _SPACE_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+|^\n+")
 
 
-def normalize(text: str) -> Normalized:
+# Formats whose text holds no Markdown: an asterisk in a PDF is a footnote mark ("(*)") or
+# a stray character, never emphasis; a DOCX reader marks only whole bold lines and headings.
+_NO_MARKDOWN = frozenset({"pdf"})
+_NO_WRAPPED_EMPHASIS = frozenset({"pdf", "docx"})
+
+
+def normalize(text: str, source_format: str = "txt") -> Normalized:
     """Normalize ``text`` (pages separated by form feeds) and keep the offset map.
+
+    ``source_format`` is the reader's format: Markdown emphasis is looked for only in
+    text that can hold it (not in a PDF's "Lưu ý khi bình xét thi đua:*").
 
     >>> normalize("Thanh Hoá,  ngày 27 tháng 6\\nnăm 2023").text.text
     'Thanh Hóa, ngày 27 tháng 6 năm 2023'
@@ -429,8 +440,9 @@ def normalize(text: str) -> Normalized:
         mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
     if _HYPHEN_AT_LINE_END.search(mt.text):
         mt = mt.sub(_HYPHEN_BREAK, "")
-    mt = _reflow(mt)
-    mt, marks = _markdown_with_headings(mt) if _may_have_markdown(mt.text) else (mt, [])
+    mt = _reflow(mt, emphasis=source_format not in _NO_WRAPPED_EMPHASIS)
+    markdown = source_format not in _NO_MARKDOWN and _may_have_markdown(mt.text)
+    mt, marks = _markdown_with_headings(mt) if markdown else (mt, [])
     before = len(mt.layers)
     if "  " in mt.text:
         mt = mt.sub(_SPACE_RUNS, " ")

@@ -84,3 +84,17 @@ def test_page_numbers_map_back_to_the_source():
     normalized = normalize(raw).text
     start = normalized.text.index("nội dung")
     assert raw[normalized.to_original(start):normalized.to_original(start + 8)] == "nội dung"
+
+
+def test_asterisks_in_pdf_text_are_not_markdown_emphasis():
+    # 111_cantho_kh157-2025 as a PDF: a stray "*" must not hold lines together as
+    # open italics, and "(*)" footnote marks stay.
+    raw = ("Lưu ý khi bình xét thi đua:*\n"
+           "- Đối với các xã, phường: xét theo tổng số điểm.\n"
+           "Trên đây là Kế hoạch phát động phong trào thi đua./.\n"
+           "Nơi nhận:\n"
+           "- Sở Y tế (*);")
+    pdf = normalize(raw, "pdf").text.text
+    assert pdf.split("\n")[2:4] == ["Trên đây là Kế hoạch phát động phong trào thi đua./.", "Nơi nhận:"]
+    assert "(*)" in pdf
+    assert normalize("*Ghi chú:* xem phụ lục", "md").text.text == "Ghi chú: xem phụ lục"
