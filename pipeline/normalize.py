@@ -329,7 +329,21 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
     if width and len(a) >= width and not a.rstrip().endswith(":") and not _ROMAN_HEADING.match(b):
         # A long line that stops mid-sentence was wrapped by the source's line width.
         return True
+    if width and len(a) >= _BOLD_SHARE * width and _short_tail(b):
+        # A bold heading fits fewer characters in the width: "4. Sở Văn hóa, ...; Báo và
+        # Phát thanh, Truyền hình Cần" / "Thơ". One or two words on their own line are
+        # the end of a wrapped line, not a paragraph.
+        return True
     return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+# Bold type is some 10% wider than regular type: a wrapped bold line is shorter.
+_BOLD_SHARE = 0.85
+
+
+def _short_tail(line: str) -> bool:
+    """One or two words ending no sentence or heading ("Thơ", "Diệu Thúy")."""
+    return len(line.split()) <= 2 and not line.rstrip().endswith(":") and not _caps(line)
 
 
 def _ends_mid_clause(line: str) -> bool:

@@ -98,3 +98,15 @@ def test_asterisks_in_pdf_text_are_not_markdown_emphasis():
     assert pdf.split("\n")[2:4] == ["Trên đây là Kế hoạch phát động phong trào thi đua./.", "Nơi nhận:"]
     assert "(*)" in pdf
     assert normalize("*Ghi chú:* xem phụ lục", "md").text.text == "Ghi chú: xem phụ lục"
+
+
+def test_cantho_bold_heading_wrapped_short_of_the_width_keeps_its_tail():
+    # 040_cantho_kh165-2025 as a PDF: the bold heading wraps at 70 characters where the
+    # regular lines run to 85; its last word "Thơ" is alone on the next line.
+    body = ("Chỉ đạo các cơ quan truyền thông, báo chí tăng thời lượng, nâng cao chất lượng các\n"
+            "chương trình tuyên truyền về công tác dân số và phát triển, pháp luật về dân số, kế\n") * 6
+    raw = (body + "4. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần\nThơ\n"
+           "Chỉ đạo các cơ quan truyền thông tăng thời lượng.\n5. Sở Y tế\nChủ trì, phối hợp.")
+    text = norm(raw)
+    assert "Truyền hình Cần Thơ\nChỉ đạo các cơ quan truyền thông tăng" in text
+    assert "5. Sở Y tế\nChủ trì" in text  # a short heading stays a line of its own
