@@ -404,19 +404,23 @@ def _md_paragraphs(lines: list[str], kind: str, cell_mode: bool = False) -> list
     layout-table cell lines are separate unless an emphasis is still open ("**UỶ BAN
     NHÂN" + "DÂN**") or the line ends with ":" before a non-list line ("Số:" + "7360/KH-UBND").
     """
-    groups: list[list[str]] = []
+    groups: list[str] = []
     for line in lines:
         if _RULE_ONLY.match(line):
             continue  # "--------" under the issuer, "* *": drawing artefacts, not words
         if not groups or _MD_LIST.match(line):
-            groups.append([line])
-        elif cell_mode and not (_open_emphasis(" ".join(groups[-1])) or groups[-1][-1].endswith(":")):
-            groups.append([line])
+            groups.append(line)
+        elif cell_mode and _open_emphasis(groups[-1]):
+            # A line break inside one paragraph, as Word sets the signature block:
+            # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" in one bold run.
+            groups[-1] += "\n" + line
+        elif cell_mode and not groups[-1].endswith(":"):
+            groups.append(line)
         else:
-            groups[-1].append(line)
+            groups[-1] += " " + line
     paras, bold = [], False
     for group in groups:
-        runs, bold = inline_runs(" ".join(group), bold)
+        runs, bold = inline_runs(group, bold)
         text = "".join(r.text for r in runs)
         para_kind = "list" if not cell_mode and _MD_LIST.match(text) else kind
         if _RECIPIENTS.match(text) and cell_mode:

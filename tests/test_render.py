@@ -365,3 +365,12 @@ def test_page_numbers_are_a_page_field_in_the_header_from_page_two():
     section = document.sections[0]
     assert section.different_first_page_header_footer
     assert "PAGE" in section.header._element.xml and not section.first_page_header.paragraphs[0].text
+
+
+def test_layout_cell_lines_inside_one_bold_run_become_line_breaks():
+    md = "|\nNơi nhận:\n- Như trên;\n|\n**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\n\n\nTống Thanh Hải\n|\n\nHết."
+    table = render.parse_markdown(md)[0]
+    signature = table.rows[0][1]
+    assert signature[0].text == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    document = docx.Document(io.BytesIO(render.write_docx([table], "stamp")))
+    assert document.tables[0].rows[0].cells[1].paragraphs[0]._p.xml.count("<w:br/>") == 2
