@@ -309,6 +309,8 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         return False
     if _YEAR_RANGE_REST.match(b) and _YEAR_RANGE_BREAK.search(a):
         return True  # "giai đoạn 2026" / "- 2030 phấn đấu": a period broken at its dash, not a bullet
+    if _header_line_wrapped(a, b):
+        return True
     if _LIST_ITEM.match(b):
         return False
     if _SIGNATURE_LINE.match(a) or not _ALNUM.search(b):
@@ -335,6 +337,21 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         # the end of a wrapped line, not a paragraph.
         return True
     return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+_MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+# "Thành phố Hồ Chí" / "Minh, ngày 18 tháng 11 năm 2025": the place wrapped in its column.
+_PLACE_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
+_DATE_REST = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3},\s*ngày\s+\d")
+
+
+def _header_line_wrapped(a: str, b: str) -> bool:
+    """A line of the header broken by its narrow column: the national motto
+    ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") or the place before the date."""
+    a, b = a.strip(), b.strip()
+    if a.startswith(("CỘNG", "Độc lập")):
+        return any(m.startswith(a + " " + b) for m in _MOTTOS)
+    return bool(_PLACE_WORDS.fullmatch(a)) and not _caps(a) and bool(_DATE_REST.match(b))
 
 
 # Bold type is some 10% wider than regular type: a wrapped bold line is shorter.

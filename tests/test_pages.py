@@ -110,3 +110,22 @@ def test_cantho_bold_heading_wrapped_short_of_the_width_keeps_its_tail():
     text = norm(raw)
     assert "Truyền hình Cần Thơ\nChỉ đạo các cơ quan truyền thông tăng" in text
     assert "5. Sở Y tế\nChủ trì" in text  # a short heading stays a line of its own
+
+
+@pytest.mark.parametrize(("raw", "line"), [
+    # 110_dongthap_kh597-2025 as a PDF: the motto wraps in its narrow column.
+    ("CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nĐộc lập - Tự do - Hạnh phúc", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do -\nHạnh phúc", "Độc lập - Tự do - Hạnh phúc"),
+    # 041_hcm_kh172-2025 as a DOCX: the place wraps before ", ngày".
+    ("Số: 172/KH-UBND\nThành phố Hồ Chí\nMinh, ngày 18 tháng 11 năm 2025",
+     "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025"),
+])
+def test_header_lines_wrapped_by_their_column_are_joined(raw, line):
+    assert line in norm(raw).split("\n")
+
+
+def test_motto_lines_stay_apart_when_whole():
+    text = norm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5/KH-UBND\nHà Nội, ngày 2 tháng 3 năm 2025")
+    assert text.split("\n") == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                "Số: 5/KH-UBND", "Hà Nội, ngày 2 tháng 3 năm 2025"]
