@@ -410,10 +410,12 @@ def _md_paragraphs(lines: list[str], kind: str, cell_mode: bool = False) -> list
             continue  # "--------" under the issuer, "* *": drawing artefacts, not words
         if not groups or _MD_LIST.match(line):
             groups.append(line)
-        elif cell_mode and _open_emphasis(groups[-1]):
+        elif cell_mode and groups[-1].count("**") % 2 == 1:
             # A line break inside one paragraph, as Word sets the signature block:
             # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" in one bold run.
             groups[-1] += "\n" + line
+        elif cell_mode and _open_emphasis(groups[-1]):
+            groups[-1] += " " + line  # an italic date wrapped by the export: one line
         elif cell_mode and not groups[-1].endswith(":"):
             groups.append(line)
         else:
