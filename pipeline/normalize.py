@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.columns import column_edits
+from pipeline.columns import closing_break_edits, column_edits
 from pipeline.pages import page_number_edits
 from pipeline.textmap import MappedText, to_new
 
@@ -461,6 +461,7 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
     mt = mt.replace(page_number_edits(mt.text))
     mt = mt.replace(_cell_line_tables(mt.text))
     mt = mt.replace(column_edits(mt.text))
+    mt = mt.replace(closing_break_edits(mt.text))
     # Each pass below runs only where a cheap test finds text it would change: most
     # plain text has nothing for several of them, and each costs a full scan.
     if _has_edge_spaces(mt.text):
