@@ -147,7 +147,7 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
 
 # ------------------------------------------------------------ closing over a page break
 
-_RECIPIENTS_AT = re.compile(r"(?m)^[ \t]*Nơi nhận[ \t]*:")
+_RECIPIENTS_AT = re.compile(r"[ \t]*Nơi nhận[ \t]*:")
 _SIGNING = re.compile(r"[ \t]*(?:TM|KT|TL|TUQ|Q)\.[ \t]*[^\W\d_]")
 _CONTINUES = ("-", "+", "•", "(")
 _CLOSING_REACH = 40  # lines after "Nơi nhận:" where the page may break
@@ -171,11 +171,12 @@ def closing_break_edits(text: str) -> list[tuple[int, int, str]]:
     """
     if "\f" not in text or "Nơi nhận" not in text:
         return []
-    edits = []
-    for m in _RECIPIENTS_AT.finditer(text):
-        edit = _rejoin_closing(text, m.start())
-        if edit:
-            edits += edit
+    edits, at = [], text.find("Nơi nhận")
+    while at >= 0:  # str.find, not a multiline pattern: most of a text is not a closing
+        start = max(text.rfind("\n", 0, at), text.rfind("\f", 0, at)) + 1
+        if _RECIPIENTS_AT.match(text, start):
+            edits += _rejoin_closing(text, start) or []
+        at = text.find("Nơi nhận", at + 1)
     return edits
 
 

@@ -215,7 +215,8 @@ def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
     text = mt.text
     width = _wrap_width(text)
     open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
-    lines = _LINE_ENDS.split(text) if PAGE_BREAK in text else text.split("\n")
+    # Both line ends are one character: splitting a copy with "\f" made "\n" keeps offsets.
+    lines = (text.replace(PAGE_BREAK, "\n") if PAGE_BREAK in text else text).split("\n")
     edits, end = [], -1  # ``end``: offset of the line end after lines[i]
     moved: list[int] = []  # indexes in ``edits`` of page breaks joined and not yet put back
     for a, b in zip(lines, lines[1:]):
@@ -231,9 +232,6 @@ def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
     for k in moved:  # no line end after them: the page breaks stay where they were
         edits[k] = (edits[k][0], edits[k][1], PAGE_BREAK)
     return mt.replace(edits)
-
-
-_LINE_ENDS = re.compile("[\n\f]")
 
 
 def _joins(a: str, b: str, width: int | None, emphasis_open: bool) -> bool:
