@@ -353,8 +353,14 @@ def _mark_titles(blocks: list[Block]) -> None:
             r.bold = True
 
 
-def _bar_table(lines: list[str], i: int) -> tuple[LayoutTable, int]:
-    rows: list[list[list[Para]]] = [[]]
+def _bar_table(lines: list[str], i: int) -> tuple[LayoutTable | DataTable, int]:
+    """One "|"-delimited table from line ``i``; the index after it.
+
+    It ends at a blank line, or where a row as wide as the first one closes and the
+    next line does not open a cell ("Số: 980/KH-UBND" | "Nghệ An, ngày 18 …" | then
+    "**KẾ HOẠCH**" with no blank line between).
+    """
+    rows: list[list[list[str]]] = [[]]
     cell: list[str] = []
     i += 1  # the opening "|"
     while i < len(lines):
@@ -363,23 +369,32 @@ def _bar_table(lines: list[str], i: int) -> tuple[LayoutTable, int]:
             cell.append(s)
             i += 1
             continue
-        rows[-1].append(_md_paragraphs([c for c in cell if c], "center", cell_mode=True))
+        rows[-1].append([c for c in cell if c])
         cell = []
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if nxt == "|":  # "|" "|": this row ends, the next begins
             rows.append([])
             i += 2
-        elif not nxt:  # "|" then a blank line: the table ends
-            i += 1
+        elif not nxt or len(rows) > 1 and len(rows[-1]) >= len(rows[0]):
+            i += 1  # "|" then a blank line, or a full row then text: the table ends
             break
         else:
             i += 1
     rows = [r for r in rows if r]
     cols = max(len(r) for r in rows)
-    rows = [r + [[Para([])]] * (cols - len(r)) for r in rows]
+    if cols > 2 or not any(_LAYOUT_CELL.search(line) for r in rows for c in r for line in c):
+        # Rows of data ("STT | Tên nhiệm vụ | Cơ quan chủ trì | …") are a ruled table in
+        # the plan; only the header and the closing are laid out without borders.
+        return DataTable([[plain(" ".join(c)) for c in r] + [""] * (cols - len(r)) for r in rows]), i
+    paras = [[_md_paragraphs(c, "center", cell_mode=True) for c in r] for r in rows]
+    paras = [r + [[Para([])]] * (cols - len(r)) for r in paras]
     # Two columns are the issuer | motto header or the recipients | signature closing.
     widths = [6.5, 9.5] if cols == 2 else [TEXT_WIDTH_CM / cols] * cols
-    return LayoutTable(rows, widths), i
+    return LayoutTable(paras, widths), i
+
+
+# The words of the header and closing blocks, which sit in borderless layout tables.
+_LAYOUT_CELL = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|^(?:\*\*)?Số\s*:|(?:TM|KT|TL|TUQ)\.\s", re.I)
 
 
 def _md_paragraphs(lines: list[str], kind: str, cell_mode: bool = False) -> list[Para]:
@@ -389,19 +404,25 @@ def _md_paragraphs(lines: list[str], kind: str, cell_mode: bool = False) -> list
     layout-table cell lines are separate unless an emphasis is still open ("**UỶ BAN
     NHÂN" + "DÂN**") or the line ends with ":" before a non-list line ("Số:" + "7360/KH-UBND").
     """
-    groups: list[list[str]] = []
+    groups: list[str] = []
     for line in lines:
         if _RULE_ONLY.match(line):
             continue  # "--------" under the issuer, "* *": drawing artefacts, not words
         if not groups or _MD_LIST.match(line):
-            groups.append([line])
-        elif cell_mode and not (_open_emphasis(" ".join(groups[-1])) or groups[-1][-1].endswith(":")):
-            groups.append([line])
+            groups.append(line)
+        elif cell_mode and groups[-1].count("**") % 2 == 1:
+            # A line break inside one paragraph, as Word sets the signature block:
+            # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" in one bold run.
+            groups[-1] += "\n" + line
+        elif cell_mode and _open_emphasis(groups[-1]):
+            groups[-1] += " " + line  # an italic date wrapped by the export: one line
+        elif cell_mode and not groups[-1].endswith(":"):
+            groups.append(line)
         else:
-            groups[-1].append(line)
+            groups[-1] += " " + line
     paras, bold = [], False
     for group in groups:
-        runs, bold = inline_runs(" ".join(group), bold)
+        runs, bold = inline_runs(group, bold)
         text = "".join(r.text for r in runs)
         para_kind = "list" if not cell_mode and _MD_LIST.match(text) else kind
         if _RECIPIENTS.match(text) and cell_mode:
@@ -491,10 +512,16 @@ def tcvn3_segments(text: str, all_caps: bool) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------- DOCX writer
 
 
-def write_docx(blocks: list[Block], stamp: str, tcvn3: bool = False) -> bytes:
-    """Serialize ``blocks`` to DOCX bytes (deterministic: fixed dates and zip times)."""
+def write_docx(blocks: list[Block], stamp: str, tcvn3: bool = False, page_numbers: bool = False) -> bytes:
+    """Serialize ``blocks`` to DOCX bytes (deterministic: fixed dates and zip times).
+
+    ``page_numbers``: a page number centred at the top of every page but the first,
+    as Nghị định 30/2020/NĐ-CP lays out official documents.
+    """
     doc = new_document()
     _setup(doc, stamp, tcvn3)
+    if page_numbers:
+        _page_number_header(doc.sections[0])
     for block in blocks:
         if isinstance(block, Para):
             _add_para(doc.add_paragraph(), block, tcvn3)
@@ -528,6 +555,21 @@ def _setup(doc, stamp: str, tcvn3: bool) -> None:
     props.keywords = stamp
     props.created = props.modified = FIXED_TIME
     props.revision = 1
+
+
+def _page_number_header(section) -> None:
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    for tag, attrs, text in (("w:fldChar", {"w:fldCharType": "begin"}, None),
+                             ("w:instrText", {"xml:space": "preserve"}, " PAGE "),
+                             ("w:fldChar", {"w:fldCharType": "separate"}, None),
+                             ("w:t", {}, "2"),
+                             ("w:fldChar", {"w:fldCharType": "end"}, None)):
+        el = run._r.makeelement(qn(tag), {qn(k): v for k, v in attrs.items()})
+        el.text = text
+        run._r.append(el)
 
 
 def _east_asian(element, font: str) -> None:
@@ -573,6 +615,8 @@ def _add_data_table(doc, table: DataTable, tcvn3: bool) -> None:
     for r0, c0, r1, c1 in merges:
         t.cell(r0, c0).merge(t.cell(r1, c1))
     widths = _column_widths(table.rows, n_header, merges)
+    for r in _section_rows(table.rows, n_header):
+        t.cell(r, 0).merge(t.cell(r, cols - 1))
     size = TABLE_SIZE if cols > 5 else SIZE
     for r, row in enumerate(table.rows):
         for c, text in enumerate(row):
@@ -585,6 +629,14 @@ def _add_data_table(doc, table: DataTable, tcvn3: bool) -> None:
     for c, w in enumerate(widths):
         t.columns[c].width = Cm(w)
     doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+
+
+def _section_rows(rows: list[list[str]], n_header: int) -> list[int]:
+    """Body rows with text in the first cell only ("I. NÂNG CAO NHẬN THỨC …"): a section
+    title set across the whole table."""
+    if len(rows[0]) < 3:
+        return []
+    return [r for r in range(n_header, len(rows)) if rows[r][0] and not any(rows[r][1:])]
 
 
 def header_merges(rows: list[list[str]]) -> tuple[int, list[tuple[int, int, int, int]]]:
@@ -621,10 +673,12 @@ def _column_widths(rows: list[list[str]], n_header: int, merges: list[tuple[int,
     long header ("Số xã đạt tiêu chí quốc gia về y tế xã năm 2023" gets ~4 lines)."""
     cols = len(rows[0])
     spanning = {(r0, c0) for r0, c0, r1, c1 in merges if c1 > c0}
+    sections = set(_section_rows(rows, n_header))
     weights = []
     for c in range(cols):
         heads = [r[c] for k, r in enumerate(rows[:n_header]) if (k, c) not in spanning]
-        data = max((min(len(r[c]), 30) for r in rows[n_header:]), default=0)
+        data = max((min(len(r[c]), 30) for k, r in enumerate(rows[n_header:], n_header) if k not in sections),
+                   default=0)
         words = max((len(w) for h in heads for w in h.split()), default=0)
         header = max((len(h) for h in heads), default=0) / 4
         # +3: a cell's padding and bold type take about three characters of its width
@@ -727,6 +781,7 @@ class Options:
     force: bool
     strict: bool
     pdf: bool
+    page_numbers: bool = False
 
 
 @dataclass
@@ -744,7 +799,7 @@ def render_docx_pdf(blocks: list[Block], folder: Path, source: bytes, opts: Opti
                     renderer: Renderer | None, report: Report) -> None:
     stamp = stamp_for(source)
     docx, pdf = folder / "source.docx", folder / "source.pdf"
-    report.add(docx, write_if_changed(docx, write_docx(blocks, stamp)))
+    report.add(docx, write_if_changed(docx, write_docx(blocks, stamp, page_numbers=opts.page_numbers)))
     if not opts.pdf:
         return
     if renderer is None or renderer.soffice is None:

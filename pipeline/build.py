@@ -14,7 +14,7 @@ from schemas import Source
 
 def build_document(source_text: SourceText, path: str = "<text>", sha256: str | None = None) -> Document:
     """Normalize and segment what a reader returned."""
-    norm = normalize(source_text.text)
+    norm = normalize(source_text.text, source_text.format)
     text = norm.text.text
     page_starts = [0] + [m.end() for m in re.finditer(PAGE_BREAK, text)]
     source = Source(

@@ -143,3 +143,97 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
         starts.append(offset)
         offset += len(line) + 1
     return lines, starts
+
+
+# ------------------------------------------------------------ closing over a page break
+
+_RECIPIENTS_AT = re.compile(r"[ \t]*Nơi nhận[ \t]*:")
+_SIGNING = re.compile(r"[ \t]*(?:TM|KT|TL|TUQ|Q)\.[ \t]*[^\W\d_]")
+_CONTINUES = ("-", "+", "•", "(")
+_CLOSING_REACH = 40  # lines after "Nơi nhận:" where the page may break
+
+
+def closing_break_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits putting back together a closing table that a page break cut in two.
+
+    A word processor draws each page's part of the table row by row, cell by cell, so
+    text extraction returns the recipients of page 1, the signature's start, the page
+    break, the rest of the recipients, then the rest of the signature::
+
+        - TT. Tỉnh ủy, TT. HĐND Tỉnh        - TT. Tỉnh ủy, TT. HĐND Tỉnh
+        KT. CHỦ TỊCH                         \\f(b/c);
+        PHÓ CHỦ TỊCH                    →    - BCH PTDS tỉnh;
+        Hồ Thị Nguyên Thảo\\f(b/c);           KT. CHỦ TỊCH
+        - BCH PTDS tỉnh;                     PHÓ CHỦ TỊCH
+                                             Hồ Thị Nguyên Thảo
+
+    The signature's first part moves after the recipients the next page continues with.
+    """
+    if "\f" not in text or "Nơi nhận" not in text:
+        return []
+    edits, at = [], text.find("Nơi nhận")
+    while at >= 0:  # str.find, not a multiline pattern: most of a text is not a closing
+        start = max(text.rfind("\n", 0, at), text.rfind("\f", 0, at)) + 1
+        if _RECIPIENTS_AT.match(text, start):
+            edits += _rejoin_closing(text, start) or []
+        at = text.find("Nơi nhận", at + 1)
+    return edits
+
+
+def _rejoin_closing(text: str, start: int) -> list[tuple[int, int, str]] | None:
+    lines = _lines_from(text, start)
+    brk = next((k for k, (_, e) in enumerate(lines) if e < len(text) and text[e] == "\f"), None)
+    if brk is None or brk + 1 >= len(lines):
+        return None
+    sig = next((k for k in range(1, brk + 1) if _signature_like(_at(text, lines[k]))), None)
+    if sig is None or sig < 2 or any(_at(text, lines[k]).lstrip().startswith(_CONTINUES) for k in range(sig, brk + 1)):
+        return None
+    last_recipient, first_after = _at(text, lines[sig - 1]).strip(), _at(text, lines[brk + 1]).strip()
+    goes_on = first_after.startswith(_CONTINUES) or first_after[:1].islower() or (
+        not last_recipient.endswith((";", ".", ",", ":")) and not _signature_like(first_after))
+    if not first_after or not goes_on:
+        return None
+    end = brk + 1
+    while end + 1 < len(lines) and _recipient_goes_on(_at(text, lines[end]), _at(text, lines[end + 1])):
+        end += 1
+    signature = text[lines[sig][0]:lines[brk][1]]
+    return [(lines[sig][0] - 1, lines[brk][1], ""), (lines[end][1], lines[end][1], "\n" + signature)]
+
+
+_FILED = re.compile(r"[-+•]?\s*Lưu\b")  # "- Lưu: VT, MK.": the last recipient
+_RECIPIENT_WIDTH = 60  # the recipients' column holds ~45 characters; a footnote runs wider
+
+
+def _recipient_goes_on(line: str, following: str) -> bool:
+    """Whether the recipients' column goes on from ``line`` to ``following``."""
+    following = following.strip()
+    return (bool(following) and not _FILED.match(line.strip()) and len(following) <= _RECIPIENT_WIDTH
+            and not _signature_like(following))
+
+
+def _signature_like(line: str) -> bool:
+    """A line of the signature block: a signing authority or a title in capitals
+    ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỦ TƯỚNG"), not a recipient ("- Lưu: VT.", "TTĐT,")."""
+    s = line.strip(" *_")
+    if not s or s.startswith(_CONTINUES):
+        return False
+    if _SIGNING.match(s):
+        return True
+    return s.isupper() and sum(c.isalpha() for c in s) >= 4 and not s.endswith((",", ";", ".", ":"))
+
+
+def _lines_from(text: str, start: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines from ``start`` on (``\\n`` and ``\\f`` end a line)."""
+    out, pos = [], start
+    while pos <= len(text) and len(out) < _CLOSING_REACH:
+        ends = [e for e in (text.find("\n", pos), text.find("\f", pos)) if e >= 0]
+        end = min(ends) if ends else len(text)
+        out.append((pos, end))
+        if end >= len(text):
+            break
+        pos = end + 1
+    return out
+
+
+def _at(text: str, span: tuple[int, int]) -> str:
+    return text[span[0]:span[1]]

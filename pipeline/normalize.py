@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.columns import column_edits
+from pipeline.columns import closing_break_edits, column_edits
+from pipeline.pages import page_number_edits
 from pipeline.textmap import MappedText, to_new
 
 PAGE_BREAK = "\f"
@@ -200,21 +201,36 @@ _YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one C-level scan
 
 
-def _reflow(mt: MappedText) -> MappedText:
+def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
     """Join a line to the next where the break fell mid-sentence.
 
     "Thực hiện Quyết định số\\n2138/QĐ-TTg ngày ..." becomes one line; a new list item,
-    a heading or a table row always starts its own line.
+    a heading or a table row always starts its own line. A page break (``\\f``) is a
+    line end too: where the sentence goes on over it ("người sử dụng trái\\fphép chất
+    ma túy ..."), the lines are joined and the page break moves to the end of the
+    joined line, so it still separates the pages and no longer splits the sentence.
+    ``emphasis``: Markdown emphasis still open at a line end joins the lines (hard-wrapped
+    Markdown); PDF and DOCX text is not wrapped that way.
     """
     text = mt.text
     width = _wrap_width(text)
-    open_at = _emphasis_open_at_line_ends(text)
-    lines = text.split("\n")
-    edits, end = [], -1  # ``end``: offset of the line break after lines[i]
+    open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
+    # Both line ends are one character: splitting a copy with "\f" made "\n" keeps offsets.
+    lines = (text.replace(PAGE_BREAK, "\n") if PAGE_BREAK in text else text).split("\n")
+    edits, end = [], -1  # ``end``: offset of the line end after lines[i]
+    moved: list[int] = []  # indexes in ``edits`` of page breaks joined and not yet put back
     for a, b in zip(lines, lines[1:]):
         end += len(a) + 1
+        page_break = text[end] == PAGE_BREAK
         if a and b and _joins(a, b, width, end in open_at):
+            if page_break:
+                moved.append(len(edits))
             edits.append((end, end + 1, " "))
+        elif moved:
+            edits.append((end, end + 1, PAGE_BREAK * (len(moved) + page_break)))
+            moved = []
+    for k in moved:  # no line end after them: the page breaks stay where they were
+        edits[k] = (edits[k][0], edits[k][1], PAGE_BREAK)
     return mt.replace(edits)
 
 
@@ -264,6 +280,8 @@ def _wrap_width(text: str) -> int | None:
     width, so a short heading ("9. Sở Y tế") never does. Text with one paragraph per
     line (a .txt plan, a DOCX) has long, uneven lines and no wrap width.
     """
+    if PAGE_BREAK in text:
+        text = text.replace(PAGE_BREAK, "\n")
     lines = [line.rstrip() for line in text.split("\n") if line.strip() and "\t" not in line]
     if len(lines) < 10:
         return None
@@ -289,6 +307,8 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         return False
     if _YEAR_RANGE_REST.match(b) and _YEAR_RANGE_BREAK.search(a):
         return True  # "giai đoạn 2026" / "- 2030 phấn đấu": a period broken at its dash, not a bullet
+    if _header_line_wrapped(a, b):
+        return True
     if _LIST_ITEM.match(b):
         return False
     if _SIGNATURE_LINE.match(a) or not _ALNUM.search(b):
@@ -309,7 +329,36 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
     if width and len(a) >= width and not a.rstrip().endswith(":") and not _ROMAN_HEADING.match(b):
         # A long line that stops mid-sentence was wrapped by the source's line width.
         return True
+    if width and len(a) >= _BOLD_SHARE * width and _short_tail(b):
+        # A bold heading fits fewer characters in the width: "4. Sở Văn hóa, ...; Báo và
+        # Phát thanh, Truyền hình Cần" / "Thơ". One or two words on their own line are
+        # the end of a wrapped line, not a paragraph.
+        return True
     return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+_MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+# "Thành phố Hồ Chí" / "Minh, ngày 18 tháng 11 năm 2025": the place wrapped in its column.
+_PLACE_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
+_DATE_REST = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3},\s*ngày\s+\d")
+
+
+def _header_line_wrapped(a: str, b: str) -> bool:
+    """A line of the header broken by its narrow column: the national motto
+    ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") or the place before the date."""
+    a, b = a.strip(), b.strip()
+    if a.startswith(("CỘNG", "Độc lập")):
+        return any(m.startswith(a + " " + b) for m in _MOTTOS)
+    return bool(_PLACE_WORDS.fullmatch(a)) and not _caps(a) and bool(_DATE_REST.match(b))
+
+
+# Bold type is some 10% wider than regular type: a wrapped bold line is shorter.
+_BOLD_SHARE = 0.85
+
+
+def _short_tail(line: str) -> bool:
+    """One or two words ending no sentence or heading ("Thơ", "Diệu Thúy")."""
+    return len(line.split()) <= 2 and not line.rstrip().endswith(":") and not _caps(line)
 
 
 def _ends_mid_clause(line: str) -> bool:
@@ -387,8 +436,17 @@ _SPACE_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+|^\n+")
 
 
-def normalize(text: str) -> Normalized:
+# Formats whose text holds no Markdown: an asterisk in a PDF is a footnote mark ("(*)") or
+# a stray character, never emphasis; a DOCX reader marks only whole bold lines and headings.
+_NO_MARKDOWN = frozenset({"pdf"})
+_NO_WRAPPED_EMPHASIS = frozenset({"pdf", "docx"})
+
+
+def normalize(text: str, source_format: str = "txt") -> Normalized:
     """Normalize ``text`` (pages separated by form feeds) and keep the offset map.
+
+    ``source_format`` is the reader's format: Markdown emphasis is looked for only in
+    text that can hold it (not in a PDF's "Lưu ý khi bình xét thi đua:*").
 
     >>> normalize("Thanh Hoá,  ngày 27 tháng 6\\nnăm 2023").text.text
     'Thanh Hóa, ngày 27 tháng 6 năm 2023'
@@ -398,8 +456,10 @@ def normalize(text: str) -> Normalized:
     if unicodedata.normalize("NFC", mt.text) != mt.text:
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     mt = mt.replace(_tone_edits(mt.text))
+    mt = mt.replace(page_number_edits(mt.text))
     mt = mt.replace(_cell_line_tables(mt.text))
     mt = mt.replace(column_edits(mt.text))
+    mt = mt.replace(closing_break_edits(mt.text))
     # Each pass below runs only where a cheap test finds text it would change: most
     # plain text has nothing for several of them, and each costs a full scan.
     if _has_edge_spaces(mt.text):
@@ -410,8 +470,9 @@ def normalize(text: str) -> Normalized:
         mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
     if _HYPHEN_AT_LINE_END.search(mt.text):
         mt = mt.sub(_HYPHEN_BREAK, "")
-    mt = _reflow(mt)
-    mt, marks = _markdown_with_headings(mt) if _may_have_markdown(mt.text) else (mt, [])
+    mt = _reflow(mt, emphasis=source_format not in _NO_WRAPPED_EMPHASIS)
+    markdown = source_format not in _NO_MARKDOWN and _may_have_markdown(mt.text)
+    mt, marks = _markdown_with_headings(mt) if markdown else (mt, [])
     before = len(mt.layers)
     if "  " in mt.text:
         mt = mt.sub(_SPACE_RUNS, " ")

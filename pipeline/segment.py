@@ -146,6 +146,8 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
     while i < len(lines) and lines[i].text.strip() and not _heading(lines[i].text):
         if title and (caps and not _is_caps(lines[i].text) or _PREAMBLE.match(lines[i].text)):
             break  # documents without blank lines: the title ends where capitals or the preamble do
+        if title and _enacting_authority(type_line.text, title[-1].text, lines[i].text):
+            break
         title.append(lines[i])
         i += 1
     if title and not _looks_like_title(" ".join(l.text for l in title)):
@@ -163,6 +165,31 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
 
 
 _NOT_ISSUER = re.compile(r"^(?:CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|Số\s*:|Số\s+\d|[-–_=*]+$)|,\s*ngày\b", re.IGNORECASE)
+
+
+# The line naming who enacts a decision, between its title and "Căn cứ ..." ("THỦ TƯỚNG
+# CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "BỘ TRƯỞNG BỘ Y TẾ").
+_ENACTING = re.compile(
+    r"^(?:(?:PHÓ )?CHỦ TỊCH |GIÁM ĐỐC |BỘ TRƯỞNG |TỔNG CỤC TRƯỞNG |CỤC TRƯỞNG )?"
+    r"(?:(?:ỦY|UỶ) BAN NHÂN DÂN|BỘ|SỞ|CỤC|TỔNG CỤC|HỘI ĐỒNG NHÂN DÂN)\b[^\d:;.]*$"
+    r"|^THỦ TƯỚNG CHÍNH PHỦ$|^CHÍNH PHỦ$|^(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH)\b[^\d:;,.]*$"
+)
+# Decisions and resolutions have that line; a plan's title may wrap onto "ỦY BAN NHÂN DÂN TỈNH".
+_ENACTED_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ", "CHỈ THỊ")
+# A title line ending on one of these goes on to the next line ("... CỦA" / "ỦY BAN NHÂN DÂN TỈNH").
+_TITLE_GOES_ON = re.compile(r"\b(?:CỦA|VÀ|CHO|VỚI|TẠI|THUỘC|GIỮA|VỀ|TRÊN|ĐỐI VỚI)\s*$")
+
+
+def _enacting_authority(doc_type: str, previous: str, line: str) -> bool:
+    """Whether ``line`` names the authority enacting a decision, which ends its title.
+
+    A PDF or DOCX sets it right under the title without a blank line::
+
+        VỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG ... NĂM 2026
+        CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+    """
+    return (doc_type.strip().startswith(_ENACTED_TYPES) and not _TITLE_GOES_ON.search(previous)
+            and bool(_ENACTING.match(line.strip())))
 
 
 def _issuing_body(header: list[Line]) -> str:

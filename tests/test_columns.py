@@ -64,3 +64,46 @@ def test_party_header_is_split_at_the_party_name_and_the_place_and_date():
 ])
 def test_text_already_in_column_order_is_left_alone(text):
     assert column_edits(text) == []
+
+
+# 104_daklak_kh0129-2025 as a PDF: the closing table breaks over a page; pdfium returns
+# page 1's recipients, the signature, the page break, then the rest of the recipients.
+DAKLAK_CLOSING = ("Nơi nhận:\n- Thủ tướng Chính phủ (b/c);\n- TT. Tỉnh ủy, TT. HĐND Tỉnh\n"
+                  "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHồ Thị Nguyên Thảo\f(b/c);\n- BCH PTDS tỉnh;\n"
+                  "- Lưu: VT, KT.\nPHỤ LỤC KÈM THEO KẾ HOẠCH SỐ 129/KH-UBND, LẬP NGÀY 20/11/2025 TẠI ĐẮK LẮK")
+
+
+def _apply(text, edits):
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def test_daklak_closing_cut_by_a_page_break_is_put_back_together():
+    from pipeline.columns import closing_break_edits
+
+    text = _apply(DAKLAK_CLOSING, closing_break_edits(DAKLAK_CLOSING))
+    assert text.split("\f")[1].split("\n")[:6] == [
+        "(b/c);", "- BCH PTDS tỉnh;", "- Lưu: VT, KT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hồ Thị Nguyên Thảo"]
+    assert text.count("\f") == 1
+
+
+def test_laichau_closing_continued_by_an_unmarked_recipient_line():
+    from pipeline.columns import closing_break_edits
+
+    raw = ("Nơi nhận:\n- Bộ Khoa học và Công nghệ;\n- Chủ tịch, các Phó chủ tịch\nTM. ỦY BAN\nNHÂN DÂN\n"
+           "KT. CHỦ TỊCH\fUBND tỉnh;\n- Các sở, ngành;\n- Lưu: VT, Vx3.\nPHÓ CHỦ TỊCH\nTống Thanh Hải")
+    text = _apply(raw, closing_break_edits(raw))
+    assert text.endswith("- Lưu: VT, Vx3.\nTM. ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTống Thanh Hải")
+
+
+@pytest.mark.parametrize("raw", [
+    # The closing fits on its page; the next page is an appendix.
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\fPHỤ LỤC\nDanh mục",
+    # Recipients end before the break; the signature follows on the next page.
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\fKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A",
+])
+def test_closing_without_a_split_row_is_left_alone(raw):
+    from pipeline.columns import closing_break_edits
+
+    assert closing_break_edits(raw) == []

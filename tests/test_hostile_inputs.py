@@ -263,7 +263,8 @@ def test_five_hundred_page_pdf_is_read_within_the_default_limits(ingested):
     _, _, rows = ingested
     row = rows["five-hundred-pages.pdf"]
     assert row["pages"] == 500
-    assert "Trang 499" in row["text"]
+    # "Trang 499" atop the last page is its page number, which normalization drops.
+    assert "Muc tieu 499" in row["text"] and "Trang 499" not in row["text"]
     assert row["seconds"] < 30
 
 

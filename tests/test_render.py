@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import re
 import shutil
 import sys
@@ -333,3 +334,43 @@ def test_soffice_renders_vietnamese_that_extracts_intact(tmp_path):
     text = unicodedata.normalize("NFC", pdf[0].get_textpage().get_text_range())
     for phrase in ["KẾ HOẠCH", "Củng cố y tế cơ sở", "Hà Nội, ngày 2 tháng 3 năm 2025"]:
         assert phrase in text
+
+
+def test_bar_table_of_data_rows_becomes_a_ruled_table_with_section_rows_merged():
+    md = ("|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n|\n**I.\nNÂNG CAO NHẬN THỨC**\n|\n|\n"
+          "1\n|\nTriển khai nền tảng\nđào tạo trực tuyến.\n|\nSở KH&CN\n|\n\nHết.")
+    blocks = render.parse_markdown(md)
+    table = next(b for b in blocks if isinstance(b, render.DataTable))
+    assert table.rows == [["STT", "Tên nhiệm vụ", "Cơ quan chủ trì"], ["I. NÂNG CAO NHẬN THỨC", "", ""],
+                          ["1", "Triển khai nền tảng đào tạo trực tuyến.", "Sở KH&CN"]]
+    assert render._section_rows(table.rows, 1) == [1]
+    document = docx.Document(io.BytesIO(render.write_docx(blocks, "stamp")))
+    row = document.tables[0].rows[1]
+    assert row.cells[0]._tc is row.cells[2]._tc  # one cell across the table
+    assert document.tables[0].style.name == "Table Grid"
+
+
+def test_bar_table_ends_after_a_full_row_when_text_follows_without_a_blank_line():
+    # 109_nghean_kh980-2025: "KẾ HOẠCH" follows the header table's last "|" directly.
+    md = ("|\n**ỦY BAN NHÂN DÂN**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n|\nSố: 980/KH-UBND\n|\n"
+          "*Nghệ An, ngày 18 tháng 11 năm 2025*\n|\n**KẾ HOẠCH**\nThực hiện Quyết định số 1899/QĐ-TTg")
+    blocks = render.parse_markdown(md)
+    assert isinstance(blocks[0], render.LayoutTable) and len(blocks[0].rows) == 2
+    assert [b.text for b in blocks[1:] if isinstance(b, render.Para)][0].startswith("KẾ HOẠCH")
+
+
+def test_page_numbers_are_a_page_field_in_the_header_from_page_two():
+    blocks = render.parse_markdown("KẾ HOẠCH\n\nNội dung.")
+    document = docx.Document(io.BytesIO(render.write_docx(blocks, "stamp", page_numbers=True)))
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml and not section.first_page_header.paragraphs[0].text
+
+
+def test_layout_cell_lines_inside_one_bold_run_become_line_breaks():
+    md = "|\nNơi nhận:\n- Như trên;\n|\n**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\n\n\nTống Thanh Hải\n|\n\nHết."
+    table = render.parse_markdown(md)[0]
+    signature = table.rows[0][1]
+    assert signature[0].text == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    document = docx.Document(io.BytesIO(render.write_docx([table], "stamp")))
+    assert document.tables[0].rows[0].cells[1].paragraphs[0]._p.xml.count("<w:br/>") == 2

@@ -151,3 +151,31 @@ def test_bac_giang_tables_are_complete():
     assert len(phase.rows) == 12 and phase.rows[-1][0].text == "Toàn tỉnh"
     assert len(yearly.rows) == 13 and yearly.rows[-1][0].text == "Tổng"
     assert [c.text for c in yearly.rows[1] if c.text][:2] == ["Năm 2023", "Năm 2024"]
+
+
+def _title(text: str) -> str | None:
+    doc = document_from_text(text)
+    node = next((n for n in doc.outline if n.kind == "title"), None)
+    return doc.quote(node.span) if node else None
+
+
+@pytest.mark.parametrize("authority", [
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI",  # 103_quangngai_qd1627-2025 as a PDF/DOCX
+    "THỦ TƯỚNG CHÍNH PHỦ",  # 044_ttg_qd2623-2025
+    "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",  # 108_hcm_qd2853-2025
+    "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",  # 112_bvhttdl_qd4385-2025
+])
+def test_decision_title_ends_at_the_enacting_authority_line(authority):
+    text = ("ỦY BAN NHÂN DÂN\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+            "VỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG\nTHỜI ĐIỂM 0H00 NGÀY 01 THÁNG 01 NĂM 2026\n"
+            f"{authority}\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n")
+    assert _title(text) == "VỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG\nTHỜI ĐIỂM 0H00 NGÀY 01 THÁNG 01 NĂM 2026"
+
+
+def test_plan_title_wrapped_onto_the_issuing_body_keeps_it():
+    text = ("ỦY BAN NHÂN DÂN\nSố: 12/KH-UBND\nHà Tĩnh, ngày 2 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            "TRIỂN KHAI CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025 CỦA\nỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n"
+            "Thực hiện Quyết định số 5/QĐ-UBND ngày 1/1/2025;\n")
+    assert _title(text).endswith("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")
+    decision = text.replace("KẾ HOẠCH\n", "QUYẾT ĐỊNH\n")
+    assert _title(decision).endswith("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")  # "... CỦA" goes on
