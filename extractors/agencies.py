@@ -546,17 +546,29 @@ def _party_groups(text: str, found: list[Mention], starts: list[tuple[int, str]]
 
 
 _COMMITTEE_NAME = re.compile(r"(?:ủy|uỷ|Ủy|Uỷ)$")
-_COMMITTEE_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(?P<province>Tỉnh[ \t]+(?:ủy|uỷ))|(?P<district>(?:Huyện|Quận|Thị)[ \t]+(?:ủy|uỷ))$")
+_COMMITTEE_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<province>Tỉnh[ \t]+(?:ủy|uỷ))|(?P<district>(?:Huyện|Quận|Thị)[ \t]+(?:ủy|uỷ))"
+                              r"|(?P<city>Thành[ \t]+(?:ủy|uỷ)))$")
 
 
 def _of_committee(m: Mention, context: PlanContext) -> Mention:
-    """``Ban Tuyên giáo Huyện ủy``: a board of a district committee is of the district, that of the plan's own."""
+    """``Ban Tuyên giáo Huyện ủy``: a board of a district committee is of the district, that of the plan's own.
+
+    A ``Thành ủy`` is a province's in a centrally-run city (Hà Nội, Cần Thơ), else the city's
+    of a district plan; in a provincial plan elsewhere its level is not known.
+    """
     if m.level is not None or m.plural or m.group:
         return m
     level_of = _COMMITTEE_LEVEL.search(m.name)
     if level_of is None:
         return m
     level = level_of.lastgroup
+    if level == "city":
+        if any(fold(c) in fold(context.province or "") for c in _CITY_PROVINCES):
+            level = "province"
+        elif context.district:
+            level = "district"
+        else:
+            return m
     area = _implied_area(level, None, context)
     return replace(m, level=level, area=area, code=m.code + (f"@{slug(area)}" if area and "@" not in m.code else ""))
 

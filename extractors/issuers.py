@@ -265,10 +265,17 @@ def display_name(name: str, area: Area | None = None) -> str:
         place = rest[len(unit):].strip(" .")
         spelled = _place_spelling(place, area) or (_title(place) if caps else place)
         rest = f"{_UNIT_SPELLING[unit]} {spelled}".strip()
+    elif caps and rest and _HAMLET.match(rest):
+        # "CHI BỘ THÔN PLEI BĂNG": a village's unit word, then its name
+        hamlet = _HAMLET.match(rest)
+        rest = f"{hamlet.group(1).lower()} {_title(hamlet.group(2))}"
     elif caps and rest:
         # "HUYỆN ỦY KIÊN HẢI": after a party committee the rest is a place.
         rest = _place_spelling(rest, area) or (_title(rest) if resolve(rest) else _sentence_rest(rest, area))
     return f"{entry['head']} {rest}".strip()
+
+
+_HAMLET = re.compile(r"^(THÔN|BẢN|BUÔN|LÀNG|ẤP|SÓC|TỔ DÂN PHỐ|KHU PHỐ|TỔ DÂN PHỐ|KHU DÂN CƯ)\s+(\S.*)$")
 
 
 @cache

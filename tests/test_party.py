@@ -234,3 +234,20 @@ def test_038_thanhhoa_heading_directing_a_unit_gives_it_the_bullets():
     chi_cuc = {a.role for a in plan.assignments if a.agency.startswith("Chi cục Biển đảo")}
     assert chi_cuc == {"responsible", "cooperate"}
     assert next(a for a in plan.assignments if a.agency.startswith("Chi cục")).tasks[0].startswith("Lập dự toán")
+
+
+def test_chi_bo_header_under_a_commune_party_organisation():
+    text = ("ĐẢNG BỘ XÃ IA TÔR\nCHI BỘ THÔN PLEI BĂNG\n*\nSố 05-KH/CB\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Ia Tôr, ngày 10 tháng 9 năm 2025" + BODY)
+    issuer = _meta(text).issuer
+    assert (issuer.name, issuer.level) == ("Chi bộ thôn Plei Băng", "party")
+
+
+@pytest.mark.parametrize("context, level, code", [
+    (PlanContext(province="Đắk Lắk", district="Buôn Ma Thuột"), "district", "ban-tuyen-giao-thanh-uy@buon-ma-thuot"),
+    (PlanContext(province="Hà Nội"), "province", "ban-tuyen-giao-thanh-uy@ha-noi"),
+    (PlanContext(province="Đắk Lắk"), None, "ban-tuyen-giao-thanh-uy"),  # a city's or the province's: not known
+])
+def test_board_of_a_thanh_uy_takes_the_level_the_plan_tells(context, level, code):
+    found = find("Ban Tuyên giáo Thành ủy chủ trì", context)
+    assert [(m.name, m.level, m.code) for m in found] == [("Ban Tuyên giáo Thành ủy", level, code)]
