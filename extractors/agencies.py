@@ -28,7 +28,9 @@ _WORD = r"[\wÀ-ỹ'’]"
 # (tests/test_agencies.py), and without IGNORECASE its range compiles three times faster.
 _PROPER = rf"(?-i:[{_UP}]{_WORD}*(?:[ \-]+[{_UP}]{_WORD}*){{0,3}})"
 # "xã hội" (society: "Ngân hàng Chính sách xã hội") is no commune.
-_LEVEL_WORDS = r"thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã(?![ \t]+hội)|phường"
+# "huyện ủy", "tỉnh ủy", "thị ủy": party committees, no level word ("Ban Tuyên giáo các huyện ủy, thị ủy")
+_LEVEL_WORDS = (r"(?:thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã(?![ \t]+hội)|phường)"
+                r"(?![ \t]+(?:[ủỦ]y|[uU]ỷ)(?![\wÀ-ỹ]))")
 _SUFFIX = re.compile(
     rf"(?P<plural>\s+(?:các\s+)?(?:{_LEVEL_WORDS})(?:\s*(?:,|và)\s*(?:{_LEVEL_WORDS})(?!(?-i:[\wÀ-ỹ])))+"
     rf"|\s+các\s+(?:{_LEVEL_WORDS}|cấp)(?!(?-i:[\wÀ-ỹ])))"
@@ -427,6 +429,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
         if not (text[start].isupper() or _is_group(text[start:end])):
             continue
         found.append(_mention(text, start, end, context, "vocabulary"))
+    found = _party_wrapped(text, found)
     found_starts = [f.start for f in found]  # vocabulary matches: sorted, never overlapping
     rule_end = -1
     for m in _head_matches(text, starts):
@@ -436,9 +439,16 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
         end = _through_inner_name(text, m.start(), _fields_end(text, _generic_end(text, m.end())), found, found_starts)
         if end > m.end():
             mention = _mention(text, m.start(), end, context, "rule")
-            found.append(mention)
-            rule_end = mention.end
+        elif _COMMITTEE_HEAD.fullmatch(m.group(0)):
+            mention = _mention(text, m.start(), end, context, "rule")  # "Đảng ủy xã Ia Tôr": the level word names it
+            if mention.end == end:
+                continue
+        else:
+            continue
+        found.append(mention)
+        rule_end = mention.end
     found += _group_phrases(text, found, context, starts)
+    found += _party_groups(text, found, starts)
     found += _distributed(text, found, context)
     found += more_levels(text, found, context)
     found = [_with_zones(text, f, context) for f in found if not _SEASON.match(text, f.start)]
@@ -451,6 +461,116 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
         out.append(f)
         reach = max(reach, f.end)
     return _shared_level(text, out, context)
+
+
+# ---- party bodies ----------------------------------------------------------------------------
+
+_COMMITTEE_HEAD = re.compile(r"(?:Đảng|Chi)[ \t]+(?:ủy|uỷ|bộ)")
+# "Đảng đoàn Hội đồng nhân dân huyện", "Ban cán sự đảng UBND tỉnh", "Thường trực Huyện ủy": a party body
+# attached to a state, front or party body is named by a prefix written before that body's name
+_PARTY_PREFIX = re.compile(
+    r"(?:(?P<DD>Đảng[ \t]+đoàn)|(?P<BCSD>Ban[ \t]+cán[ \t]+sự[ \t]+[đĐ]ảng)|(?P<BTV>Ban[ \t]+Thường[ \t]+vụ)"
+    r"|(?P<TT>Thường[ \t]+trực)|(?P<DU>Đảng[ \t]+(?:ủy|uỷ))|(?P<DB>Đảng[ \t]+bộ)|(?P<CB>Chi[ \t]+bộ))[ \t]+$"
+)
+_PREFIX_NAMES = {"DD": "Đảng đoàn", "BCSD": "Ban cán sự đảng", "BTV": "Ban Thường vụ", "TT": "Thường trực",
+                 "DU": "Đảng ủy", "DB": "Đảng bộ", "CB": "Chi bộ"}
+# "Phó Chủ tịch Thường trực UBND tỉnh", "Cơ quan Thường trực Ban Chỉ đạo": a person's title or a role, no body
+_TITLE_BEFORE_PREFIX = re.compile(r"(?:tịch|thư|quan|[Tt]rưởng|[Bb]an|đốc|viên|[Pp]hó)[ \t]+$")
+_PREFIX_WINDOW = 24
+
+
+def _party_wrapped(text: str, found: list[Mention]) -> list[Mention]:
+    """Vocabulary names with a party prefix before them, read as the party body they name.
+
+    ``Đảng đoàn Hội đồng nhân dân huyện`` is not ``Hội đồng nhân dân huyện``: the party
+    delegation leads it. The name is the prefix and the body (``Ban cán sự đảng Ủy ban
+    nhân dân tỉnh Gia Lai``), the code the prefix's and the body's (``BCSD-UBND-TINH@gia-lai``).
+    """
+    out, previous_end = [], 0
+    for m in found:
+        window_start = max(previous_end, m.start - _PREFIX_WINDOW)
+        prefix = None if m.group else _PARTY_PREFIX.search(text, window_start, m.start)
+        if prefix and prefix.lastgroup == "TT" and _TITLE_BEFORE_PREFIX.search(text, max(0, prefix.start() - 12),
+                                                                               prefix.start()):
+            prefix = None
+        if prefix:
+            start, key = prefix.start(), prefix.lastgroup
+            m = replace(m, start=start, surface=text[start:m.end], name=f"{_PREFIX_NAMES[key]} {m.name}",
+                        code=f"{key}-{m.code}")
+        out.append(m)
+        previous_end = m.end
+    return out
+
+
+_KIND_UY = r"(?:ủy|uỷ)"
+_PARTY_KIND = (rf"(?:chi[ \t]*,[ \t]*đảng[ \t]+bộ|cấp[ \t]+{_KIND_UY}(?:[ \t]+đảng)?|tổ[ \t]+chức[ \t]+(?:cơ[ \t]+sở[ \t]+)?đảng"
+               rf"|chi[ \t]+bộ|đảng[ \t]+bộ|chi[ \t]+{_KIND_UY}|đảng[ \t]+{_KIND_UY}|(?:huyện|thị|thành|quận)[ \t]+{_KIND_UY}"
+               rf"|ban[ \t]+đảng|đảng[ \t]+đoàn|ban[ \t]+cán[ \t]+sự[ \t]+đảng)(?:[ \t]+cơ[ \t]+sở)?")
+# "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "các chi bộ, đảng bộ cơ sở": kinds of party organisation
+_PARTY_GROUP = re.compile(
+    rf"[Cc]ác[ \t]+{_PARTY_KIND}(?:[ \t]*(?:,|và)[ \t]*(?:các[ \t]+)?{_PARTY_KIND})*(?P<owned>[ \t]+(?:trực[ \t]+)?thuộc)?"
+    r"(?![\wÀ-ỹ])",
+    re.IGNORECASE,
+)
+
+
+def _party_groups(text: str, found: list[Mention], starts: list[tuple[int, str]]) -> list[Mention]:
+    """``Các chi bộ trực thuộc``, ``các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy``: groups of party bodies.
+
+    The committee they belong to, named after ``trực thuộc``, is part of the name; a board
+    written just before the list (``Ban Tuyên giáo các huyện ủy, thị ủy``) is that board of
+    each of them.
+    """
+    out: list[Mention] = []
+    by_start = {f.start: f for f in found if not f.group}
+    by_end = {f.end: f for f in found if not f.group and not f.plural}
+    end = -1
+    for start, key in starts:
+        if key != "cac" or start < end:
+            continue
+        m = _PARTY_GROUP.match(text, start)
+        if m is None:
+            continue
+        end = m.end()
+        owner = by_start.get(end + 1) if m.group("owned") and text[end:end + 1] == " " else None
+        if owner is not None and _COMMITTEE_NAME.search(owner.name):
+            end = owner.end
+        board = by_end.get(start - 1) if text[start - 1:start] == " " else None
+        if board is not None and not _COMMITTEE_NAME.search(board.name):
+            name = _SPACES.sub(" ", expand(text[board.start:end]))
+            out.append(Mention(board.start, end, text[board.start:end], name, board.code.split("@")[0] + "*", None,
+                               None, True, False, "rule", None))
+            continue
+        out.append(_group_mention(text, start, end))
+    return out
+
+
+_COMMITTEE_NAME = re.compile(r"(?:ủy|uỷ|Ủy|Uỷ)$")
+_COMMITTEE_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<province>Tỉnh[ \t]+(?:ủy|uỷ))|(?P<district>(?:Huyện|Quận|Thị)[ \t]+(?:ủy|uỷ))"
+                              r"|(?P<city>Thành[ \t]+(?:ủy|uỷ)))$")
+
+
+def _of_committee(m: Mention, context: PlanContext) -> Mention:
+    """``Ban Tuyên giáo Huyện ủy``: a board of a district committee is of the district, that of the plan's own.
+
+    A ``Thành ủy`` is a province's in a centrally-run city (Hà Nội, Cần Thơ), else the city's
+    of a district plan; in a provincial plan elsewhere its level is not known.
+    """
+    if m.level is not None or m.plural or m.group:
+        return m
+    level_of = _COMMITTEE_LEVEL.search(m.name)
+    if level_of is None:
+        return m
+    level = level_of.lastgroup
+    if level == "city":
+        if any(fold(c) in fold(context.province or "") for c in _CITY_PROVINCES):
+            level = "province"
+        elif context.district:
+            level = "district"
+        else:
+            return m
+    area = _implied_area(level, None, context)
+    return replace(m, level=level, area=area, code=m.code + (f"@{slug(area)}" if area and "@" not in m.code else ""))
 
 
 def _through_inner_name(text: str, start: int, end: int, found: list[Mention], found_starts: list[int]) -> int:
@@ -811,7 +931,7 @@ def _mention(text: str, start: int, end: int, context: PlanContext, method: str)
     built = _build(text, start, end, base, kind, score, level_word, area, plural, context, method)
     if area and suffix and suffix.group("bare") and kind and kind.level != "any" and area not in built.name:
         built = replace(built, name=f"{built.name} {area}")  # "Ban Quản lý Khu kinh tế Đông Nam": the board of that zone
-    return _of_issuing_ministry(built, context)
+    return _of_committee(_of_issuing_ministry(built, context), context)
 
 
 _OF_MINISTRY = re.compile(r"[ \t\n]Bộ$")

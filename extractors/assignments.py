@@ -672,8 +672,9 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         role = "responsible" if role == "cooperate" else role
         sentence = _sentence(doc, m.start())
         out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in named]
+    out += _directed(doc, body, by_start, in_closing, context)
     in_skipped = within([(s.start, s.end) for s in closing + _background_spans(doc)])
-    issuer = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
+    issuer = _own_codes(context)
     taken = -1
     heading_starts = {h.span.start for _, _, named in blocks for h in named}
     ends = {m.end for m in mentions}
@@ -709,6 +710,113 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
                 out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
     for block_start, block_end, heading_named in blocks:
         out += _block_clauses(doc, by_start, block_start, block_end, heading_named)
+    return out
+
+
+def _own_codes(context: PlanContext) -> set[str]:
+    """Codes of the plan's issuer and of its standing bodies: ``Ban Thường vụ Huyện ủy`` speaks in a Huyện ủy plan."""
+    codes = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
+    return codes | {f"{prefix}-{code}" for code in codes for prefix in ("BTV", "TT")}
+
+
+# "chỉ đạo Phòng Y tế tham mưu", "lãnh đạo Hội đồng nhân dân tỉnh ban hành": the bodies directed carry the task
+# (lower-case "lãnh đạo": capitalised it is a title, "Lãnh đạo các đơn vị")
+_DIRECT = re.compile(r"(?<![\wÀ-ỹ])(?:[cC]hỉ|lãnh)[ \t]+đạo[ \t]+(?:cho[ \t]+)?")
+# "xin ý kiến chỉ đạo Ban Thường vụ", "theo sự chỉ đạo": direction asked for or received, no task given
+_NOT_DIRECTING = re.compile(r"(?:ý\s+kiến|xin|sự|theo|của|dưới|nhận)\s*$", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r";|\.(?=\s|$)|\n")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+((?-i:[a-zđà-ỹ])[\wÀ-ỹ]*)")
+_NOT_TASK_WORDS = frozenset({"cấp", "trực", "năm", "tháng", "ngày", "nhân", "liên"})
+
+
+def _task_word(text: str, pos: int) -> bool:
+    """A predicate after the bodies directed: a listed verb, or any lower-case word that is no connective.
+
+    ``chỉ đạo Ủy ban nhân dân xã xây dựng kế hoạch``: verbs such as ``xây dựng`` are left out
+    of the verb list (they also name bodies), but after ``chỉ đạo X`` the body's name has ended.
+    """
+    if agencies.verb_at(text, pos):
+        return True
+    word = _NEXT_WORD.match(text, pos)
+    return bool(word) and word.group(1) not in agencies._VAGUE and word.group(1) not in _NOT_TASK_WORDS
+
+
+# a party body opening the clause ("Đảng đoàn ...", "Ban cán sự đảng ...", "Đảng ủy ...", "Thường trực Huyện ủy")
+_PARTY_DIRECTOR = re.compile(r"[ \t]*(?:[-+*•][ \t]*|\d+(?:\.\d+)*[.)][ \t]*|[a-zđ]\)[ \t]*)?"
+                             r"(?:Đảng[ \t]+đoàn|Ban[ \t]+cán[ \t]+sự|Đảng[ \t]+(?:ủy|uỷ)|Ban[ \t]+Thường[ \t]+vụ|Thường[ \t]+trực"
+                             r"|(?:Tỉnh|Huyện|Thành|Quận|Thị)[ \t]+(?:ủy|uỷ)|(?:[Cc]ác[ \t]+)?[Cc]ấp[ \t]+(?:ủy|uỷ))(?![\wÀ-ỹ])")
+_CLAUSE_OPENING = re.compile(r"[;\n]")
+
+
+def _party_directs(text: str, pos: int, context: PlanContext) -> bool:
+    """Whether ``chỉ đạo`` at ``pos`` is said in a party plan or by a party body opening its clause.
+
+    A party plan gives its tasks to state bodies through the party bodies that lead them
+    (``Ban cán sự đảng UBND huyện chỉ đạo Phòng Y tế tham mưu``): the body directed is the
+    one that acts. In a state plan the body directed by another (``đề nghị Sở Y tế chỉ đạo
+    các cơ quan y tế tuyến tỉnh hỗ trợ``) is that body's business, not the plan's assignment.
+    """
+    if context.issuer_level == "party":
+        return True
+    clause_start = max(text.rfind("\n", 0, pos), text.rfind(";", 0, pos)) + 1
+    return bool(_PARTY_DIRECTOR.match(text, clause_start, pos))
+
+
+def _directing_heading(doc: Document, pos: int) -> tuple[OutlineNode, int] | None:
+    """The numbered heading ``pos`` stands in when that heading ends with a colon over its block, with the line's end."""
+    node = _enclosing_section(doc, pos)
+    if node is None or node.level < 2:
+        return None
+    start, end = _heading_line(doc, node)
+    if pos >= end or not doc.text[start:end].rstrip(" \t*").endswith(":") or ";" in doc.text[pos:end]:
+        return None
+    return node, end
+
+
+def _directed(doc: Document, body: tuple[int, int], by_start: dict[int, Mention], in_closing,
+              context: PlanContext) -> list[Assignment]:
+    """``Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo Sở Y tế chủ trì, phối hợp với Sở Tài chính tham mưu ...``.
+
+    The bodies named after ``chỉ đạo`` take the task of their clause when a predicate follows
+    them; its role is the predicate's (``chủ trì`` → lead, partners after ``phối hợp với``
+    cooperate). The clause (to ``;`` or the full stop) is their block, so a deadline after
+    it stays with the body that directs. Only where a party body directs (see ``_party_directs``).
+    """
+    text, out = doc.text, []
+    for m in _DIRECT.finditer(text, body[0], body[1]):
+        if in_closing(m.start()) or _NOT_DIRECTING.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        heading = _directing_heading(doc, m.start())
+        if heading is None and not _party_directs(text, m.start(), context):
+            continue
+        named = _list_after(text, m.end(), by_start, groups=True)
+        if not named:
+            continue
+        pred = named[-1].end
+        after = text[pred:pred + 120]
+        if not (_task_word(text, pred) or _CHU_TRI.match(after) or _FOCAL.match(after.strip(" ,"))):
+            continue
+        if heading is not None:  # "1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:": Y carries the bullets
+            node, line_end = heading
+            tasks, spans = _tasks(doc, line_end, node.span.end)
+            node_block = doc.span(node.span.start, node.span.end)
+            roles = _heading_roles(text[named[0].start:line_end], tasks)
+            out += [_assignment(doc, n, r, tasks, spans, node_block, "rule") for n in named for r in roles]
+            continue
+        stop = _CLAUSE_STOP.search(text, pred)
+        end = stop.start() if stop else len(text)
+        block = doc.span(named[0].start, end)
+        task = text[named[0].start:end].strip()[:MAX_TASK]
+        role = _role_after(after)
+        role = "responsible" if role == "cooperate" else role
+        out += [_assignment(doc, n, role, [task], [block], block, "rule") for n in named]
+        chu_tri = _CHU_TRI.match(after)
+        coop = _PHOI_HOP.match(text, pred + chu_tri.end()) if chu_tri else None
+        if coop:
+            out += [_assignment(doc, n, "cooperate", [task], [block], block, "rule")
+                    for n in _list_after(text, coop.end(), by_start, groups=True) if n.start < end]
     return out
 
 
@@ -903,6 +1011,9 @@ def _subject_list(text: str, first: Mention, mentions: list[Mention]) -> list[Me
     return _list_after(text, first.start, _by_start(mentions), groups=False) or None
 
 
+_LABEL_AT = re.compile(r"[ \t]*(?:[-+*•●▪–]|[a-zđ]\)|\d+(?:\.\d+)*[.)])[ \t]+")
+
+
 def _sentence(doc: Document, pos: int) -> tuple[str, Span]:
     """The sentence around ``pos``: bounded by line ends and full stops."""
     text = doc.text
@@ -915,6 +1026,9 @@ def _sentence(doc: Document, pos: int) -> tuple[str, Span]:
     stop = re.search(r"\.(?:\s+(?=[A-ZĐÀ-Ỹ])|$)", text[pos:end])
     if stop:
         end = pos + stop.end()
+    label = _LABEL_AT.match(text, start, end)  # "2. Ban Tuyên giáo ... phối hợp với Sở Y tế": the task, not its number
+    if label and label.end() < end:
+        start = label.end()
     quote = text[start:end].strip()
     lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
     return quote[:MAX_TASK], doc.span(lead, lead + len(quote))

@@ -97,12 +97,31 @@ def starts_with_body(text: str) -> bool:
     return True
 
 
+_COMMITTEE_AFTER = re.compile(r"\s*UY\b")
+
+
+def _unit_at(key: str, word: str) -> bool:
+    """Whether the folded ``key`` opens with the unit word ``word``: ``TINH BAC GIANG``, not ``TINH UY``.
+
+    ``Tỉnh ủy``, ``Huyện ủy``, ``Thị ủy`` are party committees, no unit word.
+    """
+    return key.startswith(word) and (len(key) == len(word) or key[len(word)] in " .") \
+        and not _COMMITTEE_AFTER.match(key, len(word))
+
+
+def is_committee_organ(name: str, parent: str) -> bool:
+    """``BAN TUYÊN GIÁO`` under ``TỈNH ỦY ĐẮK LẮK``: a board of the party committee on the line above."""
+    body, above = head_of(name), head_of(parent)
+    return bool(body and above and body[0].get("organ") and above[0]["level"] == "party"
+                and not above[0].get("organ") and above[0]["code"] != "TW")
+
+
 def _unit(rest: str) -> tuple[str | None, str]:
     """Split ``tỉnh Bắc Giang`` into the unit level and the name after it."""
     key = fold(rest.strip())
     stripped = rest.strip()
     for word in _UNIT_WORDS:
-        if key.startswith(word) and (len(key) == len(word) or key[len(word)] in " ."):
+        if _unit_at(key, word):
             level = _data()["units"].get(stripped[:len(word)].lower().rstrip("."), None)
             if word.startswith("TP"):
                 level = "province"
@@ -188,11 +207,13 @@ def _area(name: str, place: str, unit_level: str | None, level: str, context: Ar
             return area
     if context is None:
         return None
-    if unit_level == "province" or level in ("province", "department") or (level == "party" and "tỉnh" in fold(name).lower()):
+    if unit_level == "province" or level in ("province", "department") or (level == "party" and _PROVINCE_WORD.search(fold(name))):
         return Area(context.province, None, context.province_2025)
     return context
 
 
+# "Ban Thường vụ Tỉnh ủy", "Đảng ủy Khối các cơ quan tỉnh": a party body of the province, whatever district cites it
+_PROVINCE_WORD = re.compile(r"\bTINH\b")
 _NATIONAL = re.compile(r"\b(?:TRUNG UONG|CHINH PHU|QUOC HOI)\b")
 _LOCAL_UNIT = re.compile(r"\b(?:TINH|THANH PHO|HUYEN|QUAN|THI XA|XA|PHUONG)\b")
 
@@ -239,16 +260,22 @@ def display_name(name: str, area: Area | None = None) -> str:
     entry, end = found
     rest = name[end:].strip()
     caps = _is_caps(name)
-    unit = next((w for w in _UNIT_WORDS if fold(rest).startswith(w) and
-                 (len(rest) == len(w) or fold(rest)[len(w)] in " .")), None)
+    unit = next((w for w in _UNIT_WORDS if _unit_at(fold(rest), w)), None)
     if unit:
         place = rest[len(unit):].strip(" .")
         spelled = _place_spelling(place, area) or (_title(place) if caps else place)
         rest = f"{_UNIT_SPELLING[unit]} {spelled}".strip()
+    elif caps and rest and _HAMLET.match(rest):
+        # "CHI BỘ THÔN PLEI BĂNG": a village's unit word, then its name
+        hamlet = _HAMLET.match(rest)
+        rest = f"{hamlet.group(1).lower()} {_title(hamlet.group(2))}"
     elif caps and rest:
         # "HUYỆN ỦY KIÊN HẢI": after a party committee the rest is a place.
         rest = _place_spelling(rest, area) or (_title(rest) if resolve(rest) else _sentence_rest(rest, area))
     return f"{entry['head']} {rest}".strip()
+
+
+_HAMLET = re.compile(r"^(THÔN|BẢN|BUÔN|LÀNG|ẤP|SÓC|TỔ DÂN PHỐ|KHU PHỐ|TỔ DÂN PHỐ|KHU DÂN CƯ)\s+(\S.*)$")
 
 
 @cache

@@ -18,7 +18,7 @@ from functools import cache
 from extractors import signature
 from extractors.dates import date_at, find_dates
 from extractors.gazetteer import Area, find_places, resolve
-from extractors.issuers import describe, starts_with_body
+from extractors.issuers import describe, display_name, is_committee_organ, starts_with_body
 from extractors.period import stated_period_end
 from extractors.scan import lowered, matches_at
 from extractors.symbols import Symbol, doc_types, find_symbols, fold
@@ -29,7 +29,8 @@ _TYPE_PREFIX = 40  # characters of a heading folded to find its type word
 _HEAD_LINES = 60  # the front matter of a page or a plan sits in its first lines
 _NUMBER_BLANK = re.compile(r"Số\s*:?\s*[.…_ ]*/\s*(?P<suffix>[A-ZĐ][\w.-]*)")
 _REPORTED = re.compile(r"\b(?:đã|vừa|mới)?\s*(?:ban hành|phê duyệt|ký ban hành)\s*$", re.I)
-_MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do", re.I)
+# the state motto, and the party's name printed opposite a party body (Hướng dẫn 36-HD/VPTW)
+_MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
 _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
 _NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
@@ -42,7 +43,8 @@ _CLAUSE_END = re.compile(r"\.(?:\s|$)|\n")
 _NUMBERED_MENTION = re.compile(r"^\S+\s+\S+\s+số\b", re.I)
 _NUMBER_LABEL = re.compile(r"^Số\s*(?::|\d|/)")
 _RULE_TAIL = re.compile(r"\s*-{2,}\s*$")
-_PARENT_BODY = re.compile(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND|SỞ")
+# a header's first line that is the parent of the body below it ("ĐẢNG BỘ XÃ IA TÔR" / "CHI BỘ THÔN PLEI BĂNG")
+_PARENT_BODY = re.compile(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND|SỞ|ĐẢNG BỘ|\bXÃ\b|PHƯỜNG")
 _OF_BODY = re.compile(r"\bcủa\s+(?P<name>[^\n.;:]+)")
 _ABOUT_LEAD = re.compile(r"^[\s,]*(?:về|V/v)")
 _ABOUT_SPLIT = re.compile(r"\s+(?:về|V/v)\s")
@@ -143,8 +145,24 @@ def _from_header(doc: Document, f: _Found) -> None:
     date_line = _node(doc, "date_line")
     if date_line:
         _read_date_line(doc, date_line.span, f)
+    elif line and f.number_span:
+        _date_in_number_cell(doc, line.span, f)
     if not line and not date_line:
         _flat_header(doc, f)
+
+
+_CELL_DATE = re.compile(r"\t\s*([^\t\n\d,]{2,40},\s*ngày[^\t\n]{0,40}?năm\s*\d{4})")
+
+
+def _date_in_number_cell(doc: Document, line: Span, f: _Found) -> None:
+    """``Số 197-KH/TU<tab>Gia Lai, ngày 12 tháng 12 năm 2023``: a header row read as one line.
+
+    A party header has no colon after ``Số``, so the number and the place-and-date cells
+    of one table row reach here as one number line; the date is the cell after the tab.
+    """
+    m = _CELL_DATE.search(doc.text, f.number_span.end, line.end)
+    if m:
+        _read_date_line(doc, doc.span(m.start(1), m.end(1)), f)
 
 
 _FLAT_NUMBER = re.compile(r"(?:^|[\t\n])\s*(Số\s*:[^\t\n]{0,40})")
@@ -391,21 +409,44 @@ def _title_from_headline(doc: Document, f: _Found) -> None:
 
 # --- issuer --------------------------------------------------------------------------------
 
-def _header_issuer(doc: Document) -> tuple[str, Span] | None:
+@dataclass(frozen=True, slots=True)
+class _HeaderBody:
+    """The issuing body of the header, and the parent line above it (``ĐẢNG BỘ TỈNH GIA LAI``)."""
+
+    name: str
+    span: Span
+    parent: str | None = None
+
+
+def _header_lines(doc: Document, header: Span) -> list[tuple[str, int]]:
+    """The issuer lines of the header, each with its offset, up to the number, date or motto.
+
+    A header read from a table comes as rows of tab-separated cells (``TỈNH ỦY GIA LAI<tab>ĐẢNG
+    CỘNG SẢN VIỆT NAM``): the issuer is the first cell of each row. A motto printed before the
+    issuer (the right column read first) is skipped.
+    """
+    text = doc.quote(header)
+    lines, pos = [], header.start
+    for raw in text.split("\n"):
+        cell = raw.split("\t", 1)[0]
+        line = cell.strip(" -*")
+        if _MOTTO.search(line) and not lines:
+            pos += len(raw) + 1
+            continue
+        if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
+            break
+        if line:
+            lines.append((line, pos + cell.find(line)))
+        pos += len(raw) + 1
+    return [(_RULE_TAIL.sub("", l), p) for l, p in lines]
+
+
+def _header_issuer(doc: Document) -> _HeaderBody | None:
     """The issuing body printed above the motto: ``ỦY BAN NHÂN DÂN`` / ``TỈNH ĐẮK LẮK``."""
     header = _node(doc, "header")
     if not header:
         return None
-    text = doc.quote(header.span)
-    lines, pos = [], header.span.start
-    for raw in text.split("\n"):
-        line = raw.strip(" -*")
-        if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
-            break
-        if line:
-            lines.append((line, pos + raw.find(line)))
-        pos += len(raw) + 1
-    lines = [(_RULE_TAIL.sub("", l), p) for l, p in lines]
+    lines = _header_lines(doc, header.span)
     if not lines:
         return None
     # "UBND TỈNH KIÊN GIANG" / "SỞ Y TẾ": the last line is the body, the first its parent.
@@ -413,23 +454,33 @@ def _header_issuer(doc: Document) -> tuple[str, Span] | None:
     # and the first its parent (whose area resolves a last line that names none).
     if len(lines) > 1 and starts_with_body(lines[-1][0]) and _PARENT_BODY.search(lines[0][0]):
         name, start = lines[-1]
-        return name, doc.span(start, start + len(name))
+        parent = lines[0][0]
+        span = doc.span(start, start + len(name))
+        if is_committee_organ(name, parent):
+            # "TỈNH ỦY ĐẮK LẮK" / "BAN TUYÊN GIÁO": the board is named with its committee
+            return _HeaderBody(f"{display_name(name)} {display_name(parent)}", span, parent)
+        return _HeaderBody(name, span, parent)
     name = _SPACES.sub(" ", " ".join(l for l, _ in lines))
-    return name, doc.span(lines[0][1], lines[-1][1] + len(lines[-1][0]))
+    return _HeaderBody(name, doc.span(lines[0][1], lines[-1][1] + len(lines[-1][0])))
 
 
 _VERB = re.compile(r"\s(?:đã\s+|vừa\s+)?(?:xây dựng|ban hành|triển khai xây dựng)\s+(?:kế hoạch|chương trình|quyết định)", re.I)
 
 
-def _body_issuer(doc: Document, f: _Found) -> tuple[str, Span] | None:
-    """``UBND huyện Đắk R'Lấp xây dựng Kế hoạch`` or ``... 154/KH-UBND, ngày 15/8/2023 của UBND huyện``."""
+def _body_issuer(doc: Document, f: _Found) -> _HeaderBody | None:
+    """``UBND huyện Đắk R'Lấp xây dựng Kế hoạch`` or ``... 154/KH-UBND, ngày 15/8/2023 của UBND huyện``.
+
+    The ``của`` clause must follow the number on its line: below a header's ``Số: 194/KH-TTYT``
+    the title's ``... của Ban Bí thư`` names the document the plan implements, not its issuer.
+    """
     if f.number_span:
-        rest = doc.text[f.number_span.end:f.number_span.end + 120]
+        line_end = doc.text.find("\n", f.number_span.end)
+        rest = doc.text[f.number_span.end:min(f.number_span.end + 120, line_end if line_end >= 0 else len(doc.text))]
         m = _OF_BODY.search(rest)
         if m and starts_with_body(m.group("name")) and not _ABOUT_LEAD.match(rest[:m.start()]):
             name = _ABOUT_SPLIT.split(m.group("name"))[0].strip(" ,")
             start = f.number_span.end + m.start("name")
-            return name, doc.span(start, start + len(name))
+            return _HeaderBody(name, doc.span(start, start + len(name)))
     limit = doc.lines()[min(_HEAD_LINES, len(doc.lines()) - 1)].end
     for m in _VERB.finditer(doc.text[:limit]):
         clause_start = max(doc.text.rfind(c, 0, m.start()) for c in (".", ",", ";", ":", "\n")) + 1
@@ -438,7 +489,7 @@ def _body_issuer(doc: Document, f: _Found) -> tuple[str, Span] | None:
         stripped = clause.strip()
         if stripped and starts_with_body(stripped) and len(stripped) < 90:
             start = clause_start + doc.text[clause_start:m.start()].find(stripped)
-            return stripped, doc.span(start, start + len(stripped))
+            return _HeaderBody(stripped, doc.span(start, start + len(stripped)))
     return None
 
 
@@ -470,10 +521,26 @@ def _issuer(doc: Document, f: _Found) -> Issuer | None:
         info = describe(_code_name(code), context, code)
         return Issuer(name=info.name, level=info.level, province=info.province, district=info.district,
                       province_2025=info.province_2025, span=f.number_span)
-    name, span = found
-    info = describe(name, context, code)
+    context = _with_parent(context, found.parent)
+    info = describe(found.name, context, code)
     return Issuer(name=info.name, level=info.level, province=info.province, district=info.district,
-                  province_2025=info.province_2025, span=span)
+                  province_2025=info.province_2025, span=found.span)
+
+
+def _with_parent(context: Area | None, parent: str | None) -> Area | None:
+    """The area of the header's parent line (``ĐẢNG BỘ TỈNH GIA LAI``) when the place line gives none of its own.
+
+    A commune's place line (``Ia Tôr, ngày ...``) resolves to nothing; its parent names the
+    province or district. A place inside the parent's province is the more precise of the two.
+    """
+    if not parent:
+        return context
+    info = describe(parent)
+    if info.province is None:
+        return context
+    if context is not None and context.province == info.province:
+        return context
+    return Area(info.province, info.district, info.province_2025)
 
 
 def _code_name(code: str) -> str:

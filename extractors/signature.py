@@ -114,11 +114,15 @@ def signer(doc: Document) -> Signer | None:
     # Move down while the next line is also a position (the real one).
     while True:
         below = next((i for i in range(at + 1, min(at + 3, len(lines))) if lines[i].text.strip()), None)
-        if below is None or not _is_position(_clean(lines[below].text)):
+        if below is None:
+            break
+        below_text = _clean(lines[below].text)
+        position = _is_position(below_text) or (_is_delegation(text) and _opens_position(below_text))
+        if not position:
+            position = _is_position(text)
             break
         at = below  # blank lines may separate "KT. CHỦ TỊCH" from "PHÓ CHỦ TỊCH"
-        text = _clean(lines[at].text)
-        position = _is_position(text)
+        text = below_text
     authority = _authority(lines, at)
     name, end = _name(lines, at)
     start = lines[at].start
@@ -128,6 +132,21 @@ def signer(doc: Document) -> Signer | None:
         authority=authority,
         span=doc.span(start, end if end else lines[at].end),
     )
+
+
+_DELEGATION = re.compile(r"^(?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
+
+
+def _is_delegation(text: str) -> bool:
+    """``TL. GIÁM ĐỐC``, ``K/T BÍ THƯ``: a line signing on behalf of someone, the signer's own position below."""
+    return bool(_DELEGATION.match(text))
+
+
+def _opens_position(text: str) -> str | None:
+    """``TRƯỞNG PHÒNG NGHIỆP VỤ Y``: a position followed by the name of the signer's unit, in capitals."""
+    if text != text.upper() or len(text) >= 80 or any(ch.isdigit() for ch in text):
+        return None
+    return next((p for p in _position_tuple() if text.startswith(p + " ")), None)
 
 
 _NAME_WORDS = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4}"
