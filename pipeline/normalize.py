@@ -178,7 +178,11 @@ def _cell_rows(lines: list[str]) -> list[list[list[str]]]:
 _EDGE_SPACES = re.compile(r"(?m)^[ ]+|[ ]+$")
 _SPACE_RUNS_ANY = re.compile(r"[ ]{2,}")
 
-_LIST_ITEM = re.compile(r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s|#|\|)")
+# "2.1 Tốc độ ...": a two-level label is often typed without its final dot; a capital
+# after it tells it from a number running on ("tăng\n2.1 lần" has none).
+_LIST_ITEM = re.compile(
+    r"(?:[-+•●▪–]\s|\*\s|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)+\s+(?=[A-ZĐÀ-Ỹ])|[a-zđ][).]\s|[IVXLC]+[.)]\s|#|\|)"
+)
 _ROMAN_HEADING = re.compile(r"[IVXLC]+\.?\s+[A-ZĐ]")
 _WRAPPED_LINE = 45
 _MAX_WRAP = 130
@@ -186,6 +190,8 @@ _MAX_WRAP = 130
 # the full width; a paragraph's or a title's last line usually stops well before it.
 _WRAP_SHARE = 0.85
 _SIGNATURE_LINE = re.compile(r"[*_\s]*(?:KT|TM|TL|TUQ|Q)\.?\s+(?=[^\W\d_])(?=\w*[A-ZĐ\u00c0-\u00de\u0100-\u01b0\u1ea0-\u1ef8])")
+# The closing's recipient list starts its own line, whatever the line before it ends with.
+_RECIPIENTS_LABEL = re.compile(r"[#*_\s]*Nơi nhận\b", re.IGNORECASE)
 # A paragraph split by a blank line in the middle of a sentence ("kết quả thực\n\nhiện").
 # The body of a character class of lowercase Vietnamese letters.
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -309,7 +315,7 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         return True  # "giai đoạn 2026" / "- 2030 phấn đấu": a period broken at its dash, not a bullet
     if _header_line_wrapped(a, b):
         return True
-    if _LIST_ITEM.match(b):
+    if _LIST_ITEM.match(b) or _RECIPIENTS_LABEL.match(b):
         return False
     if _SIGNATURE_LINE.match(a) or not _ALNUM.search(b):
         return False

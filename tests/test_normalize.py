@@ -60,6 +60,21 @@ def test_lines_broken_mid_sentence_are_joined(raw, expected):
 @pytest.mark.parametrize(
     "raw",
     [
+        # Như Thanh seed, DOCX and PDF: "2.1" typed without its final dot is a new item.
+        "2. Chỉ tiêu cụ thể đến năm 2025\n2.1 Tốc độ tăng dân số bình quân hàng năm dưới 0,7%",
+        "Xây mới 04 trạm y tế xã (Phượng Nghi, Phú Nhuận)\n2.14 Duy trì tỷ lệ 100% chất thải y tế",
+        # Kiên Hải seed, DOCX and PDF: a stray "4/" line must not swallow the closing.
+        "4/\nNơi nhận:",
+        "triển khai thực hiện\n**Nơi nhận:**",
+    ],
+)
+def test_new_items_and_the_recipient_list_start_their_own_line(raw):
+    assert norm(raw) == raw.replace("**", "")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
         "1. Mục tiêu chung\n2. Mục tiêu cụ thể",
         "- Bộ Y tế (Báo cáo);\n- UBND các huyện;",
         "Nơi nhận:\n- Như trên;",

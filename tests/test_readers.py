@@ -11,9 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 
+from _pdf import text_pdf
 from pipeline.build import build_document
 from pipeline.errors import UnsupportedFormat
+from pipeline.limits import Limits
 from pipeline.readers import read_bytes, read_file, sniff
+from pipeline.readers.pdf import read_pdf
 from tests.conftest import CORPUS, SEEDS
 
 RENDITIONS = [
@@ -197,3 +200,29 @@ def test_short_docx_header_cells_and_title_keep_their_lines():
     assert "SỞ Y TẾ TỈNH NGHỆ AN" in lines and "TRUNG TÂM Y TẾ HUYỆN QUỲNH LƯU" in lines
     title = next(n for n in doc.outline if n.kind == "title")
     assert title.heading == "Triển khai thực hiện Chỉ thị số 25-CT/TW trên địa bàn huyện Quỳnh Lưu năm 2024"
+
+
+# --- paragraphs from the page's geometry ------------------------------------------
+
+_BODY = [
+    "The provincial committee shall review the health budget and report to",
+    "the council every month on the progress of the plan in all districts.",
+    "Each district health centre sends its figures before the tenth day.",
+    "A new paragraph begins here and runs on until it reaches the right",
+    "margin, where it wraps before the word that would not have fitted.",
+]
+
+
+def test_pdf_body_line_ending_short_of_the_margin_ends_its_paragraph():
+    """'… năm 2023' / 'Kế hoạch số 154/KH-UBND …' in the Đắk R'Lấp PDF: a line the next
+    line's first word would have fitted on was broken on purpose."""
+    text = read_pdf(text_pdf(["\n".join(_BODY)]), Limits()).text
+    assert "tenth day.\n\nA new paragraph" in text
+    assert "report to\nthe council" in text  # wrapped at the margin: the same paragraph
+
+
+def test_pdf_narrow_and_indented_lines_are_left_to_the_text_rules():
+    header = ["PEOPLES COMMITTEE", "No: 12/KH", "                              PLAN"]
+    text = read_pdf(text_pdf(["\n".join([*header, *_BODY])]), Limits()).text
+    assert text.startswith("PEOPLES COMMITTEE\nNo: 12/KH\n")
+    assert "\n\n" not in text.split("The provincial")[0]

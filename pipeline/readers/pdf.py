@@ -13,6 +13,8 @@ wholly scanned PDF is refused with a reason that says what to install.
 
 from __future__ import annotations
 
+import ctypes
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -149,11 +151,92 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 def _page_text(page: pdfium.PdfPage) -> str:
     textpage = page.get_textpage()
     try:
-        # pdfium ends lines with CRLF; the page text is the source every span maps
-        # back to, so it is given one line end here rather than rewritten later.
-        return textpage.get_text_range().replace("\r\n", "\n")
+        text = textpage.get_text_range()
+        ends = _paragraph_ends(textpage, text)
     finally:
         textpage.close()
+    if ends:
+        # A blank line after a line that ends its paragraph, as the text of the plan has.
+        text = "".join(text[a:b] + "\r\n" for a, b in zip([0, *ends], ends)) + text[ends[-1]:]
+    # pdfium ends lines with CRLF; the page text is the source every span maps
+    # back to, so it is given one line end here rather than rewritten later.
+    return text.replace("\r\n", "\n")
+
+
+# A line counts as body text when it starts within this share of the text block's
+# width from its left edge (a first-line indent) and spans at least half of it.
+_INDENT_SHARE = 0.12
+_BODY_SHARE = 0.5
+# The longest lines of a page, whose right edges give the text block's right edge.
+_EDGE_LINES = 4
+
+
+def _paragraph_ends(textpage: pdfium.PdfTextPage, text: str) -> list[int]:
+    """Offsets just past the line ends (``\r\n``) of lines that end a paragraph.
+
+    A PDF has no paragraph marks, only lines; the text alone cannot tell a wrapped
+    line from a paragraph's last line ("Kế hoạch duy trì ... năm 2023" /
+    "Kế hoạch số 154/KH-UBND, ngày ..."). The page can: a body line that stops
+    short of the text block's right edge by more than the next line's first word
+    would have taken was broken on purpose. Justified and ragged text both obey
+    this. Narrow lines (header and signature columns, centred titles) are left to
+    the text rules: their right edge says nothing about the page's width.
+
+    Only a long line followed by one that starts with a capital is in doubt (the
+    text rules join a lower-case start anyway), so only those lines are measured.
+    """
+    if len(text) != pdfium_c.FPDFText_CountChars(textpage.raw):
+        return []  # characters outside the BMP: string and character indexes differ
+    lines = _lines(text)
+    longest = max((len(stripped) for _, _, stripped in lines), default=0)
+    doubtful = [
+        (a, b) for a, b in zip(lines, lines[1:])
+        if len(a[2]) >= _BODY_SHARE * longest and b[2][:1].isupper()
+    ]
+    if not doubtful:
+        return []
+    box = _CharBoxes(textpage)
+    edges = [box.line(line) for line in sorted(lines, key=lambda line: -len(line[2]))[:_EDGE_LINES]]
+    left, right = min(e[0] for e in edges), max(e[1] for e in edges)
+    width = right - left
+    ends = []
+    for a, b in doubtful:
+        l0, r0 = box.line(a)
+        if width <= 0 or l0 > left + _INDENT_SHARE * width or r0 - l0 < _BODY_SHARE * width:
+            continue
+        char_width = (r0 - l0) / len(a[2])
+        first_word = len(b[2].split(" ", 1)[0])
+        if right - r0 > (first_word + 1.5) * char_width:
+            ends.append(a[1] + 2)
+    return ends
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, stripped text)`` of each non-blank line followed by ``\r\n``."""
+    out, start = [], 0
+    while (stop := text.find("\r\n", start)) >= 0:
+        line = text[start:stop]
+        stripped = line.strip()
+        if stripped:
+            first = start + len(line) - len(line.lstrip())
+            out.append((first, stop, stripped))
+        start = stop + 2
+    return out
+
+
+class _CharBoxes:
+    """Left and right edges of lines, from pdfium's character boxes."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+
+    def line(self, line: tuple[int, int, str]) -> tuple[float, float]:
+        first, _, stripped = line
+        pdfium_c.FPDFText_GetCharBox(self.raw, first, *self.box)
+        left = self.box[0].value
+        pdfium_c.FPDFText_GetCharBox(self.raw, first + len(stripped) - 1, *self.box)
+        return left, self.box[1].value
 
 
 def _rule_count(page: pdfium.PdfPage) -> int:
