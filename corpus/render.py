@@ -795,6 +795,14 @@ class Report:
         print(self.lines[-1], flush=True)
 
 
+def render_realdoc(path: Path, folder: Path, opts, renderer, report) -> None:
+    """A copy of one realdoc's text and its DOCX and PDF renditions in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source = path.read_bytes()
+    report.add(folder / "source.txt", write_if_changed(folder / "source.txt", source))
+    render_docx_pdf(parse_markdown(source.decode("utf-8")), folder, source, opts, renderer, report)
+
+
 def render_docx_pdf(blocks: list[Block], folder: Path, source: bytes, opts: Options,
                     renderer: Renderer | None, report: Report) -> None:
     stamp = stamp_for(source)
@@ -849,11 +857,7 @@ def main(argv: list[str] | None = None) -> int:
             source = (folder / "source.txt").read_bytes()
             render_docx_pdf(parse_seed(source.decode("utf-8")), folder, source, opts, renderer, report)
         render_tcvn3(SEEDS / TCVN3_SEED, report)
-        out = RENDERED / REALDOC.stem
-        out.mkdir(parents=True, exist_ok=True)
-        source = REALDOC.read_bytes()
-        report.add(out / "source.txt", write_if_changed(out / "source.txt", source))
-        render_docx_pdf(parse_markdown(source.decode("utf-8")), out, source, opts, renderer, report)
+        render_realdoc(REALDOC, RENDERED / REALDOC.stem, opts, renderer, report)
     finally:
         if renderer:
             renderer.close()

@@ -57,12 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     report = _Report()
     try:
         for path in paths:
-            folder = args.out / path.stem
-            folder.mkdir(parents=True, exist_ok=True)
-            source = path.read_bytes()
-            report.add(folder / "source.txt", render.write_if_changed(folder / "source.txt", source))
-            blocks = render.parse_markdown(source.decode("utf-8"))
-            render.render_docx_pdf(blocks, folder, source, opts, renderer, report)
+            render.render_realdoc(path, args.out / path.stem, opts, renderer, report)
     finally:
         if renderer:
             renderer.close()
