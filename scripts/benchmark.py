@@ -22,6 +22,7 @@ by one would take longer than the benchmark itself.
 from __future__ import annotations
 
 import argparse
+import statistics
 import json
 import random
 import re
@@ -265,17 +266,30 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def measure(label: str, paths: list[Path], workers: int, pages: int | None = None) -> dict:
+def measure(label: str, paths: list[Path], workers: int, pages: int | None = None, repeat: int = 1) -> dict:
+    """Time ingest (and, for PDFs, bare pypdfium2 right after it) ``repeat`` times.
+
+    On a shared or virtual machine the speed drifts from one minute to the next;
+    each ratio compares two runs made back to back, and the median of those ratios
+    is reported with their range.
+    """
     size_mb = sum(p.stat().st_size for p in paths) / 2**20
-    elapsed, ingested_pages = timed_ingest(paths, workers)
+    runs = []
+    for _ in range(repeat):
+        elapsed, ingested_pages = timed_ingest(paths, workers)
+        bare = bare_pdfium(paths) if paths[0].suffix == ".pdf" else None
+        runs.append((elapsed, bare))
+    elapsed = statistics.median(r[0] for r in runs)
     pages = pages or ingested_pages or len(paths)
     row = {"set": label, "files": len(paths), "pages": pages, "MB": round(size_mb, 2),
            "ingest_s": round(elapsed, 2), "pages_per_s": round(pages / elapsed, 1),
            "MB_per_s": round(size_mb / elapsed, 2)}
-    if paths[0].suffix == ".pdf":
-        bare = bare_pdfium(paths)
-        row["pypdfium2_s"] = round(bare, 2)
-        row["ratio_to_pypdfium2"] = round(bare / elapsed, 3)
+    if runs[0][1] is not None:
+        ratios = sorted(bare / ingest for ingest, bare in runs)
+        row["pypdfium2_s"] = round(statistics.median(r[1] for r in runs), 2)
+        row["ratio_to_pypdfium2"] = round(statistics.median(ratios), 3)
+        if repeat > 1:
+            row["ratio_range"] = f"{ratios[0]:.3f}-{ratios[-1]:.3f}"
     return row
 
 
@@ -287,6 +301,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench", help="where generated files go")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     parser.add_argument("--pdfs", type=Path, help="only time this folder of PDFs (your own plans) against bare pypdfium2")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each measurement; the median is reported (ratios: with their range)")
     parser.add_argument("--stages", action="store_true",
                         help="with --pdfs: milliseconds per page of each stage, in one process")
     args = parser.parse_args()
@@ -298,7 +314,7 @@ def main() -> None:
         if args.stages:
             print(json.dumps(stage_times(paths), ensure_ascii=False))
             return
-        print(json.dumps(measure(str(args.pdfs), paths, args.workers, pdf_pages(paths)), ensure_ascii=False))
+        print(json.dumps(measure(str(args.pdfs), paths, args.workers, pdf_pages(paths), args.repeat), ensure_ascii=False))
         return
 
     corpus = {
@@ -315,7 +331,7 @@ def main() -> None:
     rows = []
     for label, paths in {**corpus, **generated}.items():
         pages = pdf_pages(paths) if paths[0].suffix == ".pdf" else None
-        rows.append(measure(label, paths, args.workers, pages))
+        rows.append(measure(label, paths, args.workers, pages, args.repeat))
         print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
     pdfs = generated["generated PDF"]
     memory = {
