@@ -102,8 +102,9 @@ Block = Para | DataTable | LayoutTable
 
 # ---------------------------------------------------------------- inline markup
 
-# The same emphasis rule the normalizer strips: "*đợt 1: vào tháng 6*" but not "* Hết năm".
-_EMPH = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+# The same emphasis rule the normalizer strips: "*đợt 1: vào tháng 6*", "*Căn cứ Luật ...; *"
+# (a space before the closing star), but not "* Hết năm".
+_EMPH = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)\s*\*(?![\w*])")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _RULE_ONLY = re.compile(r"^[\s*_\-=|]*$")
 
@@ -314,6 +315,9 @@ def parse_markdown(text: str) -> list[Block]:
     blocks; "| a | b |" rows are a real table, "|---|" rules are dropped.
     """
     lines = text.replace("\r\n", "\n").split("\n")
+    # An export that lost its blank lines (109_nghean_kh980-2025) still ends a paragraph
+    # where a line ends a sentence, as the text reader does.
+    sentences = text.count("\n\n") < len(lines) / _LINES_PER_BLANK
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -334,7 +338,7 @@ def parse_markdown(text: str) -> list[Block]:
             while i < len(lines) and lines[i].strip() and lines[i].strip() != "|":
                 chunk.append(lines[i].strip())
                 i += 1
-            blocks.extend(_md_paragraphs(chunk, "body"))
+            blocks.extend(_md_paragraphs(chunk, "body", sentences=sentences))
         else:
             i += 1
     _mark_titles(blocks)
@@ -369,6 +373,11 @@ def _bar_table(lines: list[str], i: int) -> tuple[LayoutTable | DataTable, int]:
             cell.append(s)
             i += 1
             continue
+        if not any(cell) and not rows[-1]:
+            # "|" "|" "|" after a row whose last cell is empty: the row was closed already;
+            # the text reader skips this bar too, rather than opening an empty first cell.
+            i += 1
+            continue
         rows[-1].append([c for c in cell if c])
         cell = []
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
@@ -397,18 +406,22 @@ def _bar_table(lines: list[str], i: int) -> tuple[LayoutTable | DataTable, int]:
 _LAYOUT_CELL = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|^(?:\*\*)?Số\s*:|(?:TM|KT|TL|TUQ)\.\s", re.I)
 
 
-def _md_paragraphs(lines: list[str], kind: str, cell_mode: bool = False) -> list[Para]:
+def _md_paragraphs(lines: list[str], kind: str, cell_mode: bool = False, sentences: bool = False) -> list[Para]:
     """Join soft-wrapped lines into paragraphs.
 
-    In the body every line continues the paragraph unless it starts a list item; in a
-    layout-table cell lines are separate unless an emphasis is still open ("**UỶ BAN
-    NHÂN" + "DÂN**") or the line ends with ":" before a non-list line ("Số:" + "7360/KH-UBND").
+    In the body every line continues the paragraph unless it starts a list item or a
+    heading, is a bold line or a line in capitals, or (``sentences``) the line before it
+    ends a sentence; in a layout-table cell lines are separate unless an emphasis is still
+    open ("**UỶ BAN NHÂN" + "DÂN**") or the line ends with ":" before a non-list line
+    ("Số:" + "7360/KH-UBND").
     """
     groups: list[str] = []
+    previous = ""
     for line in lines:
         if _RULE_ONLY.match(line):
             continue  # "--------" under the issuer, "* *": drawing artefacts, not words
-        if not groups or _MD_LIST.match(line):
+        after, previous = previous, line
+        if not groups or _MD_LIST.match(line) or not cell_mode and _starts_paragraph(groups[-1], after, line, sentences):
             groups.append(line)
         elif cell_mode and groups[-1].count("**") % 2 == 1:
             # A line break inside one paragraph, as Word sets the signature block:
@@ -432,6 +445,30 @@ def _md_paragraphs(lines: list[str], kind: str, cell_mode: bool = False) -> list
         for p in paras:
             p.kind = "left"
     return paras or [Para([])]
+
+
+_LINES_PER_BLANK = 20
+# "I. MỤC ĐÍCH", "1. Mục đích", "1.2. Chỉ tiêu", "a) Năm 2025" once bold markup is dropped.
+_NUMBERED = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)+\.?|\d+\.|[a-zđ]\))\s")
+_SENTENCE_END = (".", ";", ":", "!", "?")
+
+
+def _starts_paragraph(paragraph: str, previous: str, line: str, sentences: bool) -> bool:
+    """Whether a body line begins a paragraph of its own rather than going on with ``paragraph``.
+
+    A document type, a title line, the motto or a signature line is set in capitals on a
+    line of its own ("QUYẾT ĐỊNH" / "Phê duyệt Kế hoạch ..."; "TM. ỦY BAN NHÂN DÂN" /
+    "KT. CHỦ TỊCH"); a bold line is a heading ("**1. Mục đích**"). Lines inside one bold
+    run are one paragraph ("**V. TỔ CHỨC" / "THỰC HIỆN**").
+    """
+    if paragraph.count("**") % 2 == 1:
+        return False  # inside one bold run: "**2. Kế hoạch phát triển giai đoạn" / "2026 - 2030**"
+    before, words = plain(previous), plain(line)
+    if is_caps(before) or is_caps(words) or _NUMBERED.match(words):
+        return True
+    if line.startswith("**") or previous.endswith("**"):
+        return True
+    return sentences and previous.rstrip(" *_").endswith(_SENTENCE_END)
 
 
 def _open_emphasis(text: str) -> bool:

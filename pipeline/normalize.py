@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.columns import closing_break_edits, column_edits
-from pipeline.pages import page_number_edits
+from pipeline.pages import page_number_edits, row_break_edits
 from pipeline.textmap import MappedText, to_new
 
 PAGE_BREAK = "\f"
@@ -321,17 +321,30 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         return False
     if _unbalanced_emphasis(a):
         return True
-    if _caps(a.strip("*# ")) and b[:1].islower():
-        return False  # "KẾ HOẠCH" / "thực hiện Chỉ thị ...": a heading and the line under it
-    if a.rstrip().endswith((".", ";", "!", "?", "|")):
+    if _caps(a.strip("*# ")) and (b[:1].islower() or b[:1] == "(" and not _caps(b)):
+        # "KẾ HOẠCH" / "thực hiện Chỉ thị ...": a heading and the line under it; a title in
+        # capitals and its note "(Kèm theo Quyết định số ...)" (DOCX paragraphs, no blank line)
         return False
     first = b[0]
-    if a.rstrip().endswith(":"):
-        return first.isdigit()
-    if _ends_mid_clause(a) and not _ROMAN_HEADING.match(b):
+    last = a.rstrip()[-1]
+    if last in ".;:!?|":
+        if last == ":" and first.isdigit():
+            return True
+        # A full line ends on punctuation by chance; what goes on in lower case is the
+        # same sentence: "... Gia Lai; Các Công điện:" / "số 007/CĐ-UBND ngày 17/11/2025".
+        return last != "|" and bool(width) and len(a) >= width and first.islower()
+    if _ends_mid_clause(a) and not _ROMAN_HEADING.match(b) or a.endswith(_COUNTED_WORDS) and _ROMAN_NUMERAL.match(b):
         return True
+    if last == "%" and not _ROMAN_HEADING.match(b):
+        return True  # "đ) Đến hết năm 2045: 100%" / "DNNVV, HTX, HKD ...": a share names what it counts
     if _caps(b) and not _caps(a):
         return False  # "KẾ HOẠCH", "I. MỤC TIÊU": a heading in capitals starts its own line
+    if _PREAMBLE_LEAD.match(b):
+        return False  # a legal basis starts its line, even after a comma ("Căn cứ Luật ...,")
+    if last == "," and width and len(a) >= _COMMA_SHARE * width:
+        # No paragraph ends on a comma: "(Viettel Nghệ An, VNPT Nghệ An," / "MobiFone Nghệ An)"
+        # wrapped early because the next word is wide.
+        return True
     if width and len(a) >= width and not a.rstrip().endswith(":") and not _ROMAN_HEADING.match(b):
         # A long line that stops mid-sentence was wrapped by the source's line width.
         return True
@@ -341,6 +354,14 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         # the end of a wrapped line, not a paragraph.
         return True
     return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+# "Thời gian thực hiện: Quý" / "IV năm 2025", "Quốc hội khóa" / "XV thông qua": a Roman
+# numeral wrapped away from the word it counts.
+_COUNTED_WORDS = (" Quý", " quý", " khóa", " Khóa")
+_ROMAN_NUMERAL = re.compile(r"[IVXL]+(?=[\s/,.;)]|$)")
+_PREAMBLE_LEAD = re.compile(r"(?:Căn cứ|Thực hiện|Xét|Theo đề nghị)\b")
+_COMMA_SHARE = 0.6
 
 
 _MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
@@ -466,6 +487,7 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
     mt = mt.replace(_cell_line_tables(mt.text))
     mt = mt.replace(column_edits(mt.text))
     mt = mt.replace(closing_break_edits(mt.text))
+    mt = mt.replace(row_break_edits(mt.text))
     # Each pass below runs only where a cheap test finds text it would change: most
     # plain text has nothing for several of them, and each costs a full scan.
     if _has_edge_spaces(mt.text):

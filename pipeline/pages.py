@@ -64,3 +64,61 @@ def _numbered_edges(index: int, page: str, base: int) -> list[tuple[int, int, in
         if m:
             out.append((index, int(m.group(1)), base + last_start - 1, base + len(page)))
     return out
+
+
+# ------------------------------------------------------------ table row over a page break
+
+def row_break_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits putting back together a table row that a page break cut in two.
+
+    A ruled table read page by page gives the row's first lines on one page and the
+    rest as a row of its own on the next, under the same columns; its number cell is
+    empty and its text goes on in lower case::
+
+        1\\tTổ chức điều chỉnh ... trong các\\tBan Quản lý ...\\tSở Công Thương; UBND các\\tQuý III
+        \\f\\tkhu công nghệ cao và khu công nghiệp\\t\\tphường, xã\\t
+
+    Each continuation cell is appended to its cell, and the page break moves to the end
+    of the row (the line after it, if any, starts the next page).
+    """
+    if PAGE_BREAK not in text or "\t" not in text:
+        return []
+    edits: list[tuple[int, int, str]] = []
+    at = text.find(PAGE_BREAK)
+    while at >= 0:
+        found = _rejoined_row(text, at)
+        if found and (not edits or found[0][0] >= edits[-1][1]):  # a row cut twice is joined once
+            edits += found
+        at = text.find(PAGE_BREAK, at + 1)
+    return edits
+
+
+def _rejoined_row(text: str, brk: int) -> list[tuple[int, int, str]]:
+    start = max(text.rfind("\n", 0, brk), text.rfind(PAGE_BREAK, 0, brk)) + 1
+    row = text[start:brk]
+    if "\t" not in row:
+        return []
+    ends = [e for e in (text.find("\n", brk + 1), text.find(PAGE_BREAK, brk + 1)) if e >= 0]
+    end = min(ends) if ends else len(text)
+    rest = text[brk + 1:end].split("\t")
+    cells = row.split("\t")
+    if len(rest) != len(cells) or not _continues(rest):
+        return []
+    edits, pos = [], start
+    for cell, more in zip(cells[:-1], rest[:-1]):
+        pos += len(cell)
+        if more.strip():
+            edits.append((pos, pos, " " + more.strip()))
+        pos += 1
+    last = " " + rest[-1].strip() if rest[-1].strip() else ""
+    # The line end after the continuation becomes the page break; at the end of the text
+    # the page break is kept after the row.
+    stop = end + 1 if end < len(text) and text[end] == "\n" else end
+    edits.append((brk, stop, last + PAGE_BREAK))
+    return edits
+
+
+def _continues(cells: list[str]) -> bool:
+    """An empty first cell and text going on in lower case ("khu công nghệ cao"); other cells
+    may go on with a name ("Sở" / "KH&CN"), but a row whose every cell starts anew is a row."""
+    return not cells[0].strip() and any(c.strip()[:1].islower() for c in cells)

@@ -159,9 +159,14 @@ def _front_matter(lines: list[Line]) -> list[_Draft]:
         text = line.text.strip()
         if _heading(text):
             break
-        if _PREAMBLE.match(text):
+        if _PREAMBLE.match(text) or text.endswith(":") and _ANNOUNCES.search(text):
             drafts.append(_Draft("preamble", line.start, line.end, text[:MAX_HEADING]))
     return drafts
+
+
+# The sentence closing the preamble that announces the plan: "Ủy ban nhân dân Thành phố ban
+# hành Kế hoạch triển khai ... như sau:", "UBND tỉnh xây dựng Kế hoạch thực hiện, cụ thể:".
+_ANNOUNCES = re.compile(r"\b(?:ban hành|xây dựng)\s+(?:kèm theo\s+)?(?:Kế hoạch|kế hoạch|KẾ HOẠCH)\b")
 
 
 _NOT_ISSUER = re.compile(r"^(?:CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|Số\s*:|Số\s+\d|[-–_=*]+$)|,\s*ngày\b", re.IGNORECASE)
@@ -277,18 +282,31 @@ _SIGNATURE_BEFORE = 6  # the signature column may come first when a layout table
 
 def _list_end(tail: list[Line], rec: int, sig: int | None) -> int:
     """The recipients list ends at the signature, or where its "- ..." lines stop."""
-    end = tail[rec].end
+    end, previous = tail[rec].end, ""
     for i in range(rec + 1, len(tail)):
         if sig is not None and i == sig:
             break
         text = tail[i].text.strip()
         if not text:
             continue
-        if _BULLET.match(text) or text.startswith(("Lưu", "- Lưu")) or (sig is not None and i < sig):
-            end = tail[i].end
+        if (_BULLET.match(text) or text.startswith(("Lưu", "- Lưu")) or (sig is not None and i < sig)
+                or _recipient_wrapped(previous, text)):
+            end, previous = tail[i].end, text
         else:
             break
     return end
+
+
+_RECIPIENT_LINE = 60  # the recipients' column is narrow: a wrapped part is short
+
+
+def _recipient_wrapped(previous: str, text: str) -> bool:
+    """The rest of a recipient its narrow column wrapped: "- Thủ tướng, các Phó Thủ tướng" /
+    "Chính phủ;". A recipient ends with ";" or "."; a title in capitals is the signature
+    ("THỦ TƯỚNG"), an office code in capitals goes on ("TTĐT,")."""
+    if not previous or previous.endswith((";", ".", ":")) or len(text) > _RECIPIENT_LINE:
+        return False
+    return not _is_caps(text) or text.endswith((",", ";", "."))
 
 
 def _signature_end(tail: list[Line], sig: int) -> int:

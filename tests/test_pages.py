@@ -129,3 +129,137 @@ def test_motto_lines_stay_apart_when_whole():
     text = norm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5/KH-UBND\nHà Nội, ngày 2 tháng 3 năm 2025")
     assert text.split("\n") == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                                 "Số: 5/KH-UBND", "Hà Nội, ngày 2 tháng 3 năm 2025"]
+
+
+# Lines of a PDF page at its full width (about 84 characters), so the text has a wrap width.
+WRAPPED_BODY = ("Chỉ đạo các cơ quan truyền thông, báo chí tăng thời lượng, nâng cao chất lượng các\n"
+                "chương trình tuyên truyền về công tác dân số và phát triển, pháp luật về dân số, kế\n") * 6
+
+
+def test_daklak_104_full_line_ending_on_a_colon_goes_on_in_lower_case():
+    # 104_daklak_kh0129-2025 as a PDF: the line is full and ends on "Các Công điện:" by chance.
+    raw = (WRAPPED_BODY
+           + "tập trung ứng phó lũ đặc biệt lớn tại Khánh Hòa, Đắk Lắk và Gia Lai; Các Công điện:\n"
+           "số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày\n"
+           "19/11/2025 của UBND tỉnh.")
+    assert "Các Công điện: số 007/CĐ-UBND ngày 17/11/2025" in norm(raw)
+
+
+def test_thanhhoa_038_full_line_ending_on_a_semicolon_goes_on_in_lower_case():
+    # 038_thanhhoa_kh235-2025 as a PDF: the sampling schedule goes on after the ";".
+    raw = (WRAPPED_BODY
+           + "DO, NH4+ -N, NO2--N, PO43--P, TSS, Vibrio sp quan trắc với tần suất 2 lần/tháng;\n"
+           "thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026; số lượng mẫu 336 mẫu/năm.")
+    assert "tần suất 2 lần/tháng; thời gian quan trắc" in norm(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    # A short line ending on a colon or a semicolon ends its paragraph.
+    "Nội dung gồm:\nthông tin về dân số.",
+    "- Sở Y tế;\ncác sở, ngành liên quan.",
+    # A full line whose next line starts in capitals is a new paragraph.
+    "tập trung ứng phó lũ đặc biệt lớn tại Khánh Hòa, Đắk Lắk và Gia Lai; Các Công điện:\nSố 007/CĐ-UBND.",
+    "tập trung ứng phó lũ đặc biệt lớn tại Khánh Hòa, Đắk Lắk và Gia Lai; các Công điện;\n- Số 007/CĐ-UBND.",
+])
+def test_line_ending_on_punctuation_keeps_its_break_unless_full_and_lower_case(raw):
+    first, second = raw.split("\n")
+    assert (first + "\n" + second) in norm(WRAPPED_BODY + raw)
+
+
+def test_nghean_048_wrapped_line_ending_on_a_comma_goes_on():
+    # 048_nghean_kh987-2025 as a PDF: "MobiFone" is too wide for the line, which ends early.
+    raw = (WRAPPED_BODY
+           + "- Phối hợp chặt chẽ với các nhà mạng (Viettel Nghệ An, VNPT Nghệ An,\n"
+           "MobiFone Nghệ An) để xây dựng lộ trình, kế hoạch cụ thể triển khai trạm phát sóng\n"
+           "5G và ứng dụng IoT tại các KCN.")
+    assert "(Viettel Nghệ An, VNPT Nghệ An, MobiFone Nghệ An) để xây dựng" in norm(raw)
+
+
+@pytest.mark.parametrize("second", ["Căn cứ Nghị định số 98/2021/NĐ-CP ngày 08/11/2021 của Chính phủ;",
+                                    "Thực hiện Chỉ thị số 27/CT-TTg ngày 15/8/2024,",
+                                    "I. MỤC ĐÍCH, YÊU CẦU",
+                                    "KẾ HOẠCH"])
+def test_line_ending_on_a_comma_keeps_its_break_before_a_preamble_line_or_heading(second):
+    first = "Căn cứ Luật Phòng thủ dân sự ngày 20 tháng 6 năm 2023 của Quốc hội khóa XV,"
+    assert f"{first}\n{second}" in norm(WRAPPED_BODY + first + "\n" + second)
+
+
+@pytest.mark.parametrize(("raw", "joined"), [
+    # 108_hcm_qd2853-2025 and 040_cantho_kh165-2025 as PDFs: an indented first line.
+    ("Căn cứ Quyết định số 553/QĐ-TTg ngày 06 tháng 4 năm 2021 của Thủ tướng\nChính phủ về phê duyệt Đề án;",
+     "của Thủ tướng Chính phủ về phê duyệt"),
+    # 044_ttg_qd2623-2025 as a PDF: a recipient wrapped in its narrow column.
+    ("Nơi nhận:\n- Thủ tướng, các Phó Thủ tướng\nChính phủ;\n- Văn phòng Quốc hội;",
+     "- Thủ tướng, các Phó Thủ tướng Chính phủ;"),
+])
+def test_thu_tuong_at_a_line_end_goes_on_with_chinh_phu(raw, joined):
+    assert joined in norm(raw)
+
+
+@pytest.mark.parametrize(("raw", "joined"), [
+    # 101_laichau_kh7360-2025: the quarter's numeral wrapped onto the next line.
+    ("- Thời gian thực hiện: Quý\nIV năm 2025 và các năm tiếp theo.", "Quý IV năm 2025"),
+    ("hoàn thành trong quý\nIII/2026.", "quý III/2026."),
+    # 037_dongthap_kh617-2025: a share at the line end names what it counts on the next.
+    ("đ) Đến hết năm 2045: 100%\nDNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số.", "100% DNNVV, HTX"),
+])
+def test_quarter_numeral_and_share_wrapped_onto_the_next_line_are_joined(raw, joined):
+    assert joined in norm(raw)
+
+
+@pytest.mark.parametrize("raw", ["PHÓ CHỦ TỊCH\nNguyễn Văn Quý\nKẾ HOẠCH", "Đạt 100%\nI. MỤC TIÊU"])
+def test_a_name_ending_in_quy_or_a_share_before_a_heading_stays_apart(raw):
+    assert norm(raw).split("\n") == raw.split("\n")
+
+
+# 106_hanoi_kh310-2025 as a PDF: row 1 of the appendix table is cut by the page break;
+# page 8 opens with its number, then the rest of the row under the same columns.
+HANOI_ROW_CUT = (
+    "TT\tNội dung/nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n"
+    "1\tTổ chức điều chỉnh, bổ sung quy hoạch hạ tầng viễn thông trong các\tBan Quản lý các khu công nghệ"
+    "\tSở Khoa học và Công nghệ Sở Công Thương; UBND các\tQuý III Năm 2026\f8\n"
+    "\tkhu công nghệ cao và khu công nghiệp đến năm 2030\t\tphường, xã\t\n"
+    "2\tKhảo sát, đánh giá thực trạng hạ tầng viễn thông\tBan Quản lý các khu công nghệ\tSở Tài chính\tQuý IV/2025"
+)
+
+
+def test_hanoi_106_table_row_cut_by_a_page_break_is_one_row_again():
+    doc = document_from_text("Trang một.\f2\nHai.\f3\nBa.\f4\nBốn.\f5\nNăm.\f6\nSáu.\f7\n" + HANOI_ROW_CUT)
+    table = doc.tables[-1]
+    assert [len(r) for r in table.rows] == [5, 5, 5]
+    row = [c.text for c in table.rows[1]]
+    assert row[1].endswith("trong các khu công nghệ cao và khu công nghiệp đến năm 2030")
+    assert row[3] == "Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã"
+    assert row[4] == "Quý III Năm 2026"
+    assert doc.page_at(doc.text.index("2\tKhảo sát")) == 8  # the next row is on the new page
+    assert doc.text.count("\f") == 7
+
+
+def test_row_after_a_page_break_that_starts_anew_is_its_own_row():
+    # A new row (capitalised cells) or a row of another width is never appended.
+    for nxt in ("\tKhu công nghệ cao\t\tSở Tài chính\t", "2\tkhảo sát\tban quản lý\tsở\tquý IV", "\tkhu công nghệ\t\t"):
+        raw = "1\tTổ chức\tBan Quản lý\tSở Công Thương\tQuý III\f" + nxt
+        assert raw == normalize(raw).text.text
+
+
+def test_dongthap_037_row_cut_by_a_page_break_goes_on_with_a_name_in_capitals():
+    # 037_dongthap_kh617-2025 as a PDF: "Sở" / "KH&CN" - one cell goes on in capitals, the
+    # others in lower case: still the same row.
+    raw = ("9\tTổ chức học tập kinh\tSở\tCác sở, ban, ngành\tThường xuyên\f"
+           "\tnghiệm các tỉnh, thành phố.\tKH&CN\ttỉnh; UBND các xã, phường\t\n"
+           "10\tTổ chức xúc tiến đầu tư\tSở Tài chính\tCác sở\tQuý IV")
+    rows = normalize(raw, "pdf").text.text.replace("\f", "\n").split("\n")
+    assert rows[0].split("\t") == ["9", "Tổ chức học tập kinh nghiệm các tỉnh, thành phố.", "Sở KH&CN",
+                                   "Các sở, ban, ngành tỉnh; UBND các xã, phường", "Thường xuyên"]
+    assert rows[1].startswith("10\t")
+
+
+@pytest.mark.parametrize(("raw", "kept"), [
+    # 044_ttg_qd2623-2025 as a DOCX: paragraphs without blank lines; the note under the
+    # plan's title is a line of its own.
+    ("TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN\n(Kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025)",
+     "CÁ NHÂN\n(Kèm theo"),
+    ("Luật được Quốc hội khóa\nXV thông qua tại kỳ họp thứ 9.", "khóa XV thông qua"),
+])
+def test_title_note_stays_apart_and_a_term_numeral_joins(raw, kept):
+    assert kept in norm(raw)

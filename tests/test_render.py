@@ -374,3 +374,59 @@ def test_layout_cell_lines_inside_one_bold_run_become_line_breaks():
     assert signature[0].text == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
     document = docx.Document(io.BytesIO(render.write_docx([table], "stamp")))
     assert document.tables[0].rows[0].cells[1].paragraphs[0]._p.xml.count("<w:br/>") == 2
+
+
+def _paragraphs(md: str) -> list[str]:
+    return [b.text for b in render.parse_markdown(md) if isinstance(b, render.Para)]
+
+
+def test_export_without_blank_lines_keeps_its_paragraphs():
+    # 109_nghean_kh980-2025: hard-wrapped lines and no blank line anywhere. A paragraph
+    # ends where a line ends a sentence; a bold line or a numbered line is a heading.
+    md = ("Thực hiện Quyết định số 1899/QĐ-TTg ngày 04/9/2025\ncủa Thủ tướng Chính phủ.\n"
+          "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n**I. MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**\n"
+          "Xác định phạm vi, trách nhiệm; phân công nhiệm vụ\ncho các sở, ban, ngành.\n"
+          "**2. Kế hoạch phát triển giai đoạn\n2026 - 2030**\n"
+          "- Bảo đảm sự chỉ đạo thống nhất của Ủy\nban nhân dân tỉnh.\n") * 2
+    assert _paragraphs(md)[:7] == [
+        "Thực hiện Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ.",
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+        "Xác định phạm vi, trách nhiệm; phân công nhiệm vụ cho các sở, ban, ngành.",
+        "2. Kế hoạch phát triển giai đoạn 2026 - 2030",
+        "- Bảo đảm sự chỉ đạo thống nhất của Ủy ban nhân dân tỉnh.",
+    ]
+
+
+def test_soft_wrapped_markdown_paragraph_stays_one_paragraph():
+    # With blank lines between paragraphs, a line ending a sentence does not end the paragraph.
+    md = "Nội dung thứ nhất kết thúc.\nTiếp theo vẫn cùng đoạn, năm\n2026 và các năm sau.\n\nĐoạn hai."
+    assert _paragraphs(md) == ["Nội dung thứ nhất kết thúc. Tiếp theo vẫn cùng đoạn, năm 2026 và các năm sau.",
+                               "Đoạn hai."]
+
+
+def test_lines_in_capitals_are_lines_of_their_own():
+    # 029_hanoi_qd2280-2026: plain text, no layout table: the header, the document type over
+    # its title and the signature lines each stand on their own line.
+    md = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+          "QUYẾT ĐỊNH\nPhê duyệt Kế hoạch Bảo đảm thoát nước\nkhu vực nội thành\n\n"
+          "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
+    assert _paragraphs(md) == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                               "Độc lập - Tự do - Hạnh phúc", "QUYẾT ĐỊNH",
+                               "Phê duyệt Kế hoạch Bảo đảm thoát nước khu vực nội thành",
+                               "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def test_italic_closed_after_a_space_is_italic_without_stars():
+    # 044_ttg_qd2623-2025: "*Căn cứ Luật ...; *" - the normalizer reads it as italics too.
+    runs, _ = render.inline_runs("*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; *")
+    assert [(r.text, r.italic) for r in runs] == [("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", True)]
+
+
+def test_bar_after_a_closed_row_opens_no_empty_cell():
+    # 109_nghean_kh980-2025: a row whose last cell is empty ends "|" "|" "|"; the next row
+    # starts with its number, as the text reader reads it.
+    md = ("|\nTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\nSản phẩm\n|\n|\n1\n|\nRà soát\n|\nSở Tài chính\n|\n|\n|\n"
+          "2\n|\nHướng dẫn\n|\nSở Y tế\n|\nBáo cáo\n|\n\nHết.")
+    table = next(b for b in render.parse_markdown(md) if isinstance(b, render.DataTable))
+    assert [row[0] for row in table.rows] == ["TT", "1", "2"]

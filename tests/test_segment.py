@@ -179,3 +179,49 @@ def test_plan_title_wrapped_onto_the_issuing_body_keeps_it():
     assert _title(text).endswith("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")
     decision = text.replace("KẾ HOẠCH\n", "QUYẾT ĐỊNH\n")
     assert _title(decision).endswith("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")  # "... CỦA" goes on
+
+
+def test_ttg_044_recipient_wrapped_in_its_column_keeps_the_list_and_the_plan_after_it():
+    # 044_ttg_qd2623-2025 as a PDF: recipients wrap in their narrow column; the closing
+    # must reach the signature so the plan the decision issues is read after it.
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 2623/QĐ-TTg\nHà Nội, ngày 29 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+            "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+            "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- VPCP: BTCN, các PCN, Trợ lý, TGĐ Cổng\nTTĐT,\n"
+            "các Vụ, Cục, đơn vị trực thuộc,\nCông báo;\n- Kiểm toán nhà nước;\n- Văn phòng Quốc hội;\n"
+            "- Tòa án nhân dân tối cao;\n- Viện kiểm sát nhân dân tối cao;\n- Lưu: VT, KSTT (2b).\n"
+            "THỦ TƯỚNG\nPhạm Minh Chính\nKẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n")
+    doc = document_from_text(text)
+    recipients = next(n for n in doc.outline if n.kind == "recipients")
+    assert doc.text[recipients.span.start:recipients.span.end].endswith("- Lưu: VT, KSTT (2b).")
+    assert kinds(doc).count("doc_type") == 2
+    assert [n.label for n in doc.outline if n.kind == "section"][-2:] == ["I", "1"]
+
+
+def test_recipients_end_before_a_line_that_is_no_recipient():
+    text = "Nơi nhận:\n- Bộ Y tế;\n- Lưu: VT.\nTrương Việt Dũng\nPHỤ LỤC"
+    doc = document_from_text(text)
+    recipients = next(n for n in doc.outline if n.kind == "recipients")
+    assert doc.text[recipients.span.start:recipients.span.end].endswith("- Lưu: VT.")
+
+
+@pytest.mark.parametrize("announce", [
+    # 045_hcm_kh174-2025: after the legal bases, before section I.
+    "Ủy ban nhân dân Thành phố ban hành Kế hoạch triển khai các nhiệm vụ trọng tâm cuối năm 2025 như sau:",
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",  # 109_nghean_kh980-2025
+    "UBND huyện xây dựng Kế hoạch thực hiện, cụ thể như sau:",
+])
+def test_sentence_announcing_the_plan_closes_the_preamble(announce):
+    text = (f"KẾ HOẠCH\nBÌNH ĐẲNG GIỚI\nCăn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;\n"
+            f"{announce}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Tăng cường sự lãnh đạo.\n")
+    doc = document_from_text(text)
+    preamble = [doc.text[n.span.start:n.span.end] for n in doc.outline if n.kind == "preamble"]
+    assert preamble[-1] == announce
+
+
+def test_body_sentence_without_the_announcing_formula_is_not_preamble():
+    text = ("KẾ HOẠCH\nBÌNH ĐẲNG GIỚI\nCăn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;\n"
+            "Sau 5 năm thực hiện, công tác bình đẳng giới đạt nhiều kết quả như sau:\nI. MỤC ĐÍCH\n")
+    doc = document_from_text(text)
+    assert [n.kind for n in doc.outline].count("preamble") == 1
