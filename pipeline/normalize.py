@@ -480,7 +480,7 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
     """
     mt = MappedText(text)
     mt = mt.sub(_CONTROL, _control)
-    if unicodedata.normalize("NFC", mt.text) != mt.text:
+    if not unicodedata.is_normalized("NFC", mt.text):
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     mt = mt.replace(_tone_edits(mt.text))
     mt = mt.replace(page_number_edits(mt.text))
@@ -507,6 +507,9 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
     if _has_edge_spaces(mt.text):  # removed markup ("**KT. CHỦ TỊCH **") can leave edge spaces
         mt = mt.sub(_EDGE_SPACES, "")
     mt = mt.sub(_BLANKS, lambda m: "" if m.start() == 0 else "\n\n")
+    if not unicodedata.is_normalized("NFC", mt.text):
+        # Markup removed or lines joined can put a stray combining mark after a letter ("a__̀").
+        mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
     marks = _carry(marks, mt, before)
     return Normalized(mt, tuple(marks))
 

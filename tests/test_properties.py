@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from _pdf import text_pdf
@@ -104,6 +104,7 @@ def test_lone_bold_marker_line_leaves_no_leading_space():
 
 
 @given(vietnamese_text)
+@example("a__\u0300")  # the combining mark meets its letter only once "__" is removed
 def test_normalize_output_is_nfc_without_control_characters(text):
     import unicodedata
 
