@@ -675,11 +675,15 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
     out += _directed(doc, body, by_start, in_closing, context)
     in_skipped = within([(s.start, s.end) for s in closing + _background_spans(doc)])
     issuer = _own_codes(context)
+    block_out: list[Assignment] = []
+    partner_bullets: set[int] = set()  # bullets opened by partners of a "Chủ trì, phối hợp" line above them
+    for block_start, block_end, heading_named in blocks:
+        block_out += _block_clauses(doc, by_start, block_start, block_end, heading_named, partner_bullets)
     taken = -1
     heading_starts = {h.span.start for _, _, named in blocks for h in named}
     ends = {m.end for m in mentions}
     for first in mentions:
-        if first.start < taken or in_skipped(first.start):
+        if first.start < taken or in_skipped(first.start) or first.start in partner_bullets:
             continue
         if _listed_after_other(text, first, ends):
             continue  # "... báo cáo Sở X và các Sở, ngành chủ trì dự án": the tail of a list, no subject
@@ -708,8 +712,35 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         if coop:
             for n in _list_after(text, coop.end(), by_start, groups=True):
                 out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
-    for block_start, block_end, heading_named in blocks:
-        out += _block_clauses(doc, by_start, block_start, block_end, heading_named)
+    out += block_out
+    out += _partners_in_clause(doc, by_start, body, in_skipped)
+    return out
+
+
+# "tham mưu UBND tỉnh phối hợp Bộ Y tế tổ chức ...", "đồng thời phối hợp Bộ Công an, Bộ KH&CN để xây dựng":
+# "phối hợp" inside a clause, after a word (a clause-opening one is read by the block and subject rules)
+_MID_PHOI_HOP = re.compile(r"(?<=[\wÀ-ỹ])[ \t\n]+(?:chủ[ \t\n]+động[ \t\n]+|tích[ \t\n]+cực[ \t\n]+)?"
+                           r"phối[ \t\n]+hợp[ \t\n]+(?:chặt[ \t\n]+chẽ[ \t\n]+)?(?:với[ \t\n]+)?(?=(?-i:[A-ZĐÀ-Ỹ]))")
+
+
+def _partners_in_clause(doc: Document, by_start: dict[int, Mention], body: tuple[int, int],
+                        skipped) -> list[Assignment]:
+    """Bodies named after a ``phối hợp (với)`` inside a clause, sharing a task verb after them, cooperate.
+
+    ``Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế
+    tổ chức triển khai Dự án 6``: Bộ Y tế is a partner of the task. Named bodies only (a kind of
+    body after a verb is read by the rules for its clause); the task verb after the list keeps
+    out nouns (``Quy chế phối hợp với Bộ Công an về ...``).
+    """
+    text, out = doc.text, []
+    for m in _MID_PHOI_HOP.finditer(text, body[0], body[1]):
+        if skipped(m.start()):
+            continue
+        partners = _list_after(text, m.end(), by_start, groups=False)
+        if not partners or not _joint_task_follows(text, partners[-1].end):
+            continue
+        sentence = _sentence(doc, m.end())
+        out += [_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule") for n in partners]
     return out
 
 
@@ -842,7 +873,7 @@ _TASK_LINK = re.compile(r"(?:[\s.…]*\))?\s*(?P<purpose>(?:để|nhằm|trong\s
 
 
 def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end: int,
-                   heading_named: list[Assignment]) -> list[Assignment]:
+                   heading_named: list[Assignment], partner_bullets: set[int]) -> list[Assignment]:
     """``1. Sở Công Thương: ... - Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh ... tổ chức vận chuyển``.
 
     The agencies after a clause-opening ``phối hợp`` cooperate with the heading agency; a
@@ -859,6 +890,10 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
             for h in heading_named:
                 if not (h.agency_code or "").startswith("G-") and h.role != "focal_point":
                     out.append(h.model_copy(update={"role": "lead", "tasks": [sentence[0]], "task_spans": [sentence[1]]}))
+        dangling = _DANGLING_COOP.match(text, m.end("lead")) if m.group("lead") else None
+        if dangling:
+            out += _partner_bullets(doc, by_start, dangling.end() - 1, end, partner_bullets)
+            continue
         if m.group("coop"):
             partners = _list_after(text, m.end(), by_start, groups=False)
             if not partners or not (m.group("lead") or _joint_task_follows(text, partners[-1].end)):
@@ -866,6 +901,40 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
             for n in partners:
                 if n.code not in own:
                     out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
+    return out
+
+
+# "b) Chủ trì, phối hợp" with nothing after it on its line: the partners open the bullets below
+_DANGLING_COOP = re.compile(r"phối[ \t]+hợp(?:[ \t]+với)?[ \t]*:?[ \t]*\n", re.IGNORECASE)
+_PARTNER_BULLET = re.compile(r"\n[ \t]*[-+•][ \t]*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEXT_ITEM = re.compile(r"\n[ \t]*(?:\*?[a-zđ]\)|\*?\d+(?:\.\d+)*[.)]\s)")
+
+
+def _partner_bullets(doc: Document, by_start: dict[int, Mention], pos: int, end: int,
+                     taken: set[int]) -> list[Assignment]:
+    """``b) Chủ trì, phối hợp`` / ``- Sở Tài chính và các đơn vị có liên quan tham mưu ...``: the partners cooperate.
+
+    The heading agency leads each bullet's task (see ``_block_clauses``); the bodies that
+    open a bullet, up to the next lettered or numbered item, are its partners, and their
+    starts go into ``taken`` so the prose rules do not read them as the bullet's subject.
+    """
+    text, out = doc.text, []
+    stop = _NEXT_ITEM.search(text, pos, end)
+    limit = stop.start() if stop else end
+    bullets = list(_PARTNER_BULLET.finditer(text, pos - 1, limit))
+    for i, bullet in enumerate(bullets):
+        partners = _list_after(text, bullet.end(), by_start, groups=True)
+        if not partners:
+            continue
+        para_end = bullets[i + 1].start() if i + 1 < len(bullets) else limit
+        blank = _BLANK_LINE.search(text, bullet.end(), para_end)
+        para_end = blank.start() if blank else para_end
+        task = doc.span(bullet.end(), bullet.end() + len(text[bullet.end():para_end].rstrip()))
+        quote = text[task.start:task.end][:MAX_TASK]
+        for n in partners:
+            taken.add(n.start)
+            out.append(_assignment(doc, n, "cooperate", [quote], [task], task, "rule"))
     return out
 
 

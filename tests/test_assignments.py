@@ -736,3 +736,58 @@ def test_039_nghean_long_list_after_de_nghi_reads_past_va_cac():
     assert {"Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy",
             "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An", "Viện kiểm sát nhân dân tỉnh Nghệ An",
             "Tòa án nhân dân tỉnh Nghệ An"} <= got
+
+
+DONG_NAI = PlanContext(province="Đồng Nai", issuer_level="province")
+
+
+@pytest.mark.parametrize("opener", ["b) Chủ trì, phối hợp", "b) Chủ trì, phối hợp với:", "- Chủ trì, phối hợp:"])
+def test_035_dongnai_partners_opening_bullets_under_chu_tri_phoi_hop_cooperate(opener):
+    """'b) Chủ trì, phối hợp' / '- Sở Tài chính và các đơn vị có liên quan tham mưu ...': partners, not subjects."""
+    text = ("KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2.3. Công an tỉnh\n\n"
+            "a) Tham mưu Ủy ban nhân dân tỉnh thực hiện chức năng chủ quản Chương trình.\n\n"
+            f"{opener}\n\n- Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh cân đối,\n"
+            "bố trí ngân sách nhà nước.\n\n- Sở Xây dựng, Sở Nội vụ tổ chức rà soát cơ sở vật chất.\n\n"
+            "c) Hướng dẫn, theo dõi, đôn đốc các địa phương.\n\n2.4. Sở Y tế\n\n- Sở Y tế tổ chức khám sàng lọc.\n")
+    doc = document_from_text(text)
+    found = assignments.extract(doc, DONG_NAI)
+    roles = _roles_of(text, DONG_NAI)
+    assert {("Sở Tài chính", "cooperate"), ("Sở Xây dựng", "cooperate"), ("Sở Nội vụ", "cooperate"),
+            ("Công an tỉnh Đồng Nai", "lead")} <= roles
+    assert not {("Sở Tài chính", "responsible"), ("Sở Xây dựng", "responsible")} & roles
+    finance = next(a for a in found if a.agency == "Sở Tài chính")
+    assert finance.tasks[0].startswith("Sở Tài chính và các đơn vị") and finance.tasks[0].endswith("nhà nước.")
+    assert doc.text[finance.task_spans[0].start:finance.task_spans[0].end] == finance.tasks[0]
+
+
+def test_chu_tri_phoi_hop_with_partners_on_its_line_keeps_bullets_as_subjects():
+    """'a) Chủ trì, phối hợp với Sở Y tế:' names its partner; a bullet body below it is no partner."""
+    text = ("KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Công an tỉnh\n\n"
+            "a) Chủ trì, phối hợp với Sở Y tế tổ chức xét nghiệm.\n\n2. Sở Nội vụ\n\n- Sở Nội vụ tham mưu khen thưởng.\n")
+    roles = _roles_of(text, DONG_NAI)
+    assert ("Sở Y tế", "cooperate") in roles and ("Sở Nội vụ", "cooperate") not in roles
+
+
+@pytest.mark.parametrize("clause, partners", [
+    # 035 (Đồng Nai): the province joins a ministry on the task the heading agency prepares
+    ("Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế tổ chức triển khai "
+     "Dự án 6.", {"Bộ Y tế"}),
+    # 042 (Hà Nội): a task line with the partners and a purpose after them
+    ("a) Nhiệm vụ: Lựa chọn kiến trúc sư trưởng, đồng thời phối hợp Bộ Công an, Bộ Khoa học và Công nghệ để xây "
+     "dựng Khung Kiến trúc số.", {"Bộ Công an", "Bộ Khoa học và Công nghệ"}),
+    ("- Tham mưu UBND tỉnh phối hợp với Bộ Tư pháp, Bộ Nội vụ tổ chức hội nghị sơ kết.", {"Bộ Tư pháp", "Bộ Nội vụ"}),
+])
+def test_035_042_partners_after_phoi_hop_inside_a_clause_cooperate(clause, partners):
+    text = f"KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2.5. Sở Y tế\n\n{clause}\n"
+    roles = _roles_of(text, DONG_NAI)
+    assert {(p, "cooperate") for p in partners} <= roles
+
+
+@pytest.mark.parametrize("clause", [
+    "- Ký kết Quy chế phối hợp với Bộ Công an về trao đổi thông tin.",  # a noun, no shared task verb
+    "- Tổng hợp kết quả phối hợp với Bộ Y tế.",
+])
+def test_phoi_hop_as_a_noun_names_no_partner(clause):
+    text = f"KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2.5. Sở Y tế\n\n{clause}\n"
+    roles = _roles_of(text, DONG_NAI)
+    assert not any(agency.startswith("Bộ") for agency, _ in roles)
