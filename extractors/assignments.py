@@ -872,6 +872,12 @@ _TASK_LINK = re.compile(r"(?:[\s.…]*\))?\s*(?P<purpose>(?:để|nhằm|trong\s
                         re.IGNORECASE)
 
 
+# "thực hiện tốt vai trò là Cơ quan Thường trực Ban Chỉ đạo", "phát huy vai trò cơ quan đầu mối": the block's
+# agency is the standing body, whatever its tasks open with
+_ROLE_AS_FOCAL = re.compile(r"(?<![\wÀ-ỹ])vai[ \t\n]+trò[ \t\n]+(?:là[ \t\n]+)?(?:[Cc]ơ[ \t\n]+quan|[Đđ]ơn[ \t\n]+vị)"
+                            r"[ \t\n]+(?:[Tt]hường[ \t\n]+trực|[Đđ]ầu[ \t\n]+mối)(?![\wÀ-ỹ])")
+
+
 def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end: int,
                    heading_named: list[Assignment], partner_bullets: set[int]) -> list[Assignment]:
     """``1. Sở Công Thương: ... - Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh ... tổ chức vận chuyển``.
@@ -882,6 +888,10 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
     """
     text, out = doc.text, []
     own = {h.agency_code for h in heading_named}
+    for m in _ROLE_AS_FOCAL.finditer(text, start, end):
+        sentence = _sentence(doc, m.start())
+        out += [h.model_copy(update={"role": "focal_point", "tasks": [sentence[0]], "task_spans": [sentence[1]]})
+                for h in heading_named if h.role != "focal_point" and not (h.agency_code or "").startswith("G-")]
     for m in _BLOCK_CLAUSE.finditer(text, start, end):
         if not (m.group("lead") or m.group("coop")):
             continue

@@ -791,3 +791,16 @@ def test_phoi_hop_as_a_noun_names_no_partner(clause):
     text = f"KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2.5. Sở Y tế\n\n{clause}\n"
     roles = _roles_of(text, DONG_NAI)
     assert not any(agency.startswith("Bộ") for agency, _ in roles)
+
+
+@pytest.mark.parametrize("clause", [
+    "- Chủ trì, phối hợp với các cơ quan liên quan tham mưu kiện toàn Ban Chỉ đạo, thực hiện tốt vai trò là Cơ quan "
+    "Thường trực Ban Chỉ đạo bảo vệ bí mật nhà nước tỉnh.",
+    "- Tham mưu sơ kết; phát huy vai trò cơ quan đầu mối trong theo dõi, đôn đốc.",
+])
+def test_039_nghean_heading_agency_in_its_role_as_standing_body_is_focal_point(clause):
+    text = (f"KẾ HOẠCH\nBảo vệ bí mật nhà nước\n\nIII. PHÂN CÔNG NHIỆM VỤ\n\n1. Công an tỉnh\n\n{clause}\n\n"
+            "- Tăng cường tập huấn.\n\n2. Sở Nội vụ\n\n- Phát huy vai trò của các cơ quan báo chí.\n")
+    roles = _roles_of(text, PlanContext(province="Nghệ An", issuer_level="province"))
+    assert ("Công an tỉnh Nghệ An", "focal_point") in roles
+    assert ("Sở Nội vụ", "focal_point") not in roles
