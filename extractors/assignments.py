@@ -594,7 +594,8 @@ def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool)
         if groups or not mention.group:
             out.append(mention)
         pos = mention.end
-        members, end = _paren_members(text, pos, by_start, groups)
+        # "các nhà mạng (Viettel, VNPT)": a kind's members; "Trung tâm Dịch vụ việc làm (Sở Nội vụ)": one body's owner
+        members, end = _paren_members(text, pos, by_start, groups) if mention.group or mention.plural else ([], pos)
         out += members
         paren = _PAREN_AFTER.match(text, pos)
         if members:

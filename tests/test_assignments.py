@@ -804,3 +804,13 @@ def test_039_nghean_heading_agency_in_its_role_as_standing_body_is_focal_point(c
     roles = _roles_of(text, PlanContext(province="Nghệ An", issuer_level="province"))
     assert ("Công an tỉnh Nghệ An", "focal_point") in roles
     assert ("Sở Nội vụ", "focal_point") not in roles
+
+
+def test_041_hcm_body_owning_a_centre_in_parentheses_is_no_partner():
+    """'Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), Ủy ban nhân dân xã ...': the parentheses name the owner."""
+    text = ("KẾ HOẠCH\nLuật Việc làm\n\nII. NHIỆM VỤ\n\n1. Tập huấn\n\n- Cơ quan chủ trì: Sở Giáo dục và Đào tạo.\n\n"
+            "- Cơ quan phối hợp: Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), Ủy ban nhân dân xã, phường, đặc khu "
+            "và các cơ quan, đơn vị có liên quan.\n")
+    roles = _roles_of(text, HCM)
+    assert ("Sở Nội vụ", "cooperate") not in roles
+    assert {a for a, r in roles if r == "cooperate"} >= {"Trung tâm Dịch vụ việc làm thành phố Hồ Chí Minh"}
