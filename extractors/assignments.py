@@ -669,6 +669,8 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         named = _list_after(text, m.end(), by_start, groups=True)
         if not named or _XEM_XET.match(text, named[-1].end):
             continue  # "đề nghị Thủ tướng Chính phủ ... xem xét tặng Bằng khen": a request upward, not a task
+        if _raises_difficulties(text, m.start(), named[-1].end):
+            continue
         role = _role_after(text[named[-1].end:named[-1].end + 80])
         role = "responsible" if role == "cooperate" else role
         sentence = _sentence(doc, m.start())
@@ -693,6 +695,8 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
             continue
         subject, pred = found
         taken = subject[-1].end
+        if _raises_difficulties(text, first.start, pred):
+            continue
         after = text[pred:pred + 80]
         sentence = _sentence(doc, first.start)
         role = _role_after(after)
@@ -743,6 +747,23 @@ def _partners_in_clause(doc: Document, by_start: dict[int, Mention], body: tuple
         sentence = _sentence(doc, m.end())
         out += [_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule") for n in partners]
     return out
+
+
+# "nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh về Bộ Công an": the closing request to
+# report problems, said of everyone, is no task
+_IF_DIFFICULTIES = re.compile(r"(?:nếu|trường\s+hợp)\s+(?:có\s+)?(?:phát\s+sinh\s+)?(?:khó\s+khăn|vướng\s+mắc)",
+                              re.IGNORECASE)
+_REPORT_UP = re.compile(r"[^.;:]{0,30}?(?<![\wÀ-ỹ])(?:kịp\s+thời\s+)?(?:gửi\s+)?(?:phản\s+ánh|báo\s+cáo|đề\s+xuất|kiến\s+nghị)\b",
+                        re.IGNORECASE)
+
+
+def _raises_difficulties(text: str, start: int, pred: int) -> bool:
+    """A subject after ``nếu có khó khăn, vướng mắc`` in its sentence whose predicate reports them upward."""
+    if not _REPORT_UP.match(text, pred):
+        return False
+    window = text[max(0, start - 160):start]
+    stop = max(window.rfind(". "), window.rfind(".\n"), window.rfind(";"))
+    return bool(_IF_DIFFICULTIES.search(window, stop + 1))
 
 
 def _own_codes(context: PlanContext) -> set[str]:

@@ -739,6 +739,7 @@ def test_039_nghean_long_list_after_de_nghi_reads_past_va_cac():
 
 
 DONG_NAI = PlanContext(province="Đồng Nai", issuer_level="province")
+NGHE_AN_PROVINCE = PlanContext(province="Nghệ An", issuer_level="province")
 
 
 @pytest.mark.parametrize("opener", ["b) Chủ trì, phối hợp", "b) Chủ trì, phối hợp với:", "- Chủ trì, phối hợp:"])
@@ -814,3 +815,25 @@ def test_041_hcm_body_owning_a_centre_in_parentheses_is_no_partner():
     roles = _roles_of(text, HCM)
     assert ("Sở Nội vụ", "cooperate") not in roles
     assert {a for a, r in roles if r == "cooperate"} >= {"Trung tâm Dịch vụ việc làm thành phố Hồ Chí Minh"}
+
+
+@pytest.mark.parametrize("closing", [
+    # 044 (Thủ tướng): the closing request to report problems is no task of the bodies it names
+    "3. Trong quá trình thực hiện Kế hoạch này, nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành và địa phương kịp "
+    "thời phản ánh về Bộ Công an để tổng hợp, hướng dẫn.",
+    # 109 (Nghệ An)
+    "5. Trong quá trình triển khai thực hiện Kế hoạch, nếu có khó khăn, vướng mắc, các sở, ban, ngành, Ủy ban nhân "
+    "dân các xã, phường kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo theo quy định.",
+    "Trường hợp có phát sinh khó khăn, yêu cầu các sở, ban, ngành báo cáo về Sở Y tế để tổng hợp.",
+])
+def test_044_109_request_to_report_difficulties_assigns_nothing(closing):
+    text = f"KẾ HOẠCH\nDữ liệu cá nhân\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế chủ trì thực hiện Kế hoạch.\n\n{closing}\n"
+    roles = _roles_of(text, NGHE_AN_PROVINCE)
+    assert roles == {("Sở Y tế", "lead")}
+
+
+def test_task_after_difficulties_clause_still_assigns():
+    """'nếu có khó khăn ... Sở Tài chính chủ trì tham mưu bố trí kinh phí': a task, not a report."""
+    text = ("KẾ HOẠCH\nDữ liệu cá nhân\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Trong trường hợp có khó khăn về kinh phí, Sở Tài chính "
+            "chủ trì tham mưu bố trí kinh phí.\n")
+    assert ("Sở Tài chính", "lead") in _roles_of(text, NGHE_AN_PROVINCE)
