@@ -80,7 +80,8 @@ def extract(doc: Document, context: PlanContext, rows: list[Row] | None = None) 
     found += _bullet_names(doc, mentions, body)
     found += _table_rows(doc, table_rows(doc) if rows is None else rows, context)
     found += _prose(doc, mentions, body, context, blocks)
-    return _dedupe(found)
+    issuer = _own_codes(context)  # "1. UBND tỉnh chỉ đạo Sở Y tế ...": the plan's issuer gives tasks, it takes none
+    return _dedupe([a for a in found if a.agency_code not in issuer])
 
 
 def _body_range(doc: Document) -> tuple[int, int]:
@@ -817,6 +818,36 @@ def _party_directs(text: str, pos: int, context: PlanContext) -> bool:
     return bool(_PARTY_DIRECTOR.match(text, clause_start, pos))
 
 
+# what may open a clause before the issuer's name: a bullet, a number, "Giao", the head's title
+_ISSUER_OPENS = re.compile(rf"[ \t]*(?:[-+*•][ \t]*|\d+(?:\.\d+)*[.)][ \t]*|[a-zđ]\)[ \t]*)?(?:{_TITLES}[ \t]+)?$",
+                           re.IGNORECASE)
+
+
+def _issuer_directs(text: str, pos: int, by_end: dict[int, Mention], issuer: set[str]) -> bool:
+    """``UBND tỉnh chỉ đạo Sở Y tế chủ trì ...`` in a plan of UBND tỉnh: the plan gives the task through itself.
+
+    The issuer (or its head, ``Chủ tịch UBND tỉnh``) must open the clause, right before ``chỉ đạo``;
+    a body the plan addresses directing its own units (``Sở Y tế chỉ đạo các bệnh viện``) does not count.
+    """
+    director = by_end.get(pos - 1) or by_end.get(pos)
+    if director is None or director.code not in issuer:
+        return False
+    clause_start = max(text.rfind("\n", 0, director.start), text.rfind(";", 0, director.start),
+                       text.rfind(". ", 0, director.start) + 1) + 1
+    return bool(_ISSUER_OPENS.match(text[clause_start:director.start]))
+
+
+_BARE_CLAUSE = re.compile(r"[;,][ \t]*(?:đồng[ \t]+thời[ \t]+)?$")
+
+
+def _goes_on_directing(text: str, pos: int, last: int) -> bool:
+    """``UBND tỉnh chỉ đạo Sở Y tế ...; chỉ đạo UBND các huyện ...``: a bare ``chỉ đạo`` clause of the same sentence."""
+    if last < 0 or not _BARE_CLAUSE.search(text, max(last, pos - 12), pos):
+        return False
+    between = text[last:pos]
+    return "\n" not in between and ". " not in between
+
+
 def _directing_heading(doc: Document, pos: int) -> tuple[OutlineNode, int] | None:
     """The numbered heading ``pos`` stands in when that heading ends with a colon over its block, with the line's end."""
     node = _enclosing_section(doc, pos)
@@ -838,12 +869,18 @@ def _directed(doc: Document, body: tuple[int, int], by_start: dict[int, Mention]
     it stays with the body that directs. Only where a party body directs (see ``_party_directs``).
     """
     text, out = doc.text, []
+    by_end = {n.end: n for n in by_start.values()}
+    issuer = _own_codes(context)
+    issuer_clause = -1  # where the issuer last directed: "...; chỉ đạo UBND các huyện ..." goes on with its sentence
     for m in _DIRECT.finditer(text, body[0], body[1]):
         if in_closing(m.start()) or _NOT_DIRECTING.search(text[max(0, m.start() - 12):m.start()]):
             continue
         heading = _directing_heading(doc, m.start())
         if heading is None and not _party_directs(text, m.start(), context):
-            continue
+            if _issuer_directs(text, m.start(), by_end, issuer) or _goes_on_directing(text, m.start(), issuer_clause):
+                issuer_clause = m.start()
+            else:
+                continue
         named = _list_after(text, m.end(), by_start, groups=True)
         if not named:
             continue

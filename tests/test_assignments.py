@@ -837,3 +837,31 @@ def test_task_after_difficulties_clause_still_assigns():
     text = ("KẾ HOẠCH\nDữ liệu cá nhân\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Trong trường hợp có khó khăn về kinh phí, Sở Tài chính "
             "chủ trì tham mưu bố trí kinh phí.\n")
     assert ("Sở Tài chính", "lead") in _roles_of(text, NGHE_AN_PROVINCE)
+
+
+_DIRECTED_PLAN = "KẾ HOẠCH\nChăm sóc sức khỏe Nhân dân\n\nIII. TỔ CHỨC THỰC HIỆN\n\n{line}\n\n9. Sở Nội vụ chủ trì thực hiện.\n"
+_ISSUER_NGHE_AN = PlanContext(province="Nghệ An", issuer_level="province", issuer_name="Ủy ban nhân dân tỉnh Nghệ An")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("1. UBND tỉnh chỉ đạo Sở Y tế chủ trì, phối hợp với Sở Tài chính xây dựng danh mục dịch vụ.",
+     {("Sở Y tế", "lead"), ("Sở Tài chính", "cooperate")}),
+    ("- Chủ tịch UBND tỉnh chỉ đạo Công an tỉnh tăng cường kiểm tra.", {("Công an tỉnh Nghệ An", "responsible")}),
+    ("1. Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế hướng dẫn chuyên môn; chỉ đạo UBND các huyện, thị xã, thành phố bố trí "
+     "nhân lực cho trạm y tế.",
+     {("Sở Y tế", "responsible"), ("Ủy ban nhân dân các huyện, thị xã, thành phố", "responsible")}),
+])
+def test_bodies_directed_by_the_issuer_of_a_state_plan_carry_the_task(line, expected):
+    roles = _roles_of(_DIRECTED_PLAN.format(line=line), _ISSUER_NGHE_AN)
+    assert expected <= roles
+    assert not any(agency.startswith("Ủy ban nhân dân tỉnh") for agency, _ in roles)  # the issuer takes no task
+
+
+@pytest.mark.parametrize("line", [
+    "3. Đề nghị Sở Y tế chỉ đạo các bệnh viện tuyến tỉnh hỗ trợ tuyến xã.",
+    "3. Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ tuyến xã.",
+    "3. Sở Y tế tham mưu UBND tỉnh chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ tuyến xã.",
+])
+def test_bodies_directed_by_an_addressee_are_its_business(line):
+    roles = _roles_of(_DIRECTED_PLAN.format(line=line), _ISSUER_NGHE_AN)
+    assert not any(agency.startswith(("Trung tâm Kiểm soát", "Các bệnh viện")) for agency, _ in roles)
