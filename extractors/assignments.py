@@ -471,30 +471,54 @@ def _bullet_names(doc: Document, mentions: list[Mention], body: tuple[int, int])
         task_start = colon + 1 + len(text[colon + 1:colon + 4]) - len(text[colon + 1:colon + 4].lstrip())
         if not agencies.verb_at(text, task_start):
             continue
-        out += _bullet_assignments(doc, mentions, marker.end(), colon, node)
+        start = marker.end()
+        while colon >= 0:  # "- Sở Y tế: chủ trì ...; Sở Nội vụ, Sở Tài chính: phối hợp thực hiện."
+            found, next_start, next_colon = _bullet_assignments(doc, mentions, start, colon, node)
+            out += found
+            if not found:
+                break
+            start, colon = next_start, next_colon
     return out
 
 
+_NEXT_NAMED_CLAUSE = re.compile(r";[ \t]*")
+_TASK_ROLE = {"chủ": "lead", "phối": "cooperate"}
+
+
 def _bullet_assignments(doc: Document, mentions: list[Mention], start: int, colon: int,
-                        node: OutlineNode) -> list[Assignment]:
+                        node: OutlineNode) -> tuple[list[Assignment], int, int]:
+    """One ``<names>: <task>`` clause of a bullet, with where a next such clause starts and its colon (or -1)."""
     text = doc.text
     coop = re.compile(r"\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp\s+(?:với\s+)?", re.IGNORECASE).search(text, start, colon)
     split = coop.start() if coop else colon
     own = [m for m in mentions if start <= m.start and m.end <= split]
     partners = [m for m in mentions if coop and coop.end() <= m.start and m.end <= colon]
     if not own or not _covers(text, start, split, own):
-        return []
+        return [], -1, -1
     if partners and not _covers(text, coop.end(), colon, partners):
-        return []
+        return [], -1, -1
     role = "lead" if coop and re.match(r"\s+chủ\s+trì", coop.group(0), re.IGNORECASE) else "responsible"
-    task_span = doc.span(colon + 1, node.span.end)
+    task_start = colon + 1 + len(text[colon + 1:colon + 4]) - len(text[colon + 1:colon + 4].lstrip())
+    if role == "responsible" and not coop:  # "Sở Y tế: chủ trì xây dựng ...", "Sở Nội vụ: phối hợp thực hiện"
+        opening = re.match(r"(?:chủ\s+trì|phối\s+hợp)\b", text[task_start:task_start + 12], re.IGNORECASE)
+        role = _TASK_ROLE[opening.group(0)[:4].lower().rstrip()] if opening else role
+    end, next_start, next_colon = node.span.end, -1, -1
+    for semi in _NEXT_NAMED_CLAUSE.finditer(text, task_start, node.span.end):
+        after_colon = text.find(":", semi.end(), min(node.span.end, semi.end() + 160))
+        names = [m for m in mentions if semi.end() <= m.start and m.end <= after_colon]
+        if after_colon > 0 and names and names[0].start == semi.end() and _covers(text, semi.end(), after_colon, names) \
+                and agencies.verb_at(text, after_colon + 1 + len(text[after_colon + 1:after_colon + 4])
+                                     - len(text[after_colon + 1:after_colon + 4].lstrip())):
+            end, next_start, next_colon = semi.start() + 1, semi.end(), after_colon
+            break
+    task_span = doc.span(colon + 1, end)
     quote = text[task_span.start:task_span.end].strip()
     lead = task_span.start + text[task_span.start:task_span.end].index(quote[:20]) if quote else task_span.start
     spans = [doc.span(lead, lead + len(quote))] if quote else []
     tasks = [quote[:MAX_TASK]] if quote else []
     block = doc.span(node.span.start, node.span.end)
     return ([_assignment(doc, m, role, tasks, spans, block, "rule") for m in own]
-            + [_assignment(doc, m, "cooperate", tasks, spans, block, "rule") for m in partners])
+            + [_assignment(doc, m, "cooperate", tasks, spans, block, "rule") for m in partners]), next_start, next_colon
 
 
 # ---- label lines --------------------------------------------------------------------------
@@ -676,6 +700,12 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         role = "responsible" if role == "cooperate" else role
         sentence = _sentence(doc, m.start())
         out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in named]
+        # "Giao Trung tâm Y tế huyện chủ trì, phối hợp với Phòng Văn hóa - Thông tin và UBND các xã ...": partners
+        chu_tri = _CHU_TRI.match(text[named[-1].end:named[-1].end + 80]) if role == "lead" else None
+        coop = _PHOI_HOP.match(text, named[-1].end + chu_tri.end()) if chu_tri else None
+        if coop:
+            out += [_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule")
+                    for n in _list_after(text, coop.end(), by_start, groups=True) if n.start < sentence[1].end]
     out += _directed(doc, body, by_start, in_closing, context)
     in_skipped = within([(s.start, s.end) for s in closing + _background_spans(doc)])
     issuer = _own_codes(context)
@@ -931,9 +961,9 @@ _TASK_LINK = re.compile(r"(?:[\s.…]*\))?\s*(?P<purpose>(?:để|nhằm|trong\s
                         re.IGNORECASE)
 
 
-# "thực hiện tốt vai trò là Cơ quan Thường trực Ban Chỉ đạo", "phát huy vai trò cơ quan đầu mối": the block's
-# agency is the standing body, whatever its tasks open with
-_ROLE_AS_FOCAL = re.compile(r"(?<![\wÀ-ỹ])vai[ \t\n]+trò[ \t\n]+(?:là[ \t\n]+)?(?:[Cc]ơ[ \t\n]+quan|[Đđ]ơn[ \t\n]+vị)"
+# "thực hiện tốt vai trò là Cơ quan Thường trực Ban Chỉ đạo", "phát huy vai trò cơ quan đầu mối", a bullet "- Là cơ
+# quan thường trực, tổng hợp ...": the block's agency is the standing body, whatever its first task opens with
+_ROLE_AS_FOCAL = re.compile(r"(?:(?<![\wÀ-ỹ])vai[ \t\n]+trò[ \t\n]+(?:là[ \t\n]+)?|(?:^|(?<=[\n;:]))[ \t]*(?:[-+*•][ \t]*)?[Ll]à[ \t\n]+)(?:[Cc]ơ[ \t\n]+quan|[Đđ]ơn[ \t\n]+vị)"
                             r"[ \t\n]+(?:[Tt]hường[ \t\n]+trực|[Đđ]ầu[ \t\n]+mối)(?![\wÀ-ỹ])")
 
 

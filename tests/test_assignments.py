@@ -865,3 +865,115 @@ def test_bodies_directed_by_the_issuer_of_a_state_plan_carry_the_task(line, expe
 def test_bodies_directed_by_an_addressee_are_its_business(line):
     roles = _roles_of(_DIRECTED_PLAN.format(line=line), _ISSUER_NGHE_AN)
     assert not any(agency.startswith(("Trung tâm Kiểm soát", "Các bệnh viện")) for agency, _ in roles)
+
+
+
+# Assignment sections written in the shapes plans of other provinces use (not from the corpus)
+_PLAN_QUANG_TRI = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 45/KH-UBND
+KẾ HOẠCH
+Triển khai Chỉ thị số 25-CT/TW về y tế cơ sở
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Sở Y tế
+
+- Chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ tham mưu UBND tỉnh kiện toàn mạng lưới trạm y tế xã.
+
+- Là cơ quan thường trực, tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.
+
+2. Sở Tài chính
+
+Tham mưu bố trí kinh phí thực hiện Kế hoạch; phối hợp với Sở Y tế hướng dẫn sử dụng kinh phí.
+
+3. Sở Nội vụ: Phối hợp với Sở Y tế thẩm định đề án vị trí việc làm của trạm y tế.
+
+4. Bảo hiểm xã hội tỉnh
+
+Phối hợp với Sở Y tế triển khai khám, chữa bệnh bảo hiểm y tế tại trạm y tế xã.
+
+5. UBND các huyện, thị xã, thành phố
+
+- Xây dựng kế hoạch triển khai tại địa phương.
+
+- Chỉ đạo UBND các xã, phường, thị trấn bố trí nhân lực cho trạm y tế.
+
+6. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền, vận động Nhân dân tham gia bảo hiểm y tế.
+"""
+_PLAN_DUC_THO = """ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ
+Số: 12/KH-UBND
+KẾ HOẠCH
+Phòng, chống sốt xuất huyết năm 2025
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Giao Trung tâm Y tế huyện chủ trì, phối hợp với Phòng Văn hóa - Thông tin và UBND các xã, thị trấn tổ chức giám sát, xử lý ổ dịch.
+
+2. Phòng Tài chính - Kế hoạch: Chủ trì thẩm định, tham mưu UBND huyện bố trí kinh phí.
+
+3. Phòng Giáo dục và Đào tạo: phối hợp với Trung tâm Y tế huyện tuyên truyền trong trường học.
+
+4. UBND các xã, thị trấn
+
+- Chủ động tổ chức chiến dịch diệt lăng quăng, bọ gậy.
+
+- Báo cáo kết quả về UBND huyện (qua Trung tâm Y tế huyện) trước ngày 25 hằng tháng.
+"""
+_PLAN_LONG_AN = """ỦY BAN NHÂN DÂN TỈNH LONG AN
+Số: 301/KH-UBND
+KẾ HOẠCH
+Thực hiện Đề án phát triển y tế cơ sở
+
+II. NHIỆM VỤ
+
+1. Nâng cao năng lực trạm y tế
+
+- Sở Y tế: chủ trì xây dựng kế hoạch đào tạo nhân lực; Sở Nội vụ, Sở Tài chính: phối hợp thực hiện.
+
+- Cơ quan chủ trì: Sở Y tế.
+
+- Cơ quan phối hợp: Sở Xây dựng; UBND các huyện, thị xã, thành phố.
+
+2. Truyền thông
+
+Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Báo Long An, Đài Phát thanh và Truyền hình Long An tuyên truyền về y tế cơ sở.
+"""
+
+
+@pytest.mark.parametrize("text, ctx, expected", [
+    (_PLAN_QUANG_TRI, PlanContext(province="Quảng Trị", issuer_level="province", issuer_name="Ủy ban nhân dân tỉnh Quảng Trị"),
+     {("Sở Y tế", "lead"), ("Sở Y tế", "focal_point"), ("Sở Tài chính", "cooperate"), ("Sở Nội vụ", "cooperate"),
+      ("Sở Tài chính", "responsible"), ("Bảo hiểm xã hội tỉnh Quảng Trị", "cooperate"),
+      ("Ủy ban nhân dân các huyện, thị xã, thành phố", "responsible"),
+      ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị", "cooperate"),
+      ("Các tổ chức chính trị - xã hội tỉnh Quảng Trị", "cooperate")}),
+    (_PLAN_DUC_THO, PlanContext(province="Hà Tĩnh", district="Đức Thọ", issuer_level="district",
+                                issuer_name="Ủy ban nhân dân huyện Đức Thọ"),
+     {("Trung tâm Y tế huyện Đức Thọ", "lead"), ("Phòng Văn hóa - Thông tin", "cooperate"),
+      ("Ủy ban nhân dân các xã, thị trấn", "cooperate"), ("Phòng Tài chính - Kế hoạch", "lead"),
+      ("Phòng Giáo dục và Đào tạo", "cooperate"), ("Ủy ban nhân dân các xã, thị trấn", "responsible")}),
+    (_PLAN_LONG_AN, PlanContext(province="Long An", issuer_level="province", issuer_name="Ủy ban nhân dân tỉnh Long An"),
+     {("Sở Y tế", "lead"), ("Sở Nội vụ", "cooperate"), ("Sở Tài chính", "cooperate"), ("Sở Xây dựng", "cooperate"),
+      ("Ủy ban nhân dân các huyện, thị xã, thành phố", "cooperate"), ("Sở Văn hóa, Thể thao và Du lịch", "lead"),
+      ("Báo Long An", "cooperate"), ("Đài Phát thanh và Truyền hình Long An", "cooperate")}),
+])
+def test_assignment_sections_of_unseen_provinces(text, ctx, expected):
+    doc = document_from_text(text)
+    found = assignments.extract(doc, ctx)
+    roles = _roles(found)
+    assert expected <= roles
+    assert not {r for r in roles if r[1] == "responsible"} - expected  # nobody named carries out a task on a partner's line
+    assert not any(agency.startswith("Ủy ban nhân dân tỉnh") or agency.startswith("Ủy ban nhân dân huyện")
+                   for agency, _ in roles)
+    for a in found:
+        for task, span in zip(a.tasks, a.task_spans):
+            assert doc.text[span.start:span.end] == task
+
+
+def test_named_clauses_of_one_bullet_each_take_their_role():
+    """'- Sở Y tế: chủ trì xây dựng ...; Sở Nội vụ, Sở Tài chính: phối hợp thực hiện.'"""
+    found = assignments.extract(document_from_text(_PLAN_LONG_AN), PlanContext(province="Long An"))
+    tasks = {(a.agency, a.role, a.tasks[0]) for a in found if a.tasks}
+    assert ("Sở Y tế", "lead", "chủ trì xây dựng kế hoạch đào tạo nhân lực;") in tasks
+    assert ("Sở Nội vụ", "cooperate", "phối hợp thực hiện.") in tasks
+    assert ("Sở Tài chính", "cooperate", "phối hợp thực hiện.") in tasks
