@@ -14,6 +14,7 @@ Four shapes carry an assignment in Vietnamese plans:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -755,8 +756,9 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
 
 # "tham mưu UBND tỉnh phối hợp Bộ Y tế tổ chức ...", "đồng thời phối hợp Bộ Công an, Bộ KH&CN để xây dựng":
 # "phối hợp" inside a clause, after a word (a clause-opening one is read by the block and subject rules)
-_MID_PHOI_HOP = re.compile(r"(?<=[\wÀ-ỹ])[ \t\n]+(?:chủ[ \t\n]+động[ \t\n]+|tích[ \t\n]+cực[ \t\n]+)?"
-                           r"phối[ \t\n]+hợp[ \t\n]+(?:chặt[ \t\n]+chẽ[ \t\n]+)?(?:với[ \t\n]+)?(?=(?-i:[A-ZĐÀ-Ỹ]))")
+# (opening with the literal "phối" so the search skips to it; the word before is checked after it)
+_MID_PHOI_HOP = re.compile(r"phối(?<=[\wÀ-ỹ][ \t\n]phối)[ \t\n]+hợp[ \t\n]+(?:chặt[ \t\n]+chẽ[ \t\n]+)?(?:với[ \t\n]+)?"
+                           r"(?=(?-i:[A-ZĐÀ-Ỹ]))")
 
 
 def _partners_in_clause(doc: Document, by_start: dict[int, Mention], body: tuple[int, int],
@@ -797,10 +799,11 @@ def _raises_difficulties(text: str, start: int, pred: int) -> bool:
     return bool(_IF_DIFFICULTIES.search(window, stop + 1))
 
 
-def _own_codes(context: PlanContext) -> set[str]:
+@functools.lru_cache(maxsize=256)
+def _own_codes(context: PlanContext) -> frozenset[str]:
     """Codes of the plan's issuer and of its standing bodies: ``Ban Thường vụ Huyện ủy`` speaks in a Huyện ủy plan."""
     codes = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
-    return codes | {f"{prefix}-{code}" for code in codes for prefix in ("BTV", "TT")}
+    return frozenset(codes | {f"{prefix}-{code}" for code in codes for prefix in ("BTV", "TT")})
 
 
 # "chỉ đạo Phòng Y tế tham mưu", "lãnh đạo Hội đồng nhân dân tỉnh ban hành": the bodies directed carry the task
@@ -963,8 +966,18 @@ _TASK_LINK = re.compile(r"(?:[\s.…]*\))?\s*(?P<purpose>(?:để|nhằm|trong\s
 
 # "thực hiện tốt vai trò là Cơ quan Thường trực Ban Chỉ đạo", "phát huy vai trò cơ quan đầu mối", a bullet "- Là cơ
 # quan thường trực, tổng hợp ...": the block's agency is the standing body, whatever its first task opens with
-_ROLE_AS_FOCAL = re.compile(r"(?:(?<![\wÀ-ỹ])vai[ \t\n]+trò[ \t\n]+(?:là[ \t\n]+)?|(?:^|(?<=[\n;:]))[ \t]*(?:[-+*•][ \t]*)?[Ll]à[ \t\n]+)(?:[Cc]ơ[ \t\n]+quan|[Đđ]ơn[ \t\n]+vị)"
+# (opening with a plain class, as _LABEL, so the search skips to the next v/L/l)
+_ROLE_AS_FOCAL = re.compile(r"[vLl](?:(?<=v)ai[ \t\n]+trò[ \t\n]+(?:là[ \t\n]+)?|(?<=[Ll])à[ \t\n]+)(?:[Cc]ơ[ \t\n]+quan|[Đđ]ơn[ \t\n]+vị)"
                             r"[ \t\n]+(?:[Tt]hường[ \t\n]+trực|[Đđ]ầu[ \t\n]+mối)(?![\wÀ-ỹ])")
+# "là" opens a clause of its own ("- Là cơ quan thường trực"); "vai trò" stands after a word
+_CLAUSE_BEFORE = re.compile(r"(?:^|[\n;:])[ \t]*(?:[-+*•][ \t]*)?$")
+
+
+def _standing_role_at(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 8):m.start()]
+    if m.group(0)[0] in "Ll" and m.group(0)[1] == "à":
+        return bool(_CLAUSE_BEFORE.search(before)) or m.start() == 0
+    return not before[-1:].isalpha()
 
 
 def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end: int,
@@ -978,6 +991,8 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
     text, out = doc.text, []
     own = {h.agency_code for h in heading_named}
     for m in _ROLE_AS_FOCAL.finditer(text, start, end):
+        if not _standing_role_at(text, m):
+            continue
         sentence = _sentence(doc, m.start())
         out += [h.model_copy(update={"role": "focal_point", "tasks": [sentence[0]], "task_spans": [sentence[1]]})
                 for h in heading_named if h.role != "focal_point" and not (h.agency_code or "").startswith("G-")]
