@@ -52,6 +52,8 @@ class AgencyType:
     name: str
     level: str  # central | province | district | commune | any
     group: bool = False
+    # a body that is no name without its level word: "Thuế tỉnh Nghệ An" (the 2025 tax office), never "Thuế" alone
+    needs_level: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,7 @@ def _types_by_key() -> dict[str, AgencyType]:
     out: dict[str, AgencyType] = {}
     vocab = vocabulary()
     for row in vocab["agencies"]:
-        kind = AgencyType(row["code"], row["name"], row["level"])
+        kind = AgencyType(row["code"], row["name"], row["level"], needs_level=row.get("needs_level", False))
         for name in [row["name"], *row["aliases"]]:
             out.setdefault(fold(expand(name)), kind)
     for row in vocab["groups"]:
@@ -415,6 +417,11 @@ def lookup(surface: str) -> tuple[AgencyType | None, float]:
     return table[best[0]], float(best[1])
 
 
+def _needs_level(surface: str) -> bool:
+    kind = lookup(surface)[0]
+    return bool(kind and kind.needs_level)
+
+
 def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     """Agencies named in ``text``, vocabulary first, then the head-noun rule.
 
@@ -428,7 +435,10 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     for start, end in _vocabulary_matches(text, starts, latin):
         if not (text[start].isupper() or _is_group(text[start:end])):
             continue
-        found.append(_mention(text, start, end, context, "vocabulary"))
+        mention = _mention(text, start, end, context, "vocabulary")
+        if mention.end == end and _needs_level(text[start:end]):
+            continue  # "Luật Thuế thu nhập": the word without a level word names no body
+        found.append(mention)
     found = _party_wrapped(text, found)
     found_starts = [f.start for f in found]  # vocabulary matches: sorted, never overlapping
     rule_end = -1
@@ -902,6 +912,7 @@ def _opens_body(text: str, pos: int) -> bool:
     return bool(head) and _generic_end(window, head.end()) > head.end()
 
 
+_REGION = re.compile(r"[ \t]+khu[ \t]+vực[ \t]+([IVXL]+|\d{1,2})(?![\wÀ-ỹ])")
 _COMPOUND_XA = re.compile(r"[ \t]+xã(?!(?-i:[\wÀ-ỹ]))", re.IGNORECASE)
 
 
@@ -928,7 +939,12 @@ def _mention(text: str, start: int, end: int, context: PlanContext, method: str)
             area = suffix.group("bare")
             end = suffix.end()
     kind, score = lookup(base)
+    region = _REGION.match(text, end) if suffix is None and not (kind and kind.group) else None
     built = _build(text, start, end, base, kind, score, level_word, area, plural, context, method)
+    if region:  # "Kho bạc Nhà nước khu vực XI": a regional branch (2025) of a central body, named by its number
+        numeral = region.group(1)
+        built = replace(built, end=region.end(), surface=text[start:region.end()],
+                        name=f"{built.name} khu vực {numeral}", code=f"{built.code}@khu-vuc-{numeral.lower()}", area=None)
     if area and suffix and suffix.group("bare") and kind and kind.level != "any" and area not in built.name:
         built = replace(built, name=f"{built.name} {area}")  # "Ban Quản lý Khu kinh tế Đông Nam": the board of that zone
     return _of_committee(_of_issuing_ministry(built, context), context)

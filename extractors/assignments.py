@@ -14,6 +14,7 @@ Four shapes carry an assignment in Vietnamese plans:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -80,7 +81,8 @@ def extract(doc: Document, context: PlanContext, rows: list[Row] | None = None) 
     found += _bullet_names(doc, mentions, body)
     found += _table_rows(doc, table_rows(doc) if rows is None else rows, context)
     found += _prose(doc, mentions, body, context, blocks)
-    return _dedupe(found)
+    issuer = _own_codes(context)  # "1. UBND tỉnh chỉ đạo Sở Y tế ...": the plan's issuer gives tasks, it takes none
+    return _dedupe([a for a in found if a.agency_code not in issuer])
 
 
 def _body_range(doc: Document) -> tuple[int, int]:
@@ -470,30 +472,54 @@ def _bullet_names(doc: Document, mentions: list[Mention], body: tuple[int, int])
         task_start = colon + 1 + len(text[colon + 1:colon + 4]) - len(text[colon + 1:colon + 4].lstrip())
         if not agencies.verb_at(text, task_start):
             continue
-        out += _bullet_assignments(doc, mentions, marker.end(), colon, node)
+        start = marker.end()
+        while colon >= 0:  # "- Sở Y tế: chủ trì ...; Sở Nội vụ, Sở Tài chính: phối hợp thực hiện."
+            found, next_start, next_colon = _bullet_assignments(doc, mentions, start, colon, node)
+            out += found
+            if not found:
+                break
+            start, colon = next_start, next_colon
     return out
 
 
+_NEXT_NAMED_CLAUSE = re.compile(r";[ \t]*")
+_TASK_ROLE = {"chủ": "lead", "phối": "cooperate"}
+
+
 def _bullet_assignments(doc: Document, mentions: list[Mention], start: int, colon: int,
-                        node: OutlineNode) -> list[Assignment]:
+                        node: OutlineNode) -> tuple[list[Assignment], int, int]:
+    """One ``<names>: <task>`` clause of a bullet, with where a next such clause starts and its colon (or -1)."""
     text = doc.text
     coop = re.compile(r"\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp\s+(?:với\s+)?", re.IGNORECASE).search(text, start, colon)
     split = coop.start() if coop else colon
     own = [m for m in mentions if start <= m.start and m.end <= split]
     partners = [m for m in mentions if coop and coop.end() <= m.start and m.end <= colon]
     if not own or not _covers(text, start, split, own):
-        return []
+        return [], -1, -1
     if partners and not _covers(text, coop.end(), colon, partners):
-        return []
+        return [], -1, -1
     role = "lead" if coop and re.match(r"\s+chủ\s+trì", coop.group(0), re.IGNORECASE) else "responsible"
-    task_span = doc.span(colon + 1, node.span.end)
+    task_start = colon + 1 + len(text[colon + 1:colon + 4]) - len(text[colon + 1:colon + 4].lstrip())
+    if role == "responsible" and not coop:  # "Sở Y tế: chủ trì xây dựng ...", "Sở Nội vụ: phối hợp thực hiện"
+        opening = re.match(r"(?:chủ\s+trì|phối\s+hợp)\b", text[task_start:task_start + 12], re.IGNORECASE)
+        role = _TASK_ROLE[opening.group(0)[:4].lower().rstrip()] if opening else role
+    end, next_start, next_colon = node.span.end, -1, -1
+    for semi in _NEXT_NAMED_CLAUSE.finditer(text, task_start, node.span.end):
+        after_colon = text.find(":", semi.end(), min(node.span.end, semi.end() + 160))
+        names = [m for m in mentions if semi.end() <= m.start and m.end <= after_colon]
+        if after_colon > 0 and names and names[0].start == semi.end() and _covers(text, semi.end(), after_colon, names) \
+                and agencies.verb_at(text, after_colon + 1 + len(text[after_colon + 1:after_colon + 4])
+                                     - len(text[after_colon + 1:after_colon + 4].lstrip())):
+            end, next_start, next_colon = semi.start() + 1, semi.end(), after_colon
+            break
+    task_span = doc.span(colon + 1, end)
     quote = text[task_span.start:task_span.end].strip()
     lead = task_span.start + text[task_span.start:task_span.end].index(quote[:20]) if quote else task_span.start
     spans = [doc.span(lead, lead + len(quote))] if quote else []
     tasks = [quote[:MAX_TASK]] if quote else []
     block = doc.span(node.span.start, node.span.end)
     return ([_assignment(doc, m, role, tasks, spans, block, "rule") for m in own]
-            + [_assignment(doc, m, "cooperate", tasks, spans, block, "rule") for m in partners])
+            + [_assignment(doc, m, "cooperate", tasks, spans, block, "rule") for m in partners]), next_start, next_colon
 
 
 # ---- label lines --------------------------------------------------------------------------
@@ -594,7 +620,8 @@ def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool)
         if groups or not mention.group:
             out.append(mention)
         pos = mention.end
-        members, end = _paren_members(text, pos, by_start, groups)
+        # "các nhà mạng (Viettel, VNPT)": a kind's members; "Trung tâm Dịch vụ việc làm (Sở Nội vụ)": one body's owner
+        members, end = _paren_members(text, pos, by_start, groups) if mention.group or mention.plural else ([], pos)
         out += members
         paren = _PAREN_AFTER.match(text, pos)
         if members:
@@ -668,18 +695,30 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         named = _list_after(text, m.end(), by_start, groups=True)
         if not named or _XEM_XET.match(text, named[-1].end):
             continue  # "đề nghị Thủ tướng Chính phủ ... xem xét tặng Bằng khen": a request upward, not a task
+        if _raises_difficulties(text, m.start(), named[-1].end):
+            continue
         role = _role_after(text[named[-1].end:named[-1].end + 80])
         role = "responsible" if role == "cooperate" else role
         sentence = _sentence(doc, m.start())
         out += [_assignment(doc, n, role, [sentence[0]], [sentence[1]], sentence[1], "rule") for n in named]
+        # "Giao Trung tâm Y tế huyện chủ trì, phối hợp với Phòng Văn hóa - Thông tin và UBND các xã ...": partners
+        chu_tri = _CHU_TRI.match(text[named[-1].end:named[-1].end + 80]) if role == "lead" else None
+        coop = _PHOI_HOP.match(text, named[-1].end + chu_tri.end()) if chu_tri else None
+        if coop:
+            out += [_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule")
+                    for n in _list_after(text, coop.end(), by_start, groups=True) if n.start < sentence[1].end]
     out += _directed(doc, body, by_start, in_closing, context)
     in_skipped = within([(s.start, s.end) for s in closing + _background_spans(doc)])
     issuer = _own_codes(context)
+    block_out: list[Assignment] = []
+    partner_bullets: set[int] = set()  # bullets opened by partners of a "Chủ trì, phối hợp" line above them
+    for block_start, block_end, heading_named in blocks:
+        block_out += _block_clauses(doc, by_start, block_start, block_end, heading_named, partner_bullets)
     taken = -1
     heading_starts = {h.span.start for _, _, named in blocks for h in named}
     ends = {m.end for m in mentions}
     for first in mentions:
-        if first.start < taken or in_skipped(first.start):
+        if first.start < taken or in_skipped(first.start) or first.start in partner_bullets:
             continue
         if _listed_after_other(text, first, ends):
             continue  # "... báo cáo Sở X và các Sở, ngành chủ trì dự án": the tail of a list, no subject
@@ -688,6 +727,8 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
             continue
         subject, pred = found
         taken = subject[-1].end
+        if _raises_difficulties(text, first.start, pred):
+            continue
         after = text[pred:pred + 80]
         sentence = _sentence(doc, first.start)
         role = _role_after(after)
@@ -708,15 +749,61 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
         if coop:
             for n in _list_after(text, coop.end(), by_start, groups=True):
                 out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
-    for block_start, block_end, heading_named in blocks:
-        out += _block_clauses(doc, by_start, block_start, block_end, heading_named)
+    out += block_out
+    out += _partners_in_clause(doc, by_start, body, in_skipped)
     return out
 
 
-def _own_codes(context: PlanContext) -> set[str]:
+# "tham mưu UBND tỉnh phối hợp Bộ Y tế tổ chức ...", "đồng thời phối hợp Bộ Công an, Bộ KH&CN để xây dựng":
+# "phối hợp" inside a clause, after a word (a clause-opening one is read by the block and subject rules)
+# (opening with the literal "phối" so the search skips to it; the word before is checked after it)
+_MID_PHOI_HOP = re.compile(r"phối(?<=[\wÀ-ỹ][ \t\n]phối)[ \t\n]+hợp[ \t\n]+(?:chặt[ \t\n]+chẽ[ \t\n]+)?(?:với[ \t\n]+)?"
+                           r"(?=(?-i:[A-ZĐÀ-Ỹ]))")
+
+
+def _partners_in_clause(doc: Document, by_start: dict[int, Mention], body: tuple[int, int],
+                        skipped) -> list[Assignment]:
+    """Bodies named after a ``phối hợp (với)`` inside a clause, sharing a task verb after them, cooperate.
+
+    ``Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế
+    tổ chức triển khai Dự án 6``: Bộ Y tế is a partner of the task. Named bodies only (a kind of
+    body after a verb is read by the rules for its clause); the task verb after the list keeps
+    out nouns (``Quy chế phối hợp với Bộ Công an về ...``).
+    """
+    text, out = doc.text, []
+    for m in _MID_PHOI_HOP.finditer(text, body[0], body[1]):
+        if skipped(m.start()):
+            continue
+        partners = _list_after(text, m.end(), by_start, groups=False)
+        if not partners or not _joint_task_follows(text, partners[-1].end):
+            continue
+        sentence = _sentence(doc, m.end())
+        out += [_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule") for n in partners]
+    return out
+
+
+# "nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh về Bộ Công an": the closing request to
+# report problems, said of everyone, is no task
+_IF_DIFFICULTIES = re.compile(r"(?:nếu|trường\s+hợp)\s+(?:có\s+)?(?:phát\s+sinh\s+)?(?:khó\s+khăn|vướng\s+mắc)",
+                              re.IGNORECASE)
+_REPORT_UP = re.compile(r"[^.;:]{0,30}?(?<![\wÀ-ỹ])(?:kịp\s+thời\s+)?(?:gửi\s+)?(?:phản\s+ánh|báo\s+cáo|đề\s+xuất|kiến\s+nghị)\b",
+                        re.IGNORECASE)
+
+
+def _raises_difficulties(text: str, start: int, pred: int) -> bool:
+    """A subject after ``nếu có khó khăn, vướng mắc`` in its sentence whose predicate reports them upward."""
+    if not _REPORT_UP.match(text, pred):
+        return False
+    window = text[max(0, start - 160):start]
+    stop = max(window.rfind(". "), window.rfind(".\n"), window.rfind(";"))
+    return bool(_IF_DIFFICULTIES.search(window, stop + 1))
+
+
+@functools.lru_cache(maxsize=256)
+def _own_codes(context: PlanContext) -> frozenset[str]:
     """Codes of the plan's issuer and of its standing bodies: ``Ban Thường vụ Huyện ủy`` speaks in a Huyện ủy plan."""
     codes = {m.code for m in agencies.find(context.issuer_name or "", context)[:1]}
-    return codes | {f"{prefix}-{code}" for code in codes for prefix in ("BTV", "TT")}
+    return frozenset(codes | {f"{prefix}-{code}" for code in codes for prefix in ("BTV", "TT")})
 
 
 # "chỉ đạo Phòng Y tế tham mưu", "lãnh đạo Hội đồng nhân dân tỉnh ban hành": the bodies directed carry the task
@@ -764,6 +851,36 @@ def _party_directs(text: str, pos: int, context: PlanContext) -> bool:
     return bool(_PARTY_DIRECTOR.match(text, clause_start, pos))
 
 
+# what may open a clause before the issuer's name: a bullet, a number, "Giao", the head's title
+_ISSUER_OPENS = re.compile(rf"[ \t]*(?:[-+*•][ \t]*|\d+(?:\.\d+)*[.)][ \t]*|[a-zđ]\)[ \t]*)?(?:{_TITLES}[ \t]+)?$",
+                           re.IGNORECASE)
+
+
+def _issuer_directs(text: str, pos: int, by_end: dict[int, Mention], issuer: set[str]) -> bool:
+    """``UBND tỉnh chỉ đạo Sở Y tế chủ trì ...`` in a plan of UBND tỉnh: the plan gives the task through itself.
+
+    The issuer (or its head, ``Chủ tịch UBND tỉnh``) must open the clause, right before ``chỉ đạo``;
+    a body the plan addresses directing its own units (``Sở Y tế chỉ đạo các bệnh viện``) does not count.
+    """
+    director = by_end.get(pos - 1) or by_end.get(pos)
+    if director is None or director.code not in issuer:
+        return False
+    clause_start = max(text.rfind("\n", 0, director.start), text.rfind(";", 0, director.start),
+                       text.rfind(". ", 0, director.start) + 1) + 1
+    return bool(_ISSUER_OPENS.match(text[clause_start:director.start]))
+
+
+_BARE_CLAUSE = re.compile(r"[;,][ \t]*(?:đồng[ \t]+thời[ \t]+)?$")
+
+
+def _goes_on_directing(text: str, pos: int, last: int) -> bool:
+    """``UBND tỉnh chỉ đạo Sở Y tế ...; chỉ đạo UBND các huyện ...``: a bare ``chỉ đạo`` clause of the same sentence."""
+    if last < 0 or not _BARE_CLAUSE.search(text, max(last, pos - 12), pos):
+        return False
+    between = text[last:pos]
+    return "\n" not in between and ". " not in between
+
+
 def _directing_heading(doc: Document, pos: int) -> tuple[OutlineNode, int] | None:
     """The numbered heading ``pos`` stands in when that heading ends with a colon over its block, with the line's end."""
     node = _enclosing_section(doc, pos)
@@ -785,12 +902,18 @@ def _directed(doc: Document, body: tuple[int, int], by_start: dict[int, Mention]
     it stays with the body that directs. Only where a party body directs (see ``_party_directs``).
     """
     text, out = doc.text, []
+    by_end = {n.end: n for n in by_start.values()}
+    issuer = _own_codes(context)
+    issuer_clause = -1  # where the issuer last directed: "...; chỉ đạo UBND các huyện ..." goes on with its sentence
     for m in _DIRECT.finditer(text, body[0], body[1]):
         if in_closing(m.start()) or _NOT_DIRECTING.search(text[max(0, m.start() - 12):m.start()]):
             continue
         heading = _directing_heading(doc, m.start())
         if heading is None and not _party_directs(text, m.start(), context):
-            continue
+            if _issuer_directs(text, m.start(), by_end, issuer) or _goes_on_directing(text, m.start(), issuer_clause):
+                issuer_clause = m.start()
+            else:
+                continue
         named = _list_after(text, m.end(), by_start, groups=True)
         if not named:
             continue
@@ -841,8 +964,24 @@ _TASK_LINK = re.compile(r"(?:[\s.…]*\))?\s*(?P<purpose>(?:để|nhằm|trong\s
                         re.IGNORECASE)
 
 
+# "thực hiện tốt vai trò là Cơ quan Thường trực Ban Chỉ đạo", "phát huy vai trò cơ quan đầu mối", a bullet "- Là cơ
+# quan thường trực, tổng hợp ...": the block's agency is the standing body, whatever its first task opens with
+# (opening with a plain class, as _LABEL, so the search skips to the next v/L/l)
+_ROLE_AS_FOCAL = re.compile(r"[vLl](?:(?<=v)ai[ \t\n]+trò[ \t\n]+(?:là[ \t\n]+)?|(?<=[Ll])à[ \t\n]+)(?:[Cc]ơ[ \t\n]+quan|[Đđ]ơn[ \t\n]+vị)"
+                            r"[ \t\n]+(?:[Tt]hường[ \t\n]+trực|[Đđ]ầu[ \t\n]+mối)(?![\wÀ-ỹ])")
+# "là" opens a clause of its own ("- Là cơ quan thường trực"); "vai trò" stands after a word
+_CLAUSE_BEFORE = re.compile(r"(?:^|[\n;:])[ \t]*(?:[-+*•][ \t]*)?$")
+
+
+def _standing_role_at(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 8):m.start()]
+    if m.group(0)[0] in "Ll" and m.group(0)[1] == "à":
+        return bool(_CLAUSE_BEFORE.search(before)) or m.start() == 0
+    return not before[-1:].isalpha()
+
+
 def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end: int,
-                   heading_named: list[Assignment]) -> list[Assignment]:
+                   heading_named: list[Assignment], partner_bullets: set[int]) -> list[Assignment]:
     """``1. Sở Công Thương: ... - Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh ... tổ chức vận chuyển``.
 
     The agencies after a clause-opening ``phối hợp`` cooperate with the heading agency; a
@@ -851,6 +990,12 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
     """
     text, out = doc.text, []
     own = {h.agency_code for h in heading_named}
+    for m in _ROLE_AS_FOCAL.finditer(text, start, end):
+        if not _standing_role_at(text, m):
+            continue
+        sentence = _sentence(doc, m.start())
+        out += [h.model_copy(update={"role": "focal_point", "tasks": [sentence[0]], "task_spans": [sentence[1]]})
+                for h in heading_named if h.role != "focal_point" and not (h.agency_code or "").startswith("G-")]
     for m in _BLOCK_CLAUSE.finditer(text, start, end):
         if not (m.group("lead") or m.group("coop")):
             continue
@@ -859,6 +1004,10 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
             for h in heading_named:
                 if not (h.agency_code or "").startswith("G-") and h.role != "focal_point":
                     out.append(h.model_copy(update={"role": "lead", "tasks": [sentence[0]], "task_spans": [sentence[1]]}))
+        dangling = _DANGLING_COOP.match(text, m.end("lead")) if m.group("lead") else None
+        if dangling:
+            out += _partner_bullets(doc, by_start, dangling.end() - 1, end, partner_bullets)
+            continue
         if m.group("coop"):
             partners = _list_after(text, m.end(), by_start, groups=False)
             if not partners or not (m.group("lead") or _joint_task_follows(text, partners[-1].end)):
@@ -866,6 +1015,40 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
             for n in partners:
                 if n.code not in own:
                     out.append(_assignment(doc, n, "cooperate", [sentence[0]], [sentence[1]], sentence[1], "rule"))
+    return out
+
+
+# "b) Chủ trì, phối hợp" with nothing after it on its line: the partners open the bullets below
+_DANGLING_COOP = re.compile(r"phối[ \t]+hợp(?:[ \t]+với)?[ \t]*:?[ \t]*\n", re.IGNORECASE)
+_PARTNER_BULLET = re.compile(r"\n[ \t]*[-+•][ \t]*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEXT_ITEM = re.compile(r"\n[ \t]*(?:\*?[a-zđ]\)|\*?\d+(?:\.\d+)*[.)]\s)")
+
+
+def _partner_bullets(doc: Document, by_start: dict[int, Mention], pos: int, end: int,
+                     taken: set[int]) -> list[Assignment]:
+    """``b) Chủ trì, phối hợp`` / ``- Sở Tài chính và các đơn vị có liên quan tham mưu ...``: the partners cooperate.
+
+    The heading agency leads each bullet's task (see ``_block_clauses``); the bodies that
+    open a bullet, up to the next lettered or numbered item, are its partners, and their
+    starts go into ``taken`` so the prose rules do not read them as the bullet's subject.
+    """
+    text, out = doc.text, []
+    stop = _NEXT_ITEM.search(text, pos, end)
+    limit = stop.start() if stop else end
+    bullets = list(_PARTNER_BULLET.finditer(text, pos - 1, limit))
+    for i, bullet in enumerate(bullets):
+        partners = _list_after(text, bullet.end(), by_start, groups=True)
+        if not partners:
+            continue
+        para_end = bullets[i + 1].start() if i + 1 < len(bullets) else limit
+        blank = _BLANK_LINE.search(text, bullet.end(), para_end)
+        para_end = blank.start() if blank else para_end
+        task = doc.span(bullet.end(), bullet.end() + len(text[bullet.end():para_end].rstrip()))
+        quote = text[task.start:task.end][:MAX_TASK]
+        for n in partners:
+            taken.add(n.start)
+            out.append(_assignment(doc, n, "cooperate", [quote], [task], task, "rule"))
     return out
 
 

@@ -407,3 +407,46 @@ def test_035_044_courts_procuracy_and_news_agency_are_bodies(text, names):
 ])
 def test_039_nghean_va_before_a_new_head_noun_splits_the_names(text, names):
     assert [m.name for m in find(text, BAC_GIANG)] == names
+
+
+NGHE_AN = PlanContext(province="Nghệ An", issuer_level="province")
+
+
+@pytest.mark.parametrize("text, name", [
+    # 039 (Nghệ An): the 2025 tax office of a province, named by its level word
+    ("Tòa án nhân dân tỉnh, Thuế tỉnh, Kho bạc", "Thuế tỉnh Nghệ An"),
+    ("Thuế thành phố Hà Nội chủ trì hướng dẫn", "Thuế thành phố Hà Nội"),
+])
+def test_039_nghean_tax_office_named_with_its_level(text, name):
+    assert name in [m.name for m in find(text, NGHE_AN)]
+
+
+@pytest.mark.parametrize("text", ["Luật Thuế thu nhập cá nhân", "Thuế giá trị gia tăng được hoàn", "Quản lý Thuế"])
+def test_tax_word_without_a_level_names_no_body(text):
+    assert not any(m.code.startswith("THUE") for m in find(text, NGHE_AN))
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Kho bạc nhà nước khu vực XI tăng cường", "Kho bạc Nhà nước khu vực XI", "KBNN@khu-vuc-xi"),
+    ("Ngân hàng Nhà nước khu vực 8, Sở Y tế", "Ngân hàng Nhà nước khu vực 8", "NHNN@khu-vuc-8"),
+    ("và Chi cục Hải quan khu vực XI tăng cường", "Chi cục Hải quan khu vực XI", "chi-cuc-hai-quan@khu-vuc-xi"),
+])
+def test_039_nghean_regional_branch_keeps_its_number(text, name, code):
+    found = {m.name: m.code for m in find(text, NGHE_AN)}
+    assert found.get(name) == code
+
+
+def test_region_words_without_a_number_are_no_branch():
+    assert [m.name for m in find("Sở Y tế khu vực miền núi", NGHE_AN)] == ["Sở Y tế"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # 041 (TP. Hồ Chí Minh): "việc làm" in lower case is part of the centre's name
+    ("phối hợp với Trung tâm Dịch vụ việc làm tỉnh tổ chức", "Trung tâm Dịch vụ việc làm tỉnh Nghệ An"),
+    ("Đề nghị các cơ quan thông tấn, báo chí tăng cường", "Các cơ quan thông tấn, báo chí"),
+    # 045 (TP. Hồ Chí Minh): the Front's member organisations are one group
+    ("Hội Liên hiệp Phụ nữ và các tổ chức thành viên của Mặt trận", "Các tổ chức thành viên của Mặt trận"),
+    ("Các tổ chức thành viên Mặt trận Tổ quốc Việt Nam tỉnh tuyên truyền", "Các tổ chức thành viên Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An"),
+])
+def test_041_045_hcm_names_cut_short_before(text, name):
+    assert name in [m.name for m in find(text, NGHE_AN)]

@@ -736,3 +736,244 @@ def test_039_nghean_long_list_after_de_nghi_reads_past_va_cac():
     assert {"Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy",
             "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An", "Viện kiểm sát nhân dân tỉnh Nghệ An",
             "Tòa án nhân dân tỉnh Nghệ An"} <= got
+
+
+DONG_NAI = PlanContext(province="Đồng Nai", issuer_level="province")
+NGHE_AN_PROVINCE = PlanContext(province="Nghệ An", issuer_level="province")
+
+
+@pytest.mark.parametrize("opener", ["b) Chủ trì, phối hợp", "b) Chủ trì, phối hợp với:", "- Chủ trì, phối hợp:"])
+def test_035_dongnai_partners_opening_bullets_under_chu_tri_phoi_hop_cooperate(opener):
+    """'b) Chủ trì, phối hợp' / '- Sở Tài chính và các đơn vị có liên quan tham mưu ...': partners, not subjects."""
+    text = ("KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2.3. Công an tỉnh\n\n"
+            "a) Tham mưu Ủy ban nhân dân tỉnh thực hiện chức năng chủ quản Chương trình.\n\n"
+            f"{opener}\n\n- Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh cân đối,\n"
+            "bố trí ngân sách nhà nước.\n\n- Sở Xây dựng, Sở Nội vụ tổ chức rà soát cơ sở vật chất.\n\n"
+            "c) Hướng dẫn, theo dõi, đôn đốc các địa phương.\n\n2.4. Sở Y tế\n\n- Sở Y tế tổ chức khám sàng lọc.\n")
+    doc = document_from_text(text)
+    found = assignments.extract(doc, DONG_NAI)
+    roles = _roles_of(text, DONG_NAI)
+    assert {("Sở Tài chính", "cooperate"), ("Sở Xây dựng", "cooperate"), ("Sở Nội vụ", "cooperate"),
+            ("Công an tỉnh Đồng Nai", "lead")} <= roles
+    assert not {("Sở Tài chính", "responsible"), ("Sở Xây dựng", "responsible")} & roles
+    finance = next(a for a in found if a.agency == "Sở Tài chính")
+    assert finance.tasks[0].startswith("Sở Tài chính và các đơn vị") and finance.tasks[0].endswith("nhà nước.")
+    assert doc.text[finance.task_spans[0].start:finance.task_spans[0].end] == finance.tasks[0]
+
+
+def test_chu_tri_phoi_hop_with_partners_on_its_line_keeps_bullets_as_subjects():
+    """'a) Chủ trì, phối hợp với Sở Y tế:' names its partner; a bullet body below it is no partner."""
+    text = ("KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Công an tỉnh\n\n"
+            "a) Chủ trì, phối hợp với Sở Y tế tổ chức xét nghiệm.\n\n2. Sở Nội vụ\n\n- Sở Nội vụ tham mưu khen thưởng.\n")
+    roles = _roles_of(text, DONG_NAI)
+    assert ("Sở Y tế", "cooperate") in roles and ("Sở Nội vụ", "cooperate") not in roles
+
+
+@pytest.mark.parametrize("clause, partners", [
+    # 035 (Đồng Nai): the province joins a ministry on the task the heading agency prepares
+    ("Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế tổ chức triển khai "
+     "Dự án 6.", {"Bộ Y tế"}),
+    # 042 (Hà Nội): a task line with the partners and a purpose after them
+    ("a) Nhiệm vụ: Lựa chọn kiến trúc sư trưởng, đồng thời phối hợp Bộ Công an, Bộ Khoa học và Công nghệ để xây "
+     "dựng Khung Kiến trúc số.", {"Bộ Công an", "Bộ Khoa học và Công nghệ"}),
+    ("- Tham mưu UBND tỉnh phối hợp với Bộ Tư pháp, Bộ Nội vụ tổ chức hội nghị sơ kết.", {"Bộ Tư pháp", "Bộ Nội vụ"}),
+])
+def test_035_042_partners_after_phoi_hop_inside_a_clause_cooperate(clause, partners):
+    text = f"KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2.5. Sở Y tế\n\n{clause}\n"
+    roles = _roles_of(text, DONG_NAI)
+    assert {(p, "cooperate") for p in partners} <= roles
+
+
+@pytest.mark.parametrize("clause", [
+    "- Ký kết Quy chế phối hợp với Bộ Công an về trao đổi thông tin.",  # a noun, no shared task verb
+    "- Tổng hợp kết quả phối hợp với Bộ Y tế.",
+])
+def test_phoi_hop_as_a_noun_names_no_partner(clause):
+    text = f"KẾ HOẠCH\nPhòng, chống ma túy\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2.5. Sở Y tế\n\n{clause}\n"
+    roles = _roles_of(text, DONG_NAI)
+    assert not any(agency.startswith("Bộ") for agency, _ in roles)
+
+
+@pytest.mark.parametrize("clause", [
+    "- Chủ trì, phối hợp với các cơ quan liên quan tham mưu kiện toàn Ban Chỉ đạo, thực hiện tốt vai trò là Cơ quan "
+    "Thường trực Ban Chỉ đạo bảo vệ bí mật nhà nước tỉnh.",
+    "- Tham mưu sơ kết; phát huy vai trò cơ quan đầu mối trong theo dõi, đôn đốc.",
+])
+def test_039_nghean_heading_agency_in_its_role_as_standing_body_is_focal_point(clause):
+    text = (f"KẾ HOẠCH\nBảo vệ bí mật nhà nước\n\nIII. PHÂN CÔNG NHIỆM VỤ\n\n1. Công an tỉnh\n\n{clause}\n\n"
+            "- Tăng cường tập huấn.\n\n2. Sở Nội vụ\n\n- Phát huy vai trò của các cơ quan báo chí.\n")
+    roles = _roles_of(text, PlanContext(province="Nghệ An", issuer_level="province"))
+    assert ("Công an tỉnh Nghệ An", "focal_point") in roles
+    assert ("Sở Nội vụ", "focal_point") not in roles
+
+
+def test_041_hcm_body_owning_a_centre_in_parentheses_is_no_partner():
+    """'Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), Ủy ban nhân dân xã ...': the parentheses name the owner."""
+    text = ("KẾ HOẠCH\nLuật Việc làm\n\nII. NHIỆM VỤ\n\n1. Tập huấn\n\n- Cơ quan chủ trì: Sở Giáo dục và Đào tạo.\n\n"
+            "- Cơ quan phối hợp: Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), Ủy ban nhân dân xã, phường, đặc khu "
+            "và các cơ quan, đơn vị có liên quan.\n")
+    roles = _roles_of(text, HCM)
+    assert ("Sở Nội vụ", "cooperate") not in roles
+    assert {a for a, r in roles if r == "cooperate"} >= {"Trung tâm Dịch vụ việc làm thành phố Hồ Chí Minh"}
+
+
+@pytest.mark.parametrize("closing", [
+    # 044 (Thủ tướng): the closing request to report problems is no task of the bodies it names
+    "3. Trong quá trình thực hiện Kế hoạch này, nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành và địa phương kịp "
+    "thời phản ánh về Bộ Công an để tổng hợp, hướng dẫn.",
+    # 109 (Nghệ An)
+    "5. Trong quá trình triển khai thực hiện Kế hoạch, nếu có khó khăn, vướng mắc, các sở, ban, ngành, Ủy ban nhân "
+    "dân các xã, phường kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo theo quy định.",
+    "Trường hợp có phát sinh khó khăn, yêu cầu các sở, ban, ngành báo cáo về Sở Y tế để tổng hợp.",
+])
+def test_044_109_request_to_report_difficulties_assigns_nothing(closing):
+    text = f"KẾ HOẠCH\nDữ liệu cá nhân\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế chủ trì thực hiện Kế hoạch.\n\n{closing}\n"
+    roles = _roles_of(text, NGHE_AN_PROVINCE)
+    assert roles == {("Sở Y tế", "lead")}
+
+
+def test_task_after_difficulties_clause_still_assigns():
+    """'nếu có khó khăn ... Sở Tài chính chủ trì tham mưu bố trí kinh phí': a task, not a report."""
+    text = ("KẾ HOẠCH\nDữ liệu cá nhân\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Trong trường hợp có khó khăn về kinh phí, Sở Tài chính "
+            "chủ trì tham mưu bố trí kinh phí.\n")
+    assert ("Sở Tài chính", "lead") in _roles_of(text, NGHE_AN_PROVINCE)
+
+
+_DIRECTED_PLAN = "KẾ HOẠCH\nChăm sóc sức khỏe Nhân dân\n\nIII. TỔ CHỨC THỰC HIỆN\n\n{line}\n\n9. Sở Nội vụ chủ trì thực hiện.\n"
+_ISSUER_NGHE_AN = PlanContext(province="Nghệ An", issuer_level="province", issuer_name="Ủy ban nhân dân tỉnh Nghệ An")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("1. UBND tỉnh chỉ đạo Sở Y tế chủ trì, phối hợp với Sở Tài chính xây dựng danh mục dịch vụ.",
+     {("Sở Y tế", "lead"), ("Sở Tài chính", "cooperate")}),
+    ("- Chủ tịch UBND tỉnh chỉ đạo Công an tỉnh tăng cường kiểm tra.", {("Công an tỉnh Nghệ An", "responsible")}),
+    ("1. Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế hướng dẫn chuyên môn; chỉ đạo UBND các huyện, thị xã, thành phố bố trí "
+     "nhân lực cho trạm y tế.",
+     {("Sở Y tế", "responsible"), ("Ủy ban nhân dân các huyện, thị xã, thành phố", "responsible")}),
+])
+def test_bodies_directed_by_the_issuer_of_a_state_plan_carry_the_task(line, expected):
+    roles = _roles_of(_DIRECTED_PLAN.format(line=line), _ISSUER_NGHE_AN)
+    assert expected <= roles
+    assert not any(agency.startswith("Ủy ban nhân dân tỉnh") for agency, _ in roles)  # the issuer takes no task
+
+
+@pytest.mark.parametrize("line", [
+    "3. Đề nghị Sở Y tế chỉ đạo các bệnh viện tuyến tỉnh hỗ trợ tuyến xã.",
+    "3. Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ tuyến xã.",
+    "3. Sở Y tế tham mưu UBND tỉnh chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ tuyến xã.",
+])
+def test_bodies_directed_by_an_addressee_are_its_business(line):
+    roles = _roles_of(_DIRECTED_PLAN.format(line=line), _ISSUER_NGHE_AN)
+    assert not any(agency.startswith(("Trung tâm Kiểm soát", "Các bệnh viện")) for agency, _ in roles)
+
+
+
+# Assignment sections written in the shapes plans of other provinces use (not from the corpus)
+_PLAN_QUANG_TRI = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 45/KH-UBND
+KẾ HOẠCH
+Triển khai Chỉ thị số 25-CT/TW về y tế cơ sở
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Sở Y tế
+
+- Chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ tham mưu UBND tỉnh kiện toàn mạng lưới trạm y tế xã.
+
+- Là cơ quan thường trực, tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.
+
+2. Sở Tài chính
+
+Tham mưu bố trí kinh phí thực hiện Kế hoạch; phối hợp với Sở Y tế hướng dẫn sử dụng kinh phí.
+
+3. Sở Nội vụ: Phối hợp với Sở Y tế thẩm định đề án vị trí việc làm của trạm y tế.
+
+4. Bảo hiểm xã hội tỉnh
+
+Phối hợp với Sở Y tế triển khai khám, chữa bệnh bảo hiểm y tế tại trạm y tế xã.
+
+5. UBND các huyện, thị xã, thành phố
+
+- Xây dựng kế hoạch triển khai tại địa phương.
+
+- Chỉ đạo UBND các xã, phường, thị trấn bố trí nhân lực cho trạm y tế.
+
+6. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền, vận động Nhân dân tham gia bảo hiểm y tế.
+"""
+_PLAN_DUC_THO = """ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ
+Số: 12/KH-UBND
+KẾ HOẠCH
+Phòng, chống sốt xuất huyết năm 2025
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Giao Trung tâm Y tế huyện chủ trì, phối hợp với Phòng Văn hóa - Thông tin và UBND các xã, thị trấn tổ chức giám sát, xử lý ổ dịch.
+
+2. Phòng Tài chính - Kế hoạch: Chủ trì thẩm định, tham mưu UBND huyện bố trí kinh phí.
+
+3. Phòng Giáo dục và Đào tạo: phối hợp với Trung tâm Y tế huyện tuyên truyền trong trường học.
+
+4. UBND các xã, thị trấn
+
+- Chủ động tổ chức chiến dịch diệt lăng quăng, bọ gậy.
+
+- Báo cáo kết quả về UBND huyện (qua Trung tâm Y tế huyện) trước ngày 25 hằng tháng.
+"""
+_PLAN_LONG_AN = """ỦY BAN NHÂN DÂN TỈNH LONG AN
+Số: 301/KH-UBND
+KẾ HOẠCH
+Thực hiện Đề án phát triển y tế cơ sở
+
+II. NHIỆM VỤ
+
+1. Nâng cao năng lực trạm y tế
+
+- Sở Y tế: chủ trì xây dựng kế hoạch đào tạo nhân lực; Sở Nội vụ, Sở Tài chính: phối hợp thực hiện.
+
+- Cơ quan chủ trì: Sở Y tế.
+
+- Cơ quan phối hợp: Sở Xây dựng; UBND các huyện, thị xã, thành phố.
+
+2. Truyền thông
+
+Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Báo Long An, Đài Phát thanh và Truyền hình Long An tuyên truyền về y tế cơ sở.
+"""
+
+
+@pytest.mark.parametrize("text, ctx, expected", [
+    (_PLAN_QUANG_TRI, PlanContext(province="Quảng Trị", issuer_level="province", issuer_name="Ủy ban nhân dân tỉnh Quảng Trị"),
+     {("Sở Y tế", "lead"), ("Sở Y tế", "focal_point"), ("Sở Tài chính", "cooperate"), ("Sở Nội vụ", "cooperate"),
+      ("Sở Tài chính", "responsible"), ("Bảo hiểm xã hội tỉnh Quảng Trị", "cooperate"),
+      ("Ủy ban nhân dân các huyện, thị xã, thành phố", "responsible"),
+      ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị", "cooperate"),
+      ("Các tổ chức chính trị - xã hội tỉnh Quảng Trị", "cooperate")}),
+    (_PLAN_DUC_THO, PlanContext(province="Hà Tĩnh", district="Đức Thọ", issuer_level="district",
+                                issuer_name="Ủy ban nhân dân huyện Đức Thọ"),
+     {("Trung tâm Y tế huyện Đức Thọ", "lead"), ("Phòng Văn hóa - Thông tin", "cooperate"),
+      ("Ủy ban nhân dân các xã, thị trấn", "cooperate"), ("Phòng Tài chính - Kế hoạch", "lead"),
+      ("Phòng Giáo dục và Đào tạo", "cooperate"), ("Ủy ban nhân dân các xã, thị trấn", "responsible")}),
+    (_PLAN_LONG_AN, PlanContext(province="Long An", issuer_level="province", issuer_name="Ủy ban nhân dân tỉnh Long An"),
+     {("Sở Y tế", "lead"), ("Sở Nội vụ", "cooperate"), ("Sở Tài chính", "cooperate"), ("Sở Xây dựng", "cooperate"),
+      ("Ủy ban nhân dân các huyện, thị xã, thành phố", "cooperate"), ("Sở Văn hóa, Thể thao và Du lịch", "lead"),
+      ("Báo Long An", "cooperate"), ("Đài Phát thanh và Truyền hình Long An", "cooperate")}),
+])
+def test_assignment_sections_of_unseen_provinces(text, ctx, expected):
+    doc = document_from_text(text)
+    found = assignments.extract(doc, ctx)
+    roles = _roles(found)
+    assert expected <= roles
+    assert not {r for r in roles if r[1] == "responsible"} - expected  # nobody named carries out a task on a partner's line
+    assert not any(agency.startswith("Ủy ban nhân dân tỉnh") or agency.startswith("Ủy ban nhân dân huyện")
+                   for agency, _ in roles)
+    for a in found:
+        for task, span in zip(a.tasks, a.task_spans):
+            assert doc.text[span.start:span.end] == task
+
+
+def test_named_clauses_of_one_bullet_each_take_their_role():
+    """'- Sở Y tế: chủ trì xây dựng ...; Sở Nội vụ, Sở Tài chính: phối hợp thực hiện.'"""
+    found = assignments.extract(document_from_text(_PLAN_LONG_AN), PlanContext(province="Long An"))
+    tasks = {(a.agency, a.role, a.tasks[0]) for a in found if a.tasks}
+    assert ("Sở Y tế", "lead", "chủ trì xây dựng kế hoạch đào tạo nhân lực;") in tasks
+    assert ("Sở Nội vụ", "cooperate", "phối hợp thực hiện.") in tasks
+    assert ("Sở Tài chính", "cooperate", "phối hợp thực hiện.") in tasks
