@@ -7,6 +7,7 @@ owns the database, which writes them (:mod:`pipeline.store`). Nested models beco
 
 from __future__ import annotations
 
+import functools
 import json
 import types
 import typing
@@ -79,7 +80,7 @@ def _unwrap(annotation: Any) -> Any:
 def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, Any]:
     """A row for ``model``: nested models become ``prefix_field`` columns, lists JSON."""
     row: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name, nested_columns in _layout(type(model)):
         if name in exclude:
             continue
         value = getattr(model, name)
@@ -91,14 +92,27 @@ def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset())
                 [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value], ensure_ascii=False
             )
         elif value is None:
-            nested = _unwrap(type(model).model_fields[name].annotation)
-            if isinstance(nested, type) and issubclass(nested, BaseModel):
-                row.update({k: None for k in columns_of(nested, f"{key}_")})
+            if nested_columns is not None:  # an absent nested model still has its columns, all NULL
+                row.update({f"{key}_{column}": None for column in nested_columns})
             else:
                 row[key] = None
         else:
             row[key] = value
     return row
+
+
+@functools.cache
+def _layout(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """Each field of ``model`` with the flattened columns of its nested model type (None for others).
+
+    Read from the class once: inspecting annotations for every row cost more than the row.
+    """
+    out = []
+    for name, info in model.model_fields.items():
+        inner = _unwrap(info.annotation)
+        nested = isinstance(inner, type) and issubclass(inner, BaseModel)
+        out.append((name, tuple(columns_of(inner)) if nested else None))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
