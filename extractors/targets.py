@@ -180,6 +180,8 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
     for index, line in enumerate(lines):
         if skipped[index] or not line.text.strip():
             continue
+        if not _DIGIT.search(line.text) and not _RAW_NUMBER_WORD.search(line.text):
+            continue  # most lines: no digit and no number word anywhere, so none after the label either
         label = LABEL.match(line.text)
         if not _may_hold_number(line.text, label.end() if label else 0):
             continue  # no digit and no number word after the label: nothing here can become a target
@@ -446,7 +448,7 @@ def _mentions(clause: str, fclause: str, in_budget: bool, numbers: list[re.Match
     ``numbers`` are the ``NUMBER_RE`` matches of ``clause``.
     """
     out = []
-    per_10k = bool(_PER_10K.search(fclause))
+    per_10k = "dan" in fclause and _PER_10K.search(fclause) is not None  # every form ends in "dan"
     spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in numbers]
     spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _word_numbers(fclause)]
     for start, end, value, word in sorted(spans):
