@@ -115,9 +115,14 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 # the pattern only there instead of at every character. Each opening matches at the start
 # of every match of its pattern, so the matches are the same as finditer's.
 # (the lookahead lets the regex engine skip ahead to a candidate character)
-_RANGE_OPENING = re.compile(r"(?=[\dtnq])(?:từ\s|ngày\s+\d|\d\d?\s*(?:/|tháng)|tháng\s+\d|qu[ýíy]\s)")
+# "từ" is a common word and a list label "1. " is no date: a range opening with "từ" needs
+# one of its endpoints right after it, and a day needs its separator and the next number.
+_RANGE_OPENING = re.compile(
+    r"(?=[\dtnq])(?:từ\s+(?:ngày\s+\d|\d|tháng\s+\d|qu[ýíy]\s)|ngày\s+\d|\d\d?\s*(?:/\s*\d\d?\s*/|tháng)"
+    r"|tháng\s+\d|qu[ýíy]\s)"
+)
 _YEAR_OPENING = re.compile(r"(?:hoàn\s+thành\s+trong|trong|đến\s+hết|hết|cuối|năm)\s+(?:năm\s+)?(?:19|20)\d\d")
-_DATE_OPENING = re.compile(r"\d\d?\s*[/.\-]|ngày\s+\d")  # _DMY, _DM
+_DATE_OPENING = re.compile(r"\d\d?\s*[/.\-]\s*\d|ngày\s+\d")  # _DMY, _DM
 _DAY_OPENING = re.compile(r"ngày\s+\d")  # _DAY_OF_MONTH
 _MONTH_OPENING = re.compile(r"tháng\s+\d")  # _MONTH_RANGE, _MY, _M
 # a case-insensitive "s" also matches the long s "ſ", which lower() keeps as it is
