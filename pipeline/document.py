@@ -93,8 +93,8 @@ class Document:
 def split_lines(text: str) -> list[Line]:
     """Lines of ``text`` with their offsets; ``\\n`` and ``\\f`` both end a line."""
     out, start = [], 0
-    for m in _LINE_END.finditer(text):
-        out.append(Line(start, m.start(), text[start:m.start()]))
-        start = m.end()
-    out.append(Line(start, len(text), text[start:]))
+    for piece in _LINE_END.split(text):  # every separator is one character: the next line starts after it
+        end = start + len(piece)
+        out.append(Line(start, end, piece))
+        start = end + 1
     return out
