@@ -202,7 +202,7 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
     has_quarter = "qu" in lower and _QUARTER_OPENING.search(lower) is not None
     if not (has_digit or has_month or has_quarter):
         # Most clauses: no number, month or quarter, so only "báo cáo hằng ngày" can bind.
-        daily = _recurring_kind(text, lower, has_month) == "daily" and _bare_recurrence(text, "daily")
+        daily = _is_daily(text, lower) and _bare_recurrence(text, "daily")
         return [daily] if daily else []
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -265,15 +265,24 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
 
 def _recurring_kind(text: str, lower: str, has_month: bool) -> str | None:
     """``hằng ngày`` / ``hằng tháng`` / ``hằng năm`` (or ``năm sau``, ``định kỳ``), the first found in that order."""
-    # "mỗ", not "mỗi": a case-insensitive "i" also matches the dotless "ı", which lower() keeps
-    every = "hàng" in lower or "hằng" in lower or "mỗ" in lower
-    if every and "ngày" in lower and _DAILY.search(text):
+    if _is_daily(text, lower):
         return "daily"
-    if every and has_month and _MONTHLY.search(text):
+    if has_month and _says_every(lower) and _MONTHLY.search(text):
         return "monthly"
     if ("năm" in lower or "định" in lower) and _YEARLY.search(text):
         return "yearly"
     return None
+
+
+def _says_every(lower: str) -> bool:
+    """Whether ``hằng``/``hàng``/``mỗi`` occurs: every daily or monthly recurrence holds one."""
+    # "mỗ", not "mỗi": a case-insensitive "i" also matches the dotless "ı", which lower() keeps
+    return "hàng" in lower or "hằng" in lower or "mỗ" in lower
+
+
+def _is_daily(text: str, lower: str) -> bool:
+    """``báo cáo hằng ngày``: the first recurrence :func:`_recurring_kind` looks for, on its own."""
+    return _says_every(lower) and "ngày" in lower and _DAILY.search(text) is not None
 
 
 def _cue_before(text: str, pos: int) -> bool:
