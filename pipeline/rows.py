@@ -80,12 +80,13 @@ def _unwrap(annotation: Any) -> Any:
 def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, Any]:
     """A row for ``model``: nested models become ``prefix_field`` columns, lists JSON."""
     row: dict[str, Any] = {}
-    for name, nested_columns in _layout(type(model)):
+    for name, key, nested_columns in _layout(type(model), prefix):
         if name in exclude:
             continue
         value = getattr(model, name)
-        key = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
+        if type(value) in _PLAIN:  # most values: stored as they are
+            row[key] = value
+        elif isinstance(value, BaseModel):
             row.update(flatten(value, f"{key}_"))
         elif isinstance(value, list):
             row[key] = json.dumps(
@@ -93,7 +94,7 @@ def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset())
             )
         elif value is None:
             if nested_columns is not None:  # an absent nested model still has its columns, all NULL
-                row.update({f"{key}_{column}": None for column in nested_columns})
+                row.update(dict.fromkeys(nested_columns))
             else:
                 row[key] = None
         else:
@@ -101,17 +102,22 @@ def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset())
     return row
 
 
-@functools.cache
-def _layout(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-    """Each field of ``model`` with the flattened columns of its nested model type (None for others).
+# Exact types of plain column values (a subclass goes the long way, as any other value).
+_PLAIN = frozenset({str, int, float, bool})
 
-    Read from the class once: inspecting annotations for every row cost more than the row.
+
+@functools.cache
+def _layout(model: type[BaseModel], prefix: str) -> tuple[tuple[str, str, tuple[str, ...] | None], ...]:
+    """Each field of ``model``: its name, its column, and the columns of its nested model type (None for others).
+
+    Read from the class once per prefix: inspecting annotations for every row cost more than the row.
     """
     out = []
     for name, info in model.model_fields.items():
+        key = f"{prefix}{name}"
         inner = _unwrap(info.annotation)
         nested = isinstance(inner, type) and issubclass(inner, BaseModel)
-        out.append((name, tuple(columns_of(inner)) if nested else None))
+        out.append((name, key, tuple(columns_of(inner, f"{key}_")) if nested else None))
     return tuple(out)
 
 
