@@ -121,6 +121,9 @@ _RANGE_OPENING = re.compile(
     r"(?=[\dtnq])(?:từ\s+(?:ngày\s+\d|\d|tháng\s+\d|qu[ýíy]\s)|ngày\s+\d|\d\d?\s*(?:/\s*\d\d?\s*/|tháng)"
     r"|tháng\s+\d|qu[ýíy]\s)"
 )
+# Every endpoint of a range ends in a year, and "đến" or a dash follows the first one: most
+# sentences with a year (a cited document's date) hold no such year and skip the range pattern.
+_RANGE_HINT = re.compile(r"\d{4}\s*(?:đến|[-–])")
 _YEAR_OPENING = re.compile(r"(?:hoàn\s+thành\s+trong|trong|đến\s+hết|hết|cuối|năm)\s+(?:năm\s+)?(?:19|20)\d\d")
 _DATE_OPENING = re.compile(r"\d\d?\s*[/.\-]\s*\d|ngày\s+\d")  # _DMY, _DM
 _DAY_OPENING = re.compile(r"ngày\s+\d")  # _DAY_OF_MONTH
@@ -218,8 +221,9 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
             taken.append((expr.start, expr.end))
 
     if has_year:
-        for m in _range_matches(text, aligned):
-            add(m)
+        if _RANGE_HINT.search(lower):
+            for m in _range_matches(text, aligned):
+                add(m)
         if has_month:
             for m in matches_at(_MONTH_RANGE, _MONTH_OPENING, text, aligned):
                 add(_month_range(m))

@@ -303,3 +303,28 @@ def test_openings_find_every_match_finditer_finds():
         for rx, opening in _OPENING_PAIRS:
             expected = [m.span() for m in rx.finditer(text)]
             assert [m.span() for m in matches_at(rx, opening, text, lowered(text))] == expected, (rx.pattern, text)
+
+
+_ENDPOINTS = ["15/11/2025", "ngày 5 / 1 / 2026", "15 tháng 11 năm 2025", "tháng 11/2025", "Tháng 3 năm 2026",
+              "quý IV/2025", "Quý II - 2026", "QUÝ I năm 2026", "NGÀY 01/7/2025"]
+_JOINS = [" đến ", "-", " – ", " ĐẾN hết ", "đến", " - "]
+_RANGES = [f"{lead}{a}{join}{b}" for lead in ("", "Từ ", "từ ngày ", "Thời gian: ") for a in _ENDPOINTS
+           for join in _JOINS for b in _ENDPOINTS[::2]]
+
+
+def test_range_hint_is_in_every_range():
+    # find() tries the range pattern only on clauses where _RANGE_HINT occurs
+    rng = random.Random(5)
+    found = 0
+    for text in _RANGES + ["".join(rng.choice(_PIECES) for _ in range(12)) for _ in range(2000)]:
+        for m in timexpr._range_regex().finditer(text):
+            found += 1
+            assert timexpr._RANGE_HINT.search(m.group(0).lower()), text
+    assert found >= len(_RANGES)
+
+
+def test_openings_find_every_range_and_date_of_a_range():
+    for text in _RANGES:
+        for rx, opening in _OPENING_PAIRS:
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in matches_at(rx, opening, text, lowered(text))] == expected, (rx.pattern, text)
