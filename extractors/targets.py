@@ -264,7 +264,7 @@ def _folded_heading(node, cache: dict[int, str]) -> str:
 class _Clause:
     start: int
     end: int
-    mentions: list[_Mention] | None  # as _mentions reads them outside a budget; None: no number to read
+    mentions: list[_Mention] | None  # None: no number to read
 
 
 def _read_clauses(text: str, folded: str, start: int) -> list[_Clause]:
@@ -278,7 +278,7 @@ def _read_clauses(text: str, folded: str, start: int) -> list[_Clause]:
         clause = text[c_start:c_end]
         numbers = list(NUMBER_RE.finditer(clause))
         has_number = bool(numbers) or _RAW_NUMBER_WORD.search(clause) is not None
-        mentions = _mentions(clause, folded[c_start:c_end], False, numbers) if has_number else None
+        mentions = _mentions(clause, folded[c_start:c_end], numbers) if has_number else None
         out.append(_Clause(c_start, c_end, mentions))
     return out
 
@@ -296,7 +296,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         fclause = folded[c_start:c_end]
         parts = _breakdown(fclause)
         # a budget section's money is what the plan spends, never a target (the rest reads the same)
-        found = read.mentions if read.mentions is not None else _mentions(clause, fclause, False, [])
+        found = read.mentions if read.mentions is not None else _mentions(clause, fclause, [])
         mentions = [m for m in found
                     if not (in_budget and m.unit == "VND") and not any(a <= m.start < b for a, b in parts)]
         if not mentions and not carried:
@@ -469,7 +469,7 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
-def _mentions(clause: str, fclause: str, in_budget: bool, numbers: list[re.Match[str]]) -> list[_Mention]:
+def _mentions(clause: str, fclause: str, numbers: list[re.Match[str]]) -> list[_Mention]:
     """Numbers with a target unit in one clause (years, durations, labels left out).
 
     ``numbers`` are the ``NUMBER_RE`` matches of ``clause``.
@@ -485,7 +485,7 @@ def _mentions(clause: str, fclause: str, in_budget: bool, numbers: list[re.Match
             out.append(_Mention(start, end, value, "times", end + fclause[end:].index("lan") + 3, word))
             continue  # "giảm ... còn 1,7 lần": a ratio to reach, not a count of times
         unit, unit_end, value = _unit(fclause, end, value, per_10k)
-        if unit is None or (unit == "VND" and in_budget):
+        if unit is None:
             continue
         out.append(_Mention(start, end, value, unit, unit_end, word))
     return out
