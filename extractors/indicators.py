@@ -139,6 +139,16 @@ def _folded_forms() -> tuple[tuple[Indicator, str, tuple[str, ...]], ...]:
     )
 
 
+@cache
+def _forms_opening_with() -> dict[str, tuple[int, ...]]:
+    """First part of a form → the indices in :func:`_folded_forms` of the forms that open with it."""
+    out: dict[str, list[int]] = {}
+    for i, (_, _, parts) in enumerate(_folded_forms()):
+        if parts:
+            out.setdefault(parts[0], []).append(i)
+    return {part: tuple(indices) for part, indices in out.items()}
+
+
 def by_code(code: str) -> Indicator | None:
     return next((i for i in vocabulary() if i.code == code), None)
 
@@ -220,8 +230,15 @@ def match(text: str, threshold: float = THRESHOLD) -> Match | None:
     if not folded:
         return None
     scores = _part_scores(folded, threshold)
+    forms = _folded_forms()
+    if threshold > 0:
+        # A form clears the threshold only if its first part does, so only the forms opening
+        # with a part that did are scored, in vocabulary order as before (ties keep the first).
+        passing = {part for part, score in scores.items() if score >= threshold}
+        candidates = sorted({i for part in passing for i in _forms_opening_with().get(part, ())})
+        forms = tuple(forms[i] for i in candidates)
     best: tuple[tuple[float, float, int], Match] | None = None
-    for ind, form, parts in _folded_forms():
+    for ind, form, parts in forms:
         score = _scored_form(parts, scores)
         if score < threshold:
             continue

@@ -180,10 +180,15 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
     for index, line in enumerate(lines):
         if skipped[index] or not line.text.strip():
             continue
+        if not _DIGIT.search(line.text) and not _RAW_NUMBER_WORD.search(line.text):
+            continue  # most lines: no digit and no number word anywhere, so none after the label either
         label = LABEL.match(line.text)
         if not _may_hold_number(line.text, label.end() if label else 0):
             continue  # no digit and no number word after the label: nothing here can become a target
         folded = _fold(line.text)
+        clauses = _read_clauses(line.text, folded, label.end() if label else 0)
+        if not any(c.mentions for c in clauses):
+            continue  # no number with a target unit: the sections and lead-ins below would decide nothing
         chain = _outside_siblings(chains[index], line.text)
         headings = [_folded_heading(n, headings_of) for n in chain if n.span.start != line.start]
         in_goal = any(GOAL_HEADING.search(h) for h in headings) or bool(
@@ -193,7 +198,7 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
             continue  # award quotas ("không quá 10% tập thể") and criteria are rules, not targets
         lead = _lead_in(lines, index, chain[0].span.start if chain else 0)
         in_goal = in_goal or _framed_list(doc, line, lead, chain)
-        for target in _line_targets(doc, line, folded, headings, lead, in_goal, in_budget, context, horizon):
+        for target in _line_targets(doc, line, folded, clauses, headings, lead, in_goal, in_budget, context, horizon):
             if target.indicator_code is None and previous is not None and _inherits(target, previous):
                 target = target.model_copy(update={"indicator_code": previous.indicator_code, "score": previous.score})
             out.append(target)
@@ -255,21 +260,45 @@ def _folded_heading(node, cache: dict[int, str]) -> str:
     return cache[key]
 
 
-def _line_targets(doc, line: Line, folded: str, headings, lead, in_goal, in_budget, context, horizon) -> list[Target]:
-    label = LABEL.match(line.text)
-    start = label.end() if label else 0
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    mentions: list[_Mention] | None  # None: no number to read
+
+
+def _read_clauses(text: str, folded: str, start: int) -> list[_Clause]:
+    """The clauses of a line after its label, each with the numbers it gives a target unit.
+
+    Read before anything else about the line: most lines with numbers have none with a unit
+    (dates, article numbers, durations), and those need no headings or lead-ins at all.
+    """
+    out = []
+    for c_start, c_end in _clauses(text, start):
+        clause = text[c_start:c_end]
+        numbers = list(NUMBER_RE.finditer(clause))
+        has_number = bool(numbers) or _RAW_NUMBER_WORD.search(clause) is not None
+        mentions = _mentions(clause, folded[c_start:c_end], numbers) if has_number else None
+        out.append(_Clause(c_start, c_end, mentions))
+    return out
+
+
+def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], headings, lead, in_goal, in_budget,
+                  context, horizon) -> list[Target]:
     out = []
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
-    clauses = _clauses(line.text, start)
-    for k, (c_start, c_end) in enumerate(clauses):
+    clauses = [(c.start, c.end) for c in clause_reads]
+    for k, read in enumerate(clause_reads):
+        c_start, c_end = read.start, read.end
         clause = line.text[c_start:c_end]
-        numbers = list(NUMBER_RE.finditer(clause))  # read once: the gate below and _mentions use them
-        if not carried and not numbers and not _RAW_NUMBER_WORD.search(clause):
+        if not carried and read.mentions is None:
             continue  # no number and no list carried into it: the clause changes nothing
         fclause = folded[c_start:c_end]
         parts = _breakdown(fclause)
-        mentions = [m for m in _mentions(clause, fclause, in_budget, numbers)
-                    if not any(a <= m.start < b for a, b in parts)]
+        # a budget section's money is what the plan spends, never a target (the rest reads the same)
+        found = read.mentions if read.mentions is not None else _mentions(clause, fclause, [])
+        mentions = [m for m in found
+                    if not (in_budget and m.unit == "VND") and not any(a <= m.start < b for a, b in parts)]
         if not mentions and not carried:
             continue  # the rules below would only decide whether a list carries on, and none is carried
         if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
@@ -440,13 +469,13 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
-def _mentions(clause: str, fclause: str, in_budget: bool, numbers: list[re.Match[str]]) -> list[_Mention]:
+def _mentions(clause: str, fclause: str, numbers: list[re.Match[str]]) -> list[_Mention]:
     """Numbers with a target unit in one clause (years, durations, labels left out).
 
     ``numbers`` are the ``NUMBER_RE`` matches of ``clause``.
     """
     out = []
-    per_10k = bool(_PER_10K.search(fclause))
+    per_10k = "dan" in fclause and _PER_10K.search(fclause) is not None  # every form ends in "dan"
     spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in numbers]
     spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _word_numbers(fclause)]
     for start, end, value, word in sorted(spans):
@@ -456,7 +485,7 @@ def _mentions(clause: str, fclause: str, in_budget: bool, numbers: list[re.Match
             out.append(_Mention(start, end, value, "times", end + fclause[end:].index("lan") + 3, word))
             continue  # "giảm ... còn 1,7 lần": a ratio to reach, not a count of times
         unit, unit_end, value = _unit(fclause, end, value, per_10k)
-        if unit is None or (unit == "VND" and in_budget):
+        if unit is None:
             continue
         out.append(_Mention(start, end, value, unit, unit_end, word))
     return out

@@ -115,9 +115,17 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 # the pattern only there instead of at every character. Each opening matches at the start
 # of every match of its pattern, so the matches are the same as finditer's.
 # (the lookahead lets the regex engine skip ahead to a candidate character)
-_RANGE_OPENING = re.compile(r"(?=[\dtnq])(?:từ\s|ngày\s+\d|\d\d?\s*(?:/|tháng)|tháng\s+\d|qu[ýíy]\s)")
+# "từ" is a common word and a list label "1. " is no date: a range opening with "từ" needs
+# one of its endpoints right after it, and a day needs its separator and the next number.
+_RANGE_OPENING = re.compile(
+    r"(?=[\dtnq])(?:từ\s+(?:ngày\s+\d|\d|tháng\s+\d|qu[ýíy]\s)|ngày\s+\d|\d\d?\s*(?:/\s*\d\d?\s*/|tháng)"
+    r"|tháng\s+\d|qu[ýíy]\s)"
+)
+# Every endpoint of a range ends in a year, and "đến" or a dash follows the first one: most
+# sentences with a year (a cited document's date) hold no such year and skip the range pattern.
+_RANGE_HINT = re.compile(r"\d{4}\s*(?:đến|[-–])")
 _YEAR_OPENING = re.compile(r"(?:hoàn\s+thành\s+trong|trong|đến\s+hết|hết|cuối|năm)\s+(?:năm\s+)?(?:19|20)\d\d")
-_DATE_OPENING = re.compile(r"\d\d?\s*[/.\-]|ngày\s+\d")  # _DMY, _DM
+_DATE_OPENING = re.compile(r"\d\d?\s*[/.\-]\s*\d|ngày\s+\d")  # _DMY, _DM
 _DAY_OPENING = re.compile(r"ngày\s+\d")  # _DAY_OF_MONTH
 _MONTH_OPENING = re.compile(r"tháng\s+\d")  # _MONTH_RANGE, _MY, _M
 # a case-insensitive "s" also matches the long s "ſ", which lower() keeps as it is
@@ -197,7 +205,7 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
     has_quarter = "qu" in lower and _QUARTER_OPENING.search(lower) is not None
     if not (has_digit or has_month or has_quarter):
         # Most clauses: no number, month or quarter, so only "báo cáo hằng ngày" can bind.
-        daily = _recurring_kind(text, lower, has_month) == "daily" and _bare_recurrence(text, "daily")
+        daily = _is_daily(text, lower) and _bare_recurrence(text, "daily")
         return [daily] if daily else []
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -213,8 +221,9 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
             taken.append((expr.start, expr.end))
 
     if has_year:
-        for m in _range_matches(text, aligned):
-            add(m)
+        if _RANGE_HINT.search(lower):
+            for m in _range_matches(text, aligned):
+                add(m)
         if has_month:
             for m in matches_at(_MONTH_RANGE, _MONTH_OPENING, text, aligned):
                 add(_month_range(m))
@@ -260,15 +269,24 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
 
 def _recurring_kind(text: str, lower: str, has_month: bool) -> str | None:
     """``hằng ngày`` / ``hằng tháng`` / ``hằng năm`` (or ``năm sau``, ``định kỳ``), the first found in that order."""
-    # "mỗ", not "mỗi": a case-insensitive "i" also matches the dotless "ı", which lower() keeps
-    every = "hàng" in lower or "hằng" in lower or "mỗ" in lower
-    if every and "ngày" in lower and _DAILY.search(text):
+    if _is_daily(text, lower):
         return "daily"
-    if every and has_month and _MONTHLY.search(text):
+    if has_month and _says_every(lower) and _MONTHLY.search(text):
         return "monthly"
     if ("năm" in lower or "định" in lower) and _YEARLY.search(text):
         return "yearly"
     return None
+
+
+def _says_every(lower: str) -> bool:
+    """Whether ``hằng``/``hàng``/``mỗi`` occurs: every daily or monthly recurrence holds one."""
+    # "mỗ", not "mỗi": a case-insensitive "i" also matches the dotless "ı", which lower() keeps
+    return "hàng" in lower or "hằng" in lower or "mỗ" in lower
+
+
+def _is_daily(text: str, lower: str) -> bool:
+    """``báo cáo hằng ngày``: the first recurrence :func:`_recurring_kind` looks for, on its own."""
+    return _says_every(lower) and "ngày" in lower and _DAILY.search(text) is not None
 
 
 def _cue_before(text: str, pos: int) -> bool:

@@ -7,6 +7,7 @@ owns the database, which writes them (:mod:`pipeline.store`). Nested models beco
 
 from __future__ import annotations
 
+import functools
 import json
 import types
 import typing
@@ -79,26 +80,45 @@ def _unwrap(annotation: Any) -> Any:
 def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, Any]:
     """A row for ``model``: nested models become ``prefix_field`` columns, lists JSON."""
     row: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name, key, nested_columns in _layout(type(model), prefix):
         if name in exclude:
             continue
         value = getattr(model, name)
-        key = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
+        if type(value) in _PLAIN:  # most values: stored as they are
+            row[key] = value
+        elif isinstance(value, BaseModel):
             row.update(flatten(value, f"{key}_"))
         elif isinstance(value, list):
             row[key] = json.dumps(
                 [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value], ensure_ascii=False
             )
         elif value is None:
-            nested = _unwrap(type(model).model_fields[name].annotation)
-            if isinstance(nested, type) and issubclass(nested, BaseModel):
-                row.update({k: None for k in columns_of(nested, f"{key}_")})
+            if nested_columns is not None:  # an absent nested model still has its columns, all NULL
+                row.update(dict.fromkeys(nested_columns))
             else:
                 row[key] = None
         else:
             row[key] = value
     return row
+
+
+# Exact types of plain column values (a subclass goes the long way, as any other value).
+_PLAIN = frozenset({str, int, float, bool})
+
+
+@functools.cache
+def _layout(model: type[BaseModel], prefix: str) -> tuple[tuple[str, str, tuple[str, ...] | None], ...]:
+    """Each field of ``model``: its name, its column, and the columns of its nested model type (None for others).
+
+    Read from the class once per prefix: inspecting annotations for every row cost more than the row.
+    """
+    out = []
+    for name, info in model.model_fields.items():
+        key = f"{prefix}{name}"
+        inner = _unwrap(info.annotation)
+        nested = isinstance(inner, type) and issubclass(inner, BaseModel)
+        out.append((name, key, tuple(columns_of(inner, f"{key}_")) if nested else None))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,26 +74,30 @@ class MappedText:
         on_match: Callable[[int, str], None] | None = None,
     ) -> MappedText:
         """Apply ``(start, end, replacement)`` edits, sorted and not overlapping."""
+        text = self.text
         pieces: list[str] = []
-        layer = Layer([], [], [], [])
+        # Anchors as flat (new, old, old_end, copied) quadruples, split into the layer's four
+        # lists at the end: normalization makes tens of thousands of edits per document.
+        anchors: list[int | bool] = []
         old_pos = new_pos = 0
         for start, end, replacement in edits:
-            if replacement == self.text[start:end]:
-                continue
+            if end - start == len(replacement) and replacement == text[start:end]:
+                continue  # a no-op edit (the length test spares slicing for the rest)
             if start > old_pos:
-                _anchor(layer, new_pos, old_pos, start, True)
-                pieces.append(self.text[old_pos:start])
+                anchors += (new_pos, old_pos, start, True)
+                pieces.append(text[old_pos:start])
                 new_pos += start - old_pos
-            _anchor(layer, new_pos, start, end, False)
+            anchors += (new_pos, start, end, False)
             if on_match is not None:
                 on_match(new_pos, replacement)
             pieces.append(replacement)
             new_pos += len(replacement)
             old_pos = end
-        if not layer.new:
+        if not anchors:
             return self
-        _anchor(layer, new_pos, old_pos, len(self.text), True)
-        pieces.append(self.text[old_pos:])
+        anchors += (new_pos, old_pos, len(text), True)
+        pieces.append(text[old_pos:])
+        layer = Layer(anchors[0::4], anchors[1::4], anchors[2::4], anchors[3::4])
         return MappedText("".join(pieces), [*self.layers, layer])
 
     def to_original(self, offset: int) -> int:
@@ -101,13 +105,6 @@ class MappedText:
         for layer in reversed(self.layers):
             offset = layer.to_old(offset)
         return offset
-
-
-def _anchor(layer: Layer, new: int, old: int, old_end: int, copied: bool) -> None:
-    layer.new.append(new)
-    layer.old.append(old)
-    layer.old_end.append(old_end)
-    layer.copied.append(copied)
 
 
 def to_new(layer: Layer, offset: int) -> int:

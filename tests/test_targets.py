@@ -633,3 +633,14 @@ def test_own_clause_year_overrides_the_opening_year(make_doc, body, years):
 ])
 def test_opening_year_does_not_leak_past_its_sentence(make_doc, body, years):
     assert _years(make_doc, body)[2] == years
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IV. KINH PHÍ THỰC HIỆN\n\nPhấn đấu huy động đạt 500 triệu đồng từ nguồn xã hội hóa năm 2025.", []),
+    ("IV. KINH PHÍ THỰC HIỆN\n\n- Đạt 500 triệu đồng; 100% xã có quỹ.", [(100.0, "%")]),
+    ("II. MỤC TIÊU\n\n- Đạt 500 triệu đồng; 100% xã có quỹ.", [(500_000_000.0, "VND"), (100.0, "%")]),
+])
+def test_money_under_a_funding_heading_is_spent_not_targeted(make_doc, text, expected):
+    """The sums a budget section names are what the plan spends; its other numbers are read as anywhere."""
+    _, found = _all(make_doc, text)
+    assert [(t.value, t.unit) for t in found] == expected

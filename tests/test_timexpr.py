@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 from dateutil.rrule import rrulestr
 
+from extractors import timexpr
+from extractors.scan import lowered, matches_at
 from extractors.timexpr import find, month_end, rrule
 
 REF = date(2023, 6, 27)
@@ -270,3 +273,58 @@ def test_ongoing_work_is_a_start_not_a_deadline(text, start):
 ])
 def test_102_cantho_continuous_work_within_a_year_has_no_due_month(text):
     assert [t for t in find(text, REF) if t.month] == []
+
+
+# Each slow pattern is tried only where its opening occurs (extractors.scan.matches_at); an
+# opening that misses the start of any match would lose deadlines, so compare with finditer.
+_OPENING_PAIRS = [
+    (timexpr._range_regex(), timexpr._RANGE_OPENING),
+    (timexpr._DMY, timexpr._DATE_OPENING),
+    (timexpr._DM, timexpr._DATE_OPENING),
+    (timexpr._DAY_OF_MONTH, timexpr._DAY_OPENING),
+    (timexpr._MONTH_RANGE, timexpr._MONTH_OPENING),
+    (timexpr._MY, timexpr._MONTH_OPENING),
+    (timexpr._M, timexpr._MONTH_OPENING),
+    (timexpr._HALF, timexpr._HALF_OPENING),
+    (timexpr._QUARTER, timexpr._QUARTER_OPENING),
+    (timexpr._PERIOD, timexpr._PERIOD_OPENING),
+    (timexpr._YEAR, timexpr._YEAR_OPENING),
+]
+_PIECES = ["Từ ", "từ", "TỪ ", "ngày ", "Ngày", " ", "  ", "\n", "15", "1", "/", " / ", ".", "-", "–", " - ", "2025",
+           "11", "tháng ", "Tháng", " năm ", "năm", "Quý ", "quý", "QUÝ ", "IV", "II", "I", "2", "đến ", "hết ",
+           "giai đoạn ", "Giai Đoạn ", "6 ", "sáu ", "đầu ", "cuối ", "hằng ", "trong ", "hoàn thành ", "1300/QĐ",
+           "1. ", "x", ","]
+
+
+def test_openings_find_every_match_finditer_finds():
+    rng = random.Random(3)
+    for _ in range(4000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+        for rx, opening in _OPENING_PAIRS:
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in matches_at(rx, opening, text, lowered(text))] == expected, (rx.pattern, text)
+
+
+_ENDPOINTS = ["15/11/2025", "ngày 5 / 1 / 2026", "15 tháng 11 năm 2025", "tháng 11/2025", "Tháng 3 năm 2026",
+              "quý IV/2025", "Quý II - 2026", "QUÝ I năm 2026", "NGÀY 01/7/2025"]
+_JOINS = [" đến ", "-", " – ", " ĐẾN hết ", "đến", " - "]
+_RANGES = [f"{lead}{a}{join}{b}" for lead in ("", "Từ ", "từ ngày ", "Thời gian: ") for a in _ENDPOINTS
+           for join in _JOINS for b in _ENDPOINTS[::2]]
+
+
+def test_range_hint_is_in_every_range():
+    # find() tries the range pattern only on clauses where _RANGE_HINT occurs
+    rng = random.Random(5)
+    found = 0
+    for text in _RANGES + ["".join(rng.choice(_PIECES) for _ in range(12)) for _ in range(2000)]:
+        for m in timexpr._range_regex().finditer(text):
+            found += 1
+            assert timexpr._RANGE_HINT.search(m.group(0).lower()), text
+    assert found >= len(_RANGES)
+
+
+def test_openings_find_every_range_and_date_of_a_range():
+    for text in _RANGES:
+        for rx, opening in _OPENING_PAIRS:
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in matches_at(rx, opening, text, lowered(text))] == expected, (rx.pattern, text)
