@@ -42,7 +42,12 @@ class Normalized:
     marks: tuple[Mark, ...]
 
 
-_CONTROL = re.compile(r"\r\n?|[\ufffe\x02\u00ad]\r?\n?|[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Each pattern below opens with a lookahead on its first character, so the scan
+# tests one character class per position instead of trying every alternative.
+_CONTROL = re.compile(
+    r"(?=[\r\ufffe\x02\u00ad\u00a0\u2007\u202f\u200b-\u200d\ufeff\x00-\x08\x0b\x0e-\x1f\x7f])"
+    r"(?:\r\n?|[\ufffe\x02\u00ad]\r?\n?|[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]|[\x00-\x08\x0b\x0e-\x1f\x7f])"
+)
 
 
 def _control(m: re.Match[str]) -> str:
@@ -175,7 +180,7 @@ def _cell_rows(lines: list[str]) -> list[list[list[str]]]:
     return rows
 
 
-_EDGE_SPACES = re.compile(r"(?m)^[ ]+|[ ]+$")
+_EDGE_SPACES = re.compile(r"(?m)(?= )(?:^[ ]+|[ ]+$)")
 _SPACE_RUNS_ANY = re.compile(r"[ ]{2,}")
 
 # "2.1 Tốc độ ...": a two-level label is often typed without its final dot; a capital
@@ -425,8 +430,8 @@ def _unbalanced_emphasis(line: str) -> bool:
 
 
 _MD_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+|\|[ \t]*$|[-=_]{3,}[ \t]*$|\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$|\|.*\|[ \t]*$)")
-_MD_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_MD_EMPH = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)\s*\*(?![\w*])")
+_MD_BOLD = re.compile(r"(?=[*_])(?:\*\*|__(?=\S)|(?<=\S)__)")
+_MD_EMPH = re.compile(r"(?=\*)(?<![\w*])\*(?=[^\s*])([^*\n]+?)\s*\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([-*_#|.()\[\]])")
 
 
