@@ -850,14 +850,22 @@ _NOT_NAME = {"chủ", "phối", "là", "có", "tham", "thực", "chỉ", "hướ
              "bố", "kiểm", "lồng", "tổng", "các", "cấp", "và", "với", "trên", "đối", "nhằm", "của", "thông", "làm"}
 
 
+# A capitalised level word after a name ("Bộ Tư lệnh Thành phố", "Hội Cựu chiến binh Tỉnh"): the body's area,
+# which the suffix rule reads (and fills in from the plan's issuer when no place name follows); "Quận 1" names one
+_AREA_AFTER_NAME = re.compile(rf"[ \t]+(?=(?-i:[{_UP}])){_LEVEL_WORDS}(?!(?-i:[\wÀ-ỹ]))(?![ \t]*\d)", re.IGNORECASE)
+
+
 def _generic_end(text: str, pos: int) -> int:
     """Where a name not in the vocabulary ends: ``Phòng Kế hoạch Nghiệp vụ và Điều dưỡng| là``.
 
     Vietnamese names capitalise the first syllable of each word, so each capitalised
-    syllable may carry one lower-case one (``Điều dưỡng``); a verb ends the name.
+    syllable may carry one lower-case one (``Điều dưỡng``); a verb ends the name, and so
+    does a level word (``Bộ Tư lệnh| Thành phố``), which names the body's area.
     """
     end, budget, words = pos, 0, 0
     while True:
+        if words and _AREA_AFTER_NAME.match(text, end):
+            break
         conn = _CONNECT.match(text, end)
         if conn and words and _opens_body(text, _SPACE_RUN.match(text, conn.end()).end()):
             break  # "Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy": "và" joins two bodies, not two words of one
