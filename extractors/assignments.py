@@ -357,7 +357,7 @@ def _covers(text: str, start: int, end: int, named: list[Mention]) -> bool:
 
 
 # "Căn cứ chức năng, nhiệm vụ, quyền hạn được giao, ": the nouns of the opener may be listed with commas
-_TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo)\s+(?:vào\s+)?"
+_TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo|Trong\s+phạm\s+vi)\s+(?:vào\s+)?"
                           r"(?:(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn)(?:\s*,\s*(?=chức|nhiệm|quyền)|\s+và\s+|\s+)"
                           r"|[^,;.]{0,60}?nhiệm\s+vụ)+"
                           r"[^,;.]{0,60},\s*", re.IGNORECASE)
@@ -371,8 +371,9 @@ _COOP_CLAUSE = re.compile(r"(?:^|[;.]\s*|,\s*)(?:[-+*•]\s*)?(?:chủ\s+động
                           r"(?:chặt\s+chẽ\s+)?với\s+(?:các\s+)?(?-i:[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 
 
-# "Chủ động phối hợp triển khai ...", "Phối hợp với các cơ quan liên quan ...": supporting, with no body named
-_UNNAMED_PARTNERS = re.compile(r"^\s*(?:[-+*•]\s*)?(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp[\s,]+(?:chặt\s+chẽ\s+)?"
+# "Chủ động phối hợp triển khai ...", "Phối hợp với các cơ quan liên quan ...", "tham gia phối hợp triển khai
+# thực hiện Kế hoạch": supporting, with no body named
+_UNNAMED_PARTNERS = re.compile(r"^\s*(?:[-+*•]\s*)?(?:chủ\s+động\s+|tích\s+cực\s+|tham\s+gia\s+)?phối\s+hợp[\s,]+(?:chặt\s+chẽ\s+)?"
                                r"(?:với\s+)?(?!(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
 
 
