@@ -205,9 +205,10 @@ _HYPHEN_AT_LINE_END = re.compile(r"-[ \t]*\n")
 _YEAR_RANGE_BREAK = re.compile(r"(?:giai đoạn|từ năm|năm|thời kỳ)\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
 _YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one C-level scan
-# "**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**" / blank / "**Phụ nữ Thành phố và
-# các tổ chức thành viên của Mặt trận**": one bold heading the source wrote as two bold paragraphs.
-_BOLD_BREAK = re.compile(r"\*\*[ \t]*\n[ \t]*\n[ \t]*\*\*(?=[^\s*])")
+# "**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**" / (blank) / "**Phụ nữ Thành phố và
+# các tổ chức thành viên của Mặt trận**": one bold heading the source wrote as two bold paragraphs (Markdown puts
+# a blank line between paragraphs, a DOCX reader none).
+_BOLD_BREAK = re.compile(r"\*\*[ \t]*\n(?:[ \t]*\n)?[ \t]*\*\*(?=[^\s*])")
 
 
 def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
