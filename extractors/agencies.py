@@ -599,8 +599,8 @@ def _through_inner_name(text: str, start: int, end: int, found: list[Mention], f
 # "Vụ Đông Xuân", "Vụ Hè Thu": a crop season, not a ministry department ("Vụ Pháp chế")
 _SEASON = re.compile(r"Vụ[ \t]+(?:Đông|Hè|Thu|Mùa|Xuân|Chiêm|Lúa|Mùa)(?![\wÀ-ỹ])")
 # "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": a board's name lists every zone it runs
-_MORE_ZONES = re.compile(rf"[ \t\n]+và[ \t\n]+(?:các[ \t\n]+)?[Kk]hu[ \t\n]+(?:công[ \t\n]+nghiệp|kinh[ \t\n]+tế|"
-                         rf"chế[ \t\n]+xuất|công[ \t\n]+nghệ[ \t\n]+cao)(?:[ \t]+{_PROPER})?(?![\wÀ-ỹ])")
+_MORE_ZONES = re.compile(rf"[ \t\n\f]+và[ \t\n\f]+(?:các[ \t\n\f]+)?[Kk]hu[ \t\n\f]+(?:công[ \t\n\f]+nghiệp|kinh[ \t\n\f]+tế|"
+                         rf"chế[ \t\n\f]+xuất|công[ \t\n\f]+nghệ[ \t\n\f]+cao)(?:[ \t]+{_PROPER})?(?![\wÀ-ỹ])")
 
 
 def _with_zones(text: str, m: Mention, context: PlanContext) -> Mention:
@@ -616,9 +616,9 @@ def _with_zones(text: str, m: Mention, context: PlanContext) -> Mention:
 
 # "các sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh", "Các cơ quan trực thuộc Bộ Văn hóa, ...":
 # a group of bodies under a named one is one group, named with its owner
-_OWNED_BY = re.compile(r"(?:[ \t\n]*,[ \t\n]*(?:các[ \t\n]+)?(?:đơn[ \t\n]+vị|cơ[ \t\n]+quan))?"
-                       r"[ \t\n]+(?:thuộc[ \t\n]*,[ \t\n]*)?(?:trực[ \t\n]+)?thuộc[ \t\n]+")
-_THEN_OWNER = re.compile(r"[ \t\n]+")  # "các đơn vị thuộc, trực thuộc| Trung tâm Y tế"
+_OWNED_BY = re.compile(r"(?:[ \t\n\f]*,[ \t\n\f]*(?:các[ \t\n\f]+)?(?:đơn[ \t\n\f]+vị|cơ[ \t\n\f]+quan))?"
+                       r"[ \t\n\f]+(?:thuộc[ \t\n\f]*,[ \t\n\f]*)?(?:trực[ \t\n\f]+)?thuộc[ \t\n\f]+")
+_THEN_OWNER = re.compile(r"[ \t\n\f]+")  # "các đơn vị thuộc, trực thuộc| Trung tâm Y tế"
 _KIND_AT = re.compile(r"[Cc]ác[ \t]+(?:sở|ban|ngành|cơ[ \t]+quan|đơn[ \t]+vị|phòng)(?![\wÀ-ỹ])")
 
 
@@ -646,7 +646,7 @@ def _kind_matches(text: str, found: list[Mention]):
             yield k
 
 
-_LIST_COMMA = re.compile(r",[ \t\n]*")
+_LIST_COMMA = re.compile(r",[ \t\n\f]*")
 _CAC = re.compile(r"(?:[Cc]ác)(?![\wÀ-ỹ])")
 
 
@@ -717,8 +717,8 @@ def more_levels(text: str, found: list[Mention], context: PlanContext) -> list[M
     return out
 
 
-_LIST_GAP = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:và[ \t\n]+)?|và[ \t\n]+)")
-_TRAILING_LEVEL = re.compile(rf"[ \t\n](?:cấp[ \t]+)?({_LEVEL_WORDS})(?:[ \t]+{_PROPER})?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[ \t\n\f]*(?:,[ \t\n\f]*(?:và[ \t\n\f]+)?|và[ \t\n\f]+)")
+_TRAILING_LEVEL = re.compile(rf"[ \t\n\f](?:cấp[ \t]+)?({_LEVEL_WORDS})(?:[ \t]+{_PROPER})?$", re.IGNORECASE)
 
 
 def _shared_level(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
@@ -850,14 +850,22 @@ _NOT_NAME = {"chủ", "phối", "là", "có", "tham", "thực", "chỉ", "hướ
              "bố", "kiểm", "lồng", "tổng", "các", "cấp", "và", "với", "trên", "đối", "nhằm", "của", "thông", "làm"}
 
 
+# A capitalised level word after a name ("Bộ Tư lệnh Thành phố", "Hội Cựu chiến binh Tỉnh"): the body's area,
+# which the suffix rule reads (and fills in from the plan's issuer when no place name follows); "Quận 1" names one
+_AREA_AFTER_NAME = re.compile(rf"[ \t]+(?=(?-i:[{_UP}])){_LEVEL_WORDS}(?!(?-i:[\wÀ-ỹ]))(?![ \t]*\d)", re.IGNORECASE)
+
+
 def _generic_end(text: str, pos: int) -> int:
     """Where a name not in the vocabulary ends: ``Phòng Kế hoạch Nghiệp vụ và Điều dưỡng| là``.
 
     Vietnamese names capitalise the first syllable of each word, so each capitalised
-    syllable may carry one lower-case one (``Điều dưỡng``); a verb ends the name.
+    syllable may carry one lower-case one (``Điều dưỡng``); a verb ends the name, and so
+    does a level word (``Bộ Tư lệnh| Thành phố``), which names the body's area.
     """
     end, budget, words = pos, 0, 0
     while True:
+        if words and _AREA_AFTER_NAME.match(text, end):
+            break
         conn = _CONNECT.match(text, end)
         if conn and words and _opens_body(text, _SPACE_RUN.match(text, conn.end()).end()):
             break  # "Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy": "và" joins two bodies, not two words of one
@@ -950,7 +958,7 @@ def _mention(text: str, start: int, end: int, context: PlanContext, method: str)
     return _of_committee(_of_issuing_ministry(built, context), context)
 
 
-_OF_MINISTRY = re.compile(r"[ \t\n]Bộ$")
+_OF_MINISTRY = re.compile(r"[ \t\n\f]Bộ$")
 
 
 def _of_issuing_ministry(m: Mention, context: PlanContext) -> Mention:
@@ -1031,7 +1039,7 @@ def _implied_area(level: str | None, level_word: str | None, context: PlanContex
 
 
 _EXTEND_STOP = re.compile(
-    r"[;:(\n]|,\s*(?=(?:các|cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân)\b)"
+    r"[;:(\n\f]|,\s*(?=(?:các|cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân)\b)"
     rf"|\s*(?:,|và)\s*(?=cấp\s+(?:{_LEVEL_WORDS})(?!(?-i:[\wÀ-ỹ])))"
     r"|\s+và\s+(?=(?:các|cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân)\b)",
     re.IGNORECASE,

@@ -22,7 +22,7 @@ from extractors import agencies
 from extractors.agencies import Mention
 from extractors.context import PlanContext
 from extractors.spans import within
-from pipeline.document import Document
+from pipeline.document import Document, line_end, line_start, split_lines
 from schemas import Assignment, OutlineNode, Span
 
 # the head of a body named before it ("Chánh Văn phòng Bộ", "Vụ trưởng Vụ Pháp chế"): the body is meant
@@ -43,7 +43,7 @@ _FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị)?\s*(?:đầu\s+
 # then skips in C to the next C/Đ instead of trying the case-blind alternation at every position.
 _LABEL = re.compile(
     r"[CcĐđ](?:(?<=[Cc])(?i:ơ\s+quan)|(?<=[Đđ])(?i:ơn\s+vị))"
-    r"(?i:\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)[^:\n]{0,40}:[\s*]*)"
+    r"(?i:\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện|đầu\s+mối)[^:\n\f]{0,40}:[\s*]*)"
 )
 _LIST_GAP = re.compile(
     # a bare kind in the list ("Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội") names no body of its own
@@ -130,8 +130,8 @@ def _agency_sections(doc: Document) -> list[tuple[OutlineNode, bool]]:
 
 
 def _heading_line(doc: Document, node: OutlineNode) -> tuple[int, int]:
-    end = doc.text.find("\n", node.span.start)
-    return node.span.start, end if 0 <= end < node.span.end else node.span.end
+    end = line_end(doc.text, node.span.start)  # "2. Sở Tài chính\fa) Phối hợp": a page break ends the heading too
+    return node.span.start, min(end, node.span.end)
 
 
 def _heading_assignments(doc: Document, node: OutlineNode, mentions: list[Mention], starts: list[int],
@@ -224,7 +224,7 @@ def _described_group(doc: Document, first: Mention, line_end: int, node: Outline
 _FOCAL_APPOSITIVE = re.compile(r"\s+[-–]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực)\b",
                                re.IGNORECASE)
 # a group heading ends at punctuation or at "và" before another body ("và các ...", "và Sở ...")
-_GROUP_STOP = re.compile(r"[:;(\n]|,\s|\s+và\s+(?=các\b|những\b|(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
+_GROUP_STOP = re.compile(r"[:;(\n\f]|,\s|\s+và\s+(?=các\b|những\b|(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
 
 
 def _inner(mentions: list[Mention], start: int, end: int) -> set[int]:
@@ -357,7 +357,7 @@ def _covers(text: str, start: int, end: int, named: list[Mention]) -> bool:
 
 
 # "Căn cứ chức năng, nhiệm vụ, quyền hạn được giao, ": the nouns of the opener may be listed with commas
-_TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo)\s+(?:vào\s+)?"
+_TASK_OPENER = re.compile(r"^\s*(?:[-+*•]\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo|Trong\s+phạm\s+vi)\s+(?:vào\s+)?"
                           r"(?:(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn)(?:\s*,\s*(?=chức|nhiệm|quyền)|\s+và\s+|\s+)"
                           r"|[^,;.]{0,60}?nhiệm\s+vụ)+"
                           r"[^,;.]{0,60},\s*", re.IGNORECASE)
@@ -371,8 +371,9 @@ _COOP_CLAUSE = re.compile(r"(?:^|[;.]\s*|,\s*)(?:[-+*•]\s*)?(?:chủ\s+động
                           r"(?:chặt\s+chẽ\s+)?với\s+(?:các\s+)?(?-i:[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 
 
-# "Chủ động phối hợp triển khai ...", "Phối hợp với các cơ quan liên quan ...": supporting, with no body named
-_UNNAMED_PARTNERS = re.compile(r"^\s*(?:[-+*•]\s*)?(?:chủ\s+động\s+|tích\s+cực\s+)?phối\s+hợp[\s,]+(?:chặt\s+chẽ\s+)?"
+# "Chủ động phối hợp triển khai ...", "Phối hợp với các cơ quan liên quan ...", "tham gia phối hợp triển khai
+# thực hiện Kế hoạch": supporting, with no body named
+_UNNAMED_PARTNERS = re.compile(r"^\s*(?:[-+*•]\s*)?(?:chủ\s+động\s+|tích\s+cực\s+|tham\s+gia\s+)?phối\s+hợp[\s,]+(?:chặt\s+chẽ\s+)?"
                                r"(?:với\s+)?(?!(?-i:[A-ZĐÀ-Ỹ]))", re.IGNORECASE)
 
 
@@ -418,10 +419,9 @@ def _heading_role(heading: str, tasks: list[str]) -> str:
 def _tasks(doc: Document, start: int, end: int) -> tuple[list[str], list[Span]]:
     """The bullets or paragraphs of a block, each a task with its span."""
     tasks, spans = [], []
-    pos = start
     blank = False
-    for raw in doc.text[start:end].split("\n"):
-        line_start, pos = pos, pos + len(raw) + 1
+    for line in split_lines(doc.text[start:end]):  # a page break ends a line as "\n" does
+        raw = line.text
         text = raw.strip()
         if not text:
             blank = True
@@ -430,7 +430,7 @@ def _tasks(doc: Document, start: int, end: int) -> tuple[list[str], list[Span]]:
         body = text[marker.end():] if marker else text
         if not body:
             continue
-        lead = line_start + raw.index(body[:20])
+        lead = start + line.start + raw.index(body[:20])
         open_before = bool(tasks) and not re.search(r"[.;:!?…]\W*$", tasks[-1])
         if tasks and not marker and (not body[0].isupper() or (open_before and not blank)):
             # a paragraph broken across lines continues the previous task
@@ -542,7 +542,7 @@ def _labels(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> li
 
 
 _LEADS_AFTER = re.compile(r"[\s,]*(?:chịu\s+trách\s+nhiệm\s+)?chủ\s+trì\b", re.IGNORECASE)
-_NEXT_CLAUSE = re.compile(r"[^;\n]*;[ \t]*")
+_NEXT_CLAUSE = re.compile(r"[^;\n\f]*;[ \t]*")
 
 
 def _label_clauses(text: str, pos: int, by_start: dict[int, Mention], role: str):
@@ -591,7 +591,7 @@ def _by_start(mentions: list[Mention]) -> dict[int, Mention]:
 
 _PLAIN_GAP = re.compile(r"[\s,;*]*")
 _PLURAL = re.compile(r"các\s+", re.IGNORECASE)
-_PAREN_AFTER = re.compile(r"\s*\([^()\n]{0,80}\)")
+_PAREN_AFTER = re.compile(r"\s*\([^()\n\f]{0,80}\)")
 
 
 def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool) -> list[Mention]:
@@ -632,7 +632,7 @@ def _list_after(text: str, pos: int, by_start: dict[int, Mention], groups: bool)
 
 
 # "các nhà mạng (", "các cơ quan liên quan (gồm": a kind of body whose members the parentheses name
-_KIND_THEN_PAREN = re.compile(r"[\s,;]*(?:(?:và|cùng)\s+)?(?:các|những)\s+(?-i:[a-zđà-ỹ])[^()\n.;:]{0,50}?(?=\()",
+_KIND_THEN_PAREN = re.compile(r"[\s,;]*(?:(?:và|cùng)\s+)?(?:các|những)\s+(?-i:[a-zđà-ỹ])[^()\n\f.;:]{0,50}?(?=\()",
                               re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(\s*(?:(?:như|gồm|bao\s+gồm|là)\s*:?\s*)?", re.IGNORECASE)
 _PAREN_CLOSE = re.compile(r"[\s,;]*(?:\.{2,}|…)?\s*\)")
@@ -675,7 +675,7 @@ _PHOI_HOP = re.compile(r"[\s,]*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)
 
 _XEM_XET = re.compile(r"\s*xem\s+xét")
 # a short run of words then a colon and a count: the name of a quota or list line, not a sentence
-_LABEL_NAME = re.compile(r"[^,;:.\n]{0,40}:\s*(?:Mỗi|mỗi|\d)")
+_LABEL_NAME = re.compile(r"[^,;:.\n\f]{0,40}:\s*(?:Mỗi|mỗi|\d)")
 
 
 def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], context: PlanContext,
@@ -757,7 +757,7 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
 # "tham mưu UBND tỉnh phối hợp Bộ Y tế tổ chức ...", "đồng thời phối hợp Bộ Công an, Bộ KH&CN để xây dựng":
 # "phối hợp" inside a clause, after a word (a clause-opening one is read by the block and subject rules)
 # (opening with the literal "phối" so the search skips to it; the word before is checked after it)
-_MID_PHOI_HOP = re.compile(r"phối(?<=[\wÀ-ỹ][ \t\n]phối)[ \t\n]+hợp[ \t\n]+(?:chặt[ \t\n]+chẽ[ \t\n]+)?(?:với[ \t\n]+)?"
+_MID_PHOI_HOP = re.compile(r"phối(?<=[\wÀ-ỹ][ \t\n\f]phối)[ \t\n\f]+hợp[ \t\n\f]+(?:chặt[ \t\n\f]+chẽ[ \t\n\f]+)?(?:với[ \t\n\f]+)?"
                            r"(?=(?-i:[A-ZĐÀ-Ỹ]))")
 
 
@@ -795,7 +795,7 @@ def _raises_difficulties(text: str, start: int, pred: int) -> bool:
     if not _REPORT_UP.match(text, pred):
         return False
     window = text[max(0, start - 160):start]
-    stop = max(window.rfind(". "), window.rfind(".\n"), window.rfind(";"))
+    stop = max(window.rfind(". "), window.rfind(".\n"), window.rfind(".\f"), window.rfind(";"))
     return bool(_IF_DIFFICULTIES.search(window, stop + 1))
 
 
@@ -811,7 +811,7 @@ def _own_codes(context: PlanContext) -> frozenset[str]:
 _DIRECT = re.compile(r"(?<![\wÀ-ỹ])(?:[cC]hỉ|lãnh)[ \t]+đạo[ \t]+(?:cho[ \t]+)?")
 # "xin ý kiến chỉ đạo Ban Thường vụ", "theo sự chỉ đạo": direction asked for or received, no task given
 _NOT_DIRECTING = re.compile(r"(?:ý\s+kiến|xin|sự|theo|của|dưới|nhận)\s*$", re.IGNORECASE)
-_CLAUSE_STOP = re.compile(r";|\.(?=\s|$)|\n")
+_CLAUSE_STOP = re.compile(r";|\.(?=\s|$)|[\n\f]")
 
 
 _NEXT_WORD = re.compile(r"[ \t]+((?-i:[a-zđà-ỹ])[\wÀ-ỹ]*)")
@@ -834,7 +834,7 @@ def _task_word(text: str, pos: int) -> bool:
 _PARTY_DIRECTOR = re.compile(r"[ \t]*(?:[-+*•][ \t]*|\d+(?:\.\d+)*[.)][ \t]*|[a-zđ]\)[ \t]*)?"
                              r"(?:Đảng[ \t]+đoàn|Ban[ \t]+cán[ \t]+sự|Đảng[ \t]+(?:ủy|uỷ)|Ban[ \t]+Thường[ \t]+vụ|Thường[ \t]+trực"
                              r"|(?:Tỉnh|Huyện|Thành|Quận|Thị)[ \t]+(?:ủy|uỷ)|(?:[Cc]ác[ \t]+)?[Cc]ấp[ \t]+(?:ủy|uỷ))(?![\wÀ-ỹ])")
-_CLAUSE_OPENING = re.compile(r"[;\n]")
+_CLAUSE_OPENING = re.compile(r"[;\n\f]")
 
 
 def _party_directs(text: str, pos: int, context: PlanContext) -> bool:
@@ -847,7 +847,7 @@ def _party_directs(text: str, pos: int, context: PlanContext) -> bool:
     """
     if context.issuer_level == "party":
         return True
-    clause_start = max(text.rfind("\n", 0, pos), text.rfind(";", 0, pos)) + 1
+    clause_start = max(line_start(text, pos), text.rfind(";", 0, pos) + 1)
     return bool(_PARTY_DIRECTOR.match(text, clause_start, pos))
 
 
@@ -865,8 +865,8 @@ def _issuer_directs(text: str, pos: int, by_end: dict[int, Mention], issuer: set
     director = by_end.get(pos - 1) or by_end.get(pos)
     if director is None or director.code not in issuer:
         return False
-    clause_start = max(text.rfind("\n", 0, director.start), text.rfind(";", 0, director.start),
-                       text.rfind(". ", 0, director.start) + 1) + 1
+    clause_start = max(line_start(text, director.start), text.rfind(";", 0, director.start) + 1,
+                       text.rfind(". ", 0, director.start) + 2)
     return bool(_ISSUER_OPENS.match(text[clause_start:director.start]))
 
 
@@ -878,7 +878,7 @@ def _goes_on_directing(text: str, pos: int, last: int) -> bool:
     if last < 0 or not _BARE_CLAUSE.search(text, max(last, pos - 12), pos):
         return False
     between = text[last:pos]
-    return "\n" not in between and ". " not in between
+    return "\n" not in between and "\f" not in between and ". " not in between
 
 
 def _directing_heading(doc: Document, pos: int) -> tuple[OutlineNode, int] | None:
@@ -945,7 +945,7 @@ def _directed(doc: Document, body: tuple[int, int], by_start: dict[int, Mention]
 
 # In an agency's block, a clause opening "Chủ trì" makes it lead; "phối hợp (với) X" makes X cooperate.
 _BLOCK_CLAUSE = re.compile(
-    r"(?:^|\n|;|:)\s*(?:[-+*•]\s*|[a-zđ]\)\s*|\*?[a-zđ]\)\s*\*?\s*)?(?P<lead>chủ\s+trì\s*,?\s*)?"
+    r"(?:^|[\n\f]|;|:)\s*(?:[-+*•]\s*|[a-zđ]\)\s*|\*?[a-zđ]\)\s*\*?\s*)?(?P<lead>chủ\s+trì\s*,?\s*)?"
     r"(?P<coop>(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)?",
     re.IGNORECASE,
 )
@@ -967,10 +967,10 @@ _TASK_LINK = re.compile(r"(?:[\s.…]*\))?\s*(?P<purpose>(?:để|nhằm|trong\s
 # "thực hiện tốt vai trò là Cơ quan Thường trực Ban Chỉ đạo", "phát huy vai trò cơ quan đầu mối", a bullet "- Là cơ
 # quan thường trực, tổng hợp ...": the block's agency is the standing body, whatever its first task opens with
 # (opening with a plain class, as _LABEL, so the search skips to the next v/L/l)
-_ROLE_AS_FOCAL = re.compile(r"[vLl](?:(?<=v)ai[ \t\n]+trò[ \t\n]+(?:là[ \t\n]+)?|(?<=[Ll])à[ \t\n]+)(?:[Cc]ơ[ \t\n]+quan|[Đđ]ơn[ \t\n]+vị)"
-                            r"[ \t\n]+(?:[Tt]hường[ \t\n]+trực|[Đđ]ầu[ \t\n]+mối)(?![\wÀ-ỹ])")
+_ROLE_AS_FOCAL = re.compile(r"[vLl](?:(?<=v)ai[ \t\n\f]+trò[ \t\n\f]+(?:là[ \t\n\f]+)?|(?<=[Ll])à[ \t\n\f]+)(?:[Cc]ơ[ \t\n\f]+quan|[Đđ]ơn[ \t\n\f]+vị)"
+                            r"[ \t\n\f]+(?:[Tt]hường[ \t\n\f]+trực|[Đđ]ầu[ \t\n\f]+mối)(?![\wÀ-ỹ])")
 # "là" opens a clause of its own ("- Là cơ quan thường trực"); "vai trò" stands after a word
-_CLAUSE_BEFORE = re.compile(r"(?:^|[\n;:])[ \t]*(?:[-+*•][ \t]*)?$")
+_CLAUSE_BEFORE = re.compile(r"(?:^|[\n\f;:])[ \t]*(?:[-+*•][ \t]*)?$")
 
 
 def _standing_role_at(text: str, m: re.Match[str]) -> bool:
@@ -1019,10 +1019,10 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
 
 
 # "b) Chủ trì, phối hợp" with nothing after it on its line: the partners open the bullets below
-_DANGLING_COOP = re.compile(r"phối[ \t]+hợp(?:[ \t]+với)?[ \t]*:?[ \t]*\n", re.IGNORECASE)
-_PARTNER_BULLET = re.compile(r"\n[ \t]*[-+•][ \t]*")
+_DANGLING_COOP = re.compile(r"phối[ \t]+hợp(?:[ \t]+với)?[ \t]*:?[ \t]*[\n\f]", re.IGNORECASE)
+_PARTNER_BULLET = re.compile(r"[\n\f][ \t]*[-+•][ \t]*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_NEXT_ITEM = re.compile(r"\n[ \t]*(?:\*?[a-zđ]\)|\*?\d+(?:\.\d+)*[.)]\s)")
+_NEXT_ITEM = re.compile(r"[\n\f][ \t]*(?:\*?[a-zđ]\)|\*?\d+(?:\.\d+)*[.)]\s)")
 
 
 def _partner_bullets(doc: Document, by_start: dict[int, Mention], pos: int, end: int,
@@ -1068,19 +1068,19 @@ def _lead_blocks(doc: Document, mentions: list[Mention]) -> list[tuple[int, int,
 
 def _bullet_subject(text: str, first: Mention) -> bool:
     """Whether the agency opens a bullet or paragraph (``- UBND xã Nghĩa Thắng chỉ đạo``)."""
-    return bool(re.search(r"(?:^|\n)[ \t]*(?:[-+*•][ \t]*)?$", text[max(0, first.start - 6):first.start]))
+    return bool(re.search(r"(?:^|[\n\f])[ \t]*(?:[-+*•][ \t]*)?$", text[max(0, first.start - 6):first.start]))
 
 
 _OPENER = re.compile(
-    r"(?:^|[.;:\n])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+    r"(?:^|[.;:\n\f])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
     r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Đối\s+với|Trong|Khi|Sau\s+khi|H[àằ]ng\s+năm|Định\s+kỳ|Để|Theo|Đồng\s+thời|"
-    r"Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^.;:\n]{0,250},\s*$",
+    r"Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^.;:\n\f]{0,250},\s*$",
     re.IGNORECASE,
 )
-_TITLE_BEFORE = re.compile(r"(?:^|[.;:\n])\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*|Điều\s+\d+\.\s*)?"
+_TITLE_BEFORE = re.compile(r"(?:^|[.;:\n\f])\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*|Điều\s+\d+\.\s*)?"
                            rf"{_TITLES}\s+$", re.IGNORECASE)
 # "Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì ...": an aside before the verb
-_ASIDE = re.compile(r"\s*,\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo|trong|khi|sau\s+khi|với|tùy\s+theo)\b[^.;:\n]{0,200}?,(?=\s)",
+_ASIDE = re.compile(r"\s*,\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo|trong|khi|sau\s+khi|với|tùy\s+theo)\b[^.;:\n\f]{0,200}?,(?=\s)",
                     re.IGNORECASE)
 _LIST_FILLER = re.compile(
     rf"(?:[\s,;]|và|các|đơn\s+vị|cơ\s+quan|tổ\s+chức|địa\s+phương|trực\s+thuộc|thuộc|{_TITLES}|"
@@ -1107,7 +1107,7 @@ def _clause_subject(text: str, first: Mention, mentions: list[Mention],
     pos = subject[-1].end
     aside = _ASIDE.match(text, pos)
     if aside:  # the aside may hold commas itself: the verb follows one of them
-        clause_end = re.compile(r"[.;:\n]").search(text, pos, pos + 260)
+        clause_end = re.compile(r"[.;:\n\f]").search(text, pos, pos + 260)
         for comma in re.finditer(r",(?=\s)", text[aside.end() - 1:clause_end.start() if clause_end else pos + 260]):
             at = aside.end() - 1 + comma.end()
             if agencies.verb_at(text, at):
@@ -1124,7 +1124,7 @@ def _subject_through(text: str, subject: list[Mention], mentions: list[Mention])
     agencies inside that others own (``trực thuộc UBND tỉnh``) are not subjects.
     """
     pos = subject[-1].end
-    stop = re.compile(r"[.:\n]").search(text, pos, pos + 300)
+    stop = re.compile(r"[.:\n\f]").search(text, pos, pos + 300)
     end = stop.start() if stop else min(len(text), pos + 300)
     pred = next((m.start() for m in re.finditer(r"\s(?=\S)", text[pos:end]) if
                  re.match(r"\s+(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)\b", text[pos + m.start():end],
@@ -1150,8 +1150,8 @@ def _strong_start(text: str, first: Mention) -> bool:
     return bool(_CLAUSE_OPEN.search(window[-14:]) or _opener_before(window) or _TITLE_BEFORE.search(window[-40:]))
 
 
-_CLAUSE_OPEN = re.compile(r"(?:^|[.;:\n(])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?$")
-_SUBJECT_OPEN = re.compile(r"(?:^|[.;:\n(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*)?$")
+_CLAUSE_OPEN = re.compile(r"(?:^|[.;:\n\f(])\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?$")
+_SUBJECT_OPEN = re.compile(r"(?:^|[.;:\n\f(]|\bvà)\s*(?:[-+*•]\s*)?(?:\d+[.)]\s*|[a-zđ]\)\s*)?$")
 
 
 def _opener_before(window: str) -> bool:
@@ -1200,12 +1200,11 @@ _LABEL_AT = re.compile(r"[ \t]*(?:[-+*•●▪–]|[a-zđ]\)|\d+(?:\.\d+)*[.)])
 def _sentence(doc: Document, pos: int) -> tuple[str, Span]:
     """The sentence around ``pos``: bounded by line ends and full stops."""
     text = doc.text
-    start = max(text.rfind("\n", 0, pos) + 1, 0)
+    start = line_start(text, pos)
     stops = [m.end() for m in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text[start:pos])]
     if stops:
         start += stops[-1]
-    end_nl = text.find("\n", pos)
-    end = end_nl if end_nl >= 0 else len(text)
+    end = line_end(text, pos)
     stop = re.search(r"\.(?:\s+(?=[A-ZĐÀ-Ỹ])|$)", text[pos:end])
     if stop:
         end = pos + stop.end()
@@ -1275,13 +1274,12 @@ def _header_names(cells: list[str]) -> list[str | None] | None:
 
 def _paragraphs(doc: Document) -> list[tuple[str, int, int]]:
     """The non-blank lines, stripped, with the offsets of their text."""
-    out, pos = [], 0
-    for raw in doc.text.split("\n"):
-        text = raw.strip()
+    out = []
+    for line in doc.lines():
+        text = line.text.strip()
         if text:
-            lead = pos + (len(raw) - len(raw.lstrip()))
+            lead = line.start + (len(line.text) - len(line.text.lstrip()))
             out.append((text, lead, lead + len(text)))
-        pos += len(raw) + 1
     return out
 
 

@@ -22,7 +22,7 @@ from extractors.issuers import describe, display_name, is_committee_organ, start
 from extractors.period import stated_period_end
 from extractors.scan import lowered, matches_at
 from extractors.symbols import Symbol, doc_types, find_symbols, fold
-from pipeline.document import Document
+from pipeline.document import Document, line_end, line_start, split_lines
 from schemas import Finding, Issuer, Signer, Span
 
 _TYPE_PREFIX = 40  # characters of a heading folded to find its type word
@@ -34,18 +34,18 @@ _MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢN
 _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
 _NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
-_STAGE = re.compile(r"^[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]", re.I | re.M)
+_STAGE = re.compile(r"(?:^|(?<=\f))[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]", re.I | re.M)
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 _BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|I\.|1\.)")
 _SUBJECT_LEAD = re.compile(r"[\s,]*(?:ngày\s+[\d/.-]+\s*)?(?:của\s+[^,]{0,60}?\s*)?(?:về việc|về|V/v)\s+", re.I)
-_CLAUSE_END = re.compile(r"\.(?:\s|$)|\n")
+_CLAUSE_END = re.compile(r"\.(?:\s|$)|[\n\f]")
 _NUMBERED_MENTION = re.compile(r"^\S+\s+\S+\s+số\b", re.I)
 _NUMBER_LABEL = re.compile(r"^Số\s*(?::|\d|/)")
 _RULE_TAIL = re.compile(r"\s*-{2,}\s*$")
 # a header's first line that is the parent of the body below it ("ĐẢNG BỘ XÃ IA TÔR" / "CHI BỘ THÔN PLEI BĂNG")
 _PARENT_BODY = re.compile(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND|SỞ|ĐẢNG BỘ|\bXÃ\b|PHƯỜNG")
-_OF_BODY = re.compile(r"\bcủa\s+(?P<name>[^\n.;:]+)")
+_OF_BODY = re.compile(r"\bcủa\s+(?P<name>[^\n\f.;:]+)")
 _ABOUT_LEAD = re.compile(r"^[\s,]*(?:về|V/v)")
 _ABOUT_SPLIT = re.compile(r"\s+(?:về|V/v)\s")
 _DAY_LEAD = re.compile(r"^\s*(?:Ngày\s+\S+|Hôm nay)\s*")
@@ -151,7 +151,7 @@ def _from_header(doc: Document, f: _Found) -> None:
         _flat_header(doc, f)
 
 
-_CELL_DATE = re.compile(r"\t\s*([^\t\n\d,]{2,40},\s*ngày[^\t\n]{0,40}?năm\s*\d{4})")
+_CELL_DATE = re.compile(r"\t\s*([^\t\n\f\d,]{2,40},\s*ngày[^\t\n\f]{0,40}?năm\s*\d{4})")
 
 
 def _date_in_number_cell(doc: Document, line: Span, f: _Found) -> None:
@@ -165,8 +165,8 @@ def _date_in_number_cell(doc: Document, line: Span, f: _Found) -> None:
         _read_date_line(doc, doc.span(m.start(1), m.end(1)), f)
 
 
-_FLAT_NUMBER = re.compile(r"(?:^|[\t\n])\s*(Số\s*:[^\t\n]{0,40})")
-_FLAT_DATE = re.compile(r"(?:^|[\t\n])\s*([^\t\n\d,]{2,40},\s*ngày[^\t\n]{0,40}?năm\s*\d{4})")
+_FLAT_NUMBER = re.compile(r"(?:^|[\t\n\f])\s*(Số\s*:[^\t\n\f]{0,40})")
+_FLAT_DATE = re.compile(r"(?:^|[\t\n\f])\s*([^\t\n\f\d,]{2,40},\s*ngày[^\t\n\f]{0,40}?năm\s*\d{4})")
 
 
 def _flat_header(doc: Document, f: _Found) -> None:
@@ -257,9 +257,9 @@ def _mentions(doc: Document, limit: int) -> list[_Mention]:
         if not m:
             continue
         type_start = s.start - len(before) + m.start()
-        line_start = head.rfind("\n", 0, type_start) + 1
-        standalone = not head[line_start:type_start].strip()
-        clause = head[max(line_start, type_start - 80):type_start]
+        first = line_start(head, type_start)
+        standalone = not head[first:type_start].strip()
+        clause = head[max(first, type_start - 80):type_start]
         reported = bool(_REPORTED.search(clause))
         name = _type_of_word()[m.group("type").lower()]
         out.append(_Mention(s, type_start, name, standalone, reported))
@@ -285,7 +285,7 @@ def _date_near(doc: Document, f: _Found) -> None:
     """The date after the symbol (``154/KH-UBND, ngày 15/8/2023``) or opening the sentence."""
     after = date_at(doc.text, f.number_span.end, window=25) if f.number_span else None
     if after is None and f.lead is not None:
-        start = max(doc.text.rfind("\n", 0, f.lead), doc.text.rfind(". ", 0, f.lead)) + 1
+        start = max(line_start(doc.text, f.lead), doc.text.rfind(". ", 0, f.lead) + 1)
         before = [d for d in find_dates(doc.text[start:f.lead]) if d.date]
         if before:
             d = before[-1]
@@ -339,7 +339,7 @@ def _doc_type_and_title(doc: Document, f: _Found) -> None:
     _title_from_headline(doc, f)
 
 
-_FLAT_TYPE = re.compile(r"(?:^|[\t\n])\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG BÁO|BÁO CÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN)\s+")
+_FLAT_TYPE = re.compile(r"(?:^|[\t\n\f])\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG BÁO|BÁO CÁO|CHƯƠNG TRÌNH|HƯỚNG DẪN)\s+")
 
 
 def _flat_title(doc: Document, f: _Found) -> bool:
@@ -426,18 +426,16 @@ def _header_lines(doc: Document, header: Span) -> list[tuple[str, int]]:
     issuer (the right column read first) is skipped.
     """
     text = doc.quote(header)
-    lines, pos = [], header.start
-    for raw in text.split("\n"):
-        cell = raw.split("\t", 1)[0]
+    lines = []
+    for row in split_lines(text):  # a page break ends a line as "\n" does
+        cell = row.text.split("\t", 1)[0]
         line = cell.strip(" -*")
         if _MOTTO.search(line) and not lines:
-            pos += len(raw) + 1
             continue
         if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
             break
         if line:
-            lines.append((line, pos + cell.find(line)))
-        pos += len(raw) + 1
+            lines.append((line, header.start + row.start + cell.find(line)))
     return [(_RULE_TAIL.sub("", l), p) for l, p in lines]
 
 
@@ -474,8 +472,7 @@ def _body_issuer(doc: Document, f: _Found) -> _HeaderBody | None:
     the title's ``... của Ban Bí thư`` names the document the plan implements, not its issuer.
     """
     if f.number_span:
-        line_end = doc.text.find("\n", f.number_span.end)
-        rest = doc.text[f.number_span.end:min(f.number_span.end + 120, line_end if line_end >= 0 else len(doc.text))]
+        rest = doc.text[f.number_span.end:min(f.number_span.end + 120, line_end(doc.text, f.number_span.end))]
         m = _OF_BODY.search(rest)
         if m and starts_with_body(m.group("name")) and not _ABOUT_LEAD.match(rest[:m.start()]):
             name = _ABOUT_SPLIT.split(m.group("name"))[0].strip(" ,")
@@ -483,7 +480,7 @@ def _body_issuer(doc: Document, f: _Found) -> _HeaderBody | None:
             return _HeaderBody(name, doc.span(start, start + len(name)))
     limit = doc.lines()[min(_HEAD_LINES, len(doc.lines()) - 1)].end
     for m in _VERB.finditer(doc.text[:limit]):
-        clause_start = max(doc.text.rfind(c, 0, m.start()) for c in (".", ",", ";", ":", "\n")) + 1
+        clause_start = max(doc.text.rfind(c, 0, m.start()) for c in (".", ",", ";", ":", "\n", "\f")) + 1
         clause = doc.text[clause_start:m.start()]
         clause = _DAY_LEAD.sub("", clause)
         stripped = clause.strip()
@@ -608,8 +605,8 @@ def _line_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
             if m:
                 out.append(m)
                 pos = m.end()
-        nl = text.find("\n", start)
-        start = nl + 1 if nl >= 0 else -1
+        nl = line_end(text, start)
+        start = nl + 1 if nl < len(text) else -1
     return out
 
 

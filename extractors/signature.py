@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 
 from extractors.issuers import positions
-from pipeline.document import Document, Line
+from pipeline.document import Document, Line, line_start
 from schemas import Signer
 
 _AUTHORITY = re.compile(r"\b(KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?=[^\W\d_])")
@@ -155,7 +155,7 @@ _NAME_WORDS = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,
 @cache
 def _inline_rx() -> re.Pattern[str]:
     pos = "|".join(re.escape(p) for p in positions())
-    return re.compile(rf"((?:\b(?:KT|TM|TL|TUQ|Q)\.?\s+[^\t\n]*?)?)\b({pos})\s+({_NAME_WORDS})")
+    return re.compile(rf"((?:\b(?:KT|TM|TL|TUQ|Q)\.?\s+[^\t\n\f]*?)?)\b({pos})\s+({_NAME_WORDS})")
 
 
 @cache
@@ -182,7 +182,7 @@ def _inline_matches(text: str) -> list[re.Match[str]]:
         if word is None:
             return out
         c = word.start()
-        line = max(text.rfind("\n", 0, c), text.rfind("\t", 0, c)) + 1
+        line = max(line_start(text, c), text.rfind("\t", 0, c) + 1)
         while line > 0 and text[line - 1].isspace():
             line -= 1  # the prefix's own blanks may run back over line breaks
         found = None

@@ -93,6 +93,31 @@ class Document:
         return [n for n in self.outline if n.kind == kind]
 
 
+def line_start(text: str, pos: int) -> int:
+    """Start of the line holding ``pos``: just after the last ``\\n`` or ``\\f`` before it.
+
+    A page break ends a line like a newline (``2. Sở Tài chính\\fa) Phối hợp ...`` is two
+    lines), so every "start of this line" lookup treats them alike.
+
+    >>> line_start("Sở Y tế\\fa) Phối hợp", 12)
+    8
+    """
+    nl = text.rfind("\n", 0, pos)
+    return max(nl, text.rfind("\f", nl + 1, pos)) + 1
+
+
+def line_end(text: str, pos: int) -> int:
+    """End of the line holding ``pos``: the first ``\\n`` or ``\\f`` at or after it, else ``len(text)``.
+
+    >>> line_end("2. Sở Tài chính\\fa) Phối hợp", 0)
+    15
+    """
+    nl = text.find("\n", pos)
+    stop = nl if nl >= 0 else len(text)
+    ff = text.find("\f", pos, stop)  # only up to the newline: a page break is rare
+    return ff if ff >= 0 else stop
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines of ``text`` with their offsets; ``\\n`` and ``\\f`` both end a line."""
     out, start = [], 0

@@ -210,6 +210,10 @@ _HYPHEN_AT_LINE_END = re.compile(r"-[ \t]*\n")
 _YEAR_RANGE_BREAK = re.compile(r"(?:giai đoạn|từ năm|năm|thời kỳ)\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
 _YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one C-level scan
+# "**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**" / (blank) / "**Phụ nữ Thành phố và
+# các tổ chức thành viên của Mặt trận**": one bold heading the source wrote as two bold paragraphs (Markdown puts
+# a blank line between paragraphs, a DOCX reader none).
+_BOLD_BREAK = re.compile(r"\*\*[ \t]*\n(?:[ \t]*\n)?[ \t]*\*\*(?=[^\s*])")
 
 
 def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
@@ -303,6 +307,27 @@ def _wrap_width(text: str) -> int | None:
     if typical > _MAX_WRAP or len(near_width) < max(5, 0.15 * len(lines)) or len(open_ended) < 0.6 * len(near_width):
         return None
     return max(_WRAPPED_LINE, int(typical * _WRAP_SHARE))
+
+
+def _join_split_bold(text: str):
+    """The join of two bold paragraphs where the first stops mid-phrase and the second goes on with it.
+
+    The first must end on no punctuation, and either stop on a word no phrase ends with
+    (``Hội Liên hiệp``, ``của``) or be followed by a lower-case word; a heading in capitals
+    (``**KẾ HOẠCH**``) or a new numbered item (``**4. Sở Y tế**``) stays apart.
+    """
+
+    def join(m: re.Match[str]) -> str:
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip("*# \t")
+        stop = text.find("\n", m.end())
+        after = text[m.end():stop if stop >= 0 else len(text)]
+        if not line or line[-1] in ".:;!?" or _caps(line) or _LIST_ITEM.match(after) or _ROMAN_HEADING.match(after):
+            return m.group(0)
+        if after[:1].islower() or _ends_mid_clause(line):
+            return " "
+        return m.group(0)
+
+    return join
 
 
 def _join_broken_paragraph(text: str):
@@ -499,6 +524,8 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
         mt = mt.sub(_EDGE_SPACES, "")
     if "  " in mt.text:
         mt = mt.sub(_SPACE_RUNS_ANY, " ")
+    if source_format not in _NO_MARKDOWN and "**" in mt.text and _BOLD_BREAK.search(mt.text):
+        mt = mt.sub(_BOLD_BREAK, _join_split_bold(mt.text))
     if _BLANK_THEN_LOWER.search(mt.text):
         mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
     if _HYPHEN_AT_LINE_END.search(mt.text):

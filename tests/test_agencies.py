@@ -450,3 +450,18 @@ def test_region_words_without_a_number_are_no_branch():
 ])
 def test_041_045_hcm_names_cut_short_before(text, name):
     assert name in [m.name for m in find(text, NGHE_AN)]
+
+
+HCM = PlanContext(province="Hồ Chí Minh", issuer_level="province", issuer_name="Ủy ban nhân dân Thành phố Hồ Chí Minh")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("3. Bộ Tư lệnh Thành phố chủ trì, phối hợp", "Bộ Tư lệnh thành phố Hồ Chí Minh"),
+    ("3. Bộ Tư lệnh\nThành phố chủ trì, phối hợp", "Bộ Tư lệnh thành phố Hồ Chí Minh"),
+    ("3. Bộ Tư lệnh Thành phố Hồ Chí Minh chủ trì", "Bộ Tư lệnh thành phố Hồ Chí Minh"),
+    ("- Bệnh viện Quận 1 tiếp nhận", "Bệnh viện Quận 1"),
+    ("- Ban Dân vận Thành ủy chủ trì", "Ban Dân vận Thành ủy"),
+])
+def test_108_hcm_name_outside_vocabulary_ends_before_its_level_word(text, name):
+    """'Bộ Tư lệnh Thành phố' on one line reads as 'Bộ Tư lệnh' of the city, as when the line breaks before 'Thành phố'."""
+    assert [m.name for m in find(text, HCM)] == [name]

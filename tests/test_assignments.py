@@ -977,3 +977,18 @@ def test_named_clauses_of_one_bullet_each_take_their_role():
     assert ("Sở Y tế", "lead", "chủ trì xây dựng kế hoạch đào tạo nhân lực;") in tasks
     assert ("Sở Nội vụ", "cooperate", "phối hợp thực hiện.") in tasks
     assert ("Sở Tài chính", "cooperate", "phối hợp thực hiện.") in tasks
+
+
+@pytest.mark.parametrize("task", [
+    "Trong phạm vi chức năng, nhiệm vụ của mình, tham gia phối hợp triển khai thực hiện Kế hoạch này.",
+    "Căn cứ chức năng, nhiệm vụ được giao, tham gia phối hợp tổ chức các hoạt động truyền thông.",
+    "Tham gia phối hợp triển khai thực hiện Kế hoạch này.",
+])
+def test_045_hcm_tham_gia_phoi_hop_makes_the_heading_bodies_cooperate_too(task):
+    """'3. Đề nghị ... Hội Liên hiệp Phụ nữ Thành phố' / '- Trong phạm vi ..., tham gia phối hợp triển khai ...'."""
+    text = ("KẾ HOẠCH\nBình đẳng giới\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ\n\n- Chủ trì theo dõi, tổng hợp.\n\n"
+            "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố\n\n"
+            f"- {task}\n\n- Duy trì chuỗi hoạt động “Tháng cùng phụ nữ hành động”.\n")
+    roles = _roles_of(text, PlanContext(province="Hồ Chí Minh", issuer_level="province"))
+    assert {("Hội Liên hiệp Phụ nữ thành phố Hồ Chí Minh", "responsible"),
+            ("Hội Liên hiệp Phụ nữ thành phố Hồ Chí Minh", "cooperate")} <= roles

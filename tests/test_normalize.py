@@ -169,3 +169,39 @@ def test_page_breaks_survive():
 
 def test_lone_star_separator_opens_no_emphasis():
     assert norm("TỈNH ỦY THANH HÓA\n*\nSố 177-KH/TU").split("\n")[-1] == "Số 177-KH/TU"
+
+
+def test_045_hcm_bold_heading_split_by_blank_line_is_one_heading():
+    """The source wrote one bold heading as two bold paragraphs; the second goes on with the name."""
+    raw = ("**3. Đề nghị Ủy ban Mặt trận\nTổ quốc Việt Nam Thành phố, Hội Liên hiệp**\n\n"
+           "**Phụ nữ Thành phố và các tổ\nchức thành viên của Mặt trận**\n\n"
+           "- Tham gia phối hợp triển khai thực hiện Kế hoạch này.\n")
+    out = normalize(raw)
+    text = out.text.text
+    assert text.startswith("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố "
+                           "và các tổ chức thành viên của Mặt trận\n")
+    assert any(m.kind == "bold" and "Phụ nữ" in text[m.start:m.end] for m in out.marks)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])  # Markdown paragraphs, DOCX paragraphs
+@pytest.mark.parametrize("first, second", [
+    ("2. Sở Tài chính, Sở Nội vụ và các sở", "trình cấp có thẩm quyền bố trí kinh phí"),  # goes on in lower case
+    ("1. Ban Chỉ đạo của", "Ủy ban nhân dân tỉnh"),  # stops on a word no phrase ends with
+    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp", "Phụ nữ Thành phố"),
+])
+def test_bold_paragraphs_that_go_on_mid_phrase_are_joined(first, second, gap):
+    text = normalize(f"**{first}**{gap}**{second}**\n", "docx" if gap == "\n" else "txt").text.text
+    assert text.startswith(f"{first} {second}")
+
+
+@pytest.mark.parametrize("first, second", [
+    ("KẾ HOẠCH", "thực hiện Chỉ thị số 25-CT/TW"),  # a title in capitals and the line under it
+    ("3. Sở Y tế và", "4. Sở Tài chính"),  # a new numbered item
+    ("1. Mục tiêu:", "nâng cao chất lượng"),  # the first ends on punctuation
+    ("1. Sở Y tế", "Nhiệm vụ chung"),  # a complete name, then a heading of its own
+    ("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"),  # header lines in capitals
+])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_bold_paragraphs_that_stand_alone_stay_apart(first, second, gap):
+    text = normalize(f"**{first}**{gap}**{second}**\n", "docx" if gap == "\n" else "txt").text.text
+    assert f"{first}{gap}{second}" in text
