@@ -180,7 +180,12 @@ def _cell_rows(lines: list[str]) -> list[list[list[str]]]:
     return rows
 
 
+# Spaces at a line's start or end; ``_edge_space_edits`` finds the same runs faster.
 _EDGE_SPACES = re.compile(r"(?m)(?= )(?:^[ ]+|[ ]+$)")
+# A line end with a space before or after it. The pattern opens with the literal "\n", so
+# the scan jumps from line end to line end; trying ``_EDGE_SPACES`` at every space costs more.
+_SPACED_LINE_END = re.compile(r"\n(?:(?<= \n)|(?= ))")
+_SPACES_RUN = re.compile(r" +")
 _SPACE_RUNS_ANY = re.compile(r"[ ]{2,}")
 
 # "2.1 Tốc độ ...": a two-level label is often typed without its final dot; a capital
@@ -205,8 +210,9 @@ _BROKEN_PARAGRAPH = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*\n[ \t]*(?![a-zđ
 # is scanned for quickly, so text without such a break skips the pass above.
 _BLANK_THEN_LOWER = re.compile(r"\n[ \t]*\n[ \t]*[" + _LOWER + "]")
 # "198-\nKH/HU", "25-\nCT/TW": a symbol broken after its hyphen joins without a space.
-_HYPHEN_BREAK = re.compile(r"(?<=[0-9A-Za-zĐđ]-)[ \t]*\n(?=[A-ZĐ0-9])")
-_HYPHEN_AT_LINE_END = re.compile(r"-[ \t]*\n")
+# Group 1 is the break removed. The pattern opens with the literal hyphen, so the scan
+# jumps from hyphen to hyphen instead of trying the lookbehind at every character.
+_HYPHEN_BREAK = re.compile(r"-(?<=[0-9A-Za-zĐđ]-)([ \t]*\n)(?=[A-ZĐ0-9])")
 _YEAR_RANGE_BREAK = re.compile(r"(?:giai đoạn|từ năm|năm|thời kỳ)\s+(?:19|20)\d{2}\s*$", re.IGNORECASE)
 _YEAR_RANGE_REST = re.compile(r"[-–]\s*(?:19|20)\d{2}\b")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one C-level scan
@@ -265,13 +271,16 @@ def _emphasis_open_at_line_ends(text: str) -> set[int]:
     if "*" not in text:
         return ends
     for line in text.split("\n"):
-        if not line.strip():
+        if "*" not in line:  # most lines: no marker, so only a blank line changes anything
+            if (bold or italic) and not line.strip():
+                bold = italic = False
+        elif not line.strip():
             bold = italic = False
         else:
             body = _STAR_BULLET.sub("", line)  # a "* " bullet is not emphasis
             flips_bold = body.count("**") % 2 == 1
             flips_italic = body.replace("**", "").count("*") % 2 == 1
-            if any(ch.isalnum() for ch in line):
+            if _ALNUM.search(line):
                 bold ^= flips_bold
                 italic ^= flips_italic
             else:  # a marker alone ("**", a "*" separator) may close emphasis, never open it
@@ -403,10 +412,14 @@ _DATE_REST = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3},\s*ngày\s+\d")
 def _header_line_wrapped(a: str, b: str) -> bool:
     """A line of the header broken by its narrow column: the national motto
     ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") or the place before the date."""
-    a, b = a.strip(), b.strip()
+    a = a.strip()
     if a.startswith(("CỘNG", "Độc lập")):
-        return any(m.startswith(a + " " + b) for m in _MOTTOS)
-    return bool(_PLACE_WORDS.fullmatch(a)) and not _caps(a) and bool(_DATE_REST.match(b))
+        return any(m.startswith(a + " " + b.strip()) for m in _MOTTOS)
+    # Every line pair of a document comes here and a date line follows a place once:
+    # the substring test turns the other pairs away before any pattern runs.
+    if "ngày" not in b:
+        return False
+    return bool(_DATE_REST.match(b.strip())) and bool(_PLACE_WORDS.fullmatch(a)) and not _caps(a)
 
 
 # Bold type is some 10% wider than regular type: a wrapped bold line is shorter.
@@ -420,6 +433,10 @@ def _short_tail(line: str) -> bool:
 
 def _ends_mid_clause(line: str) -> bool:
     """Whether ``line`` stops on a word no clause ends with ("Sở", "Bộ Chỉ huy", "của")."""
+    # Most lines end on a word no continuation ends with: one suffix test settles them
+    # without splitting the line.
+    if not line.rstrip().endswith(_continuation_last_words()):
+        return False
     words = line.rsplit(None, 3)[-3:]  # only the last three words matter
     continuations = _continuations()
     return any(" ".join(words[-n:]) in continuations for n in range(1, len(words) + 1))
@@ -430,6 +447,12 @@ def _continuations() -> frozenset[str]:
     path = Path(__file__).parent / "data" / "line_continuations.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _continuation_last_words() -> tuple[str, ...]:
+    """The last word of each continuation ("huy" of "Bộ Chỉ huy"), for ``str.endswith``."""
+    return tuple(sorted({phrase.split()[-1] for phrase in _continuations()}))
 
 
 def _caps(line: str) -> bool:
@@ -490,7 +513,10 @@ def _strip_bold(mt: MappedText) -> tuple[MappedText, list[Mark]]:
 
 
 _SPACE_RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Blank lines: at the start of the text they go, elsewhere a run of them becomes one.
+# The run's pattern opens with a literal "\n" (a fast scan); ``^\n+`` is tried at the start only.
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+|^\n+")
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 # Formats whose text holds no Markdown: an asterisk in a PDF is a footnote mark ("(*)") or
@@ -521,15 +547,14 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
     # Each pass below runs only where a cheap test finds text it would change: most
     # plain text has nothing for several of them, and each costs a full scan.
     if _has_edge_spaces(mt.text):
-        mt = mt.sub(_EDGE_SPACES, "")
+        mt = mt.replace(_edge_space_edits(mt.text))
     if "  " in mt.text:
         mt = mt.sub(_SPACE_RUNS_ANY, " ")
     if source_format not in _NO_MARKDOWN and "**" in mt.text and _BOLD_BREAK.search(mt.text):
         mt = mt.sub(_BOLD_BREAK, _join_split_bold(mt.text))
     if _BLANK_THEN_LOWER.search(mt.text):
         mt = mt.sub(_BROKEN_PARAGRAPH, _join_broken_paragraph(mt.text))
-    if _HYPHEN_AT_LINE_END.search(mt.text):
-        mt = mt.sub(_HYPHEN_BREAK, "")
+    mt = mt.replace((m.start(1), m.end(1), "") for m in _HYPHEN_BREAK.finditer(mt.text))
     mt = _reflow(mt, emphasis=source_format not in _NO_WRAPPED_EMPHASIS)
     markdown = source_format not in _NO_MARKDOWN and _may_have_markdown(mt.text)
     mt, marks = _markdown_with_headings(mt) if markdown else (mt, [])
@@ -537,8 +562,8 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
     if "  " in mt.text:
         mt = mt.sub(_SPACE_RUNS, " ")
     if _has_edge_spaces(mt.text):  # removed markup ("**KT. CHỦ TỊCH **") can leave edge spaces
-        mt = mt.sub(_EDGE_SPACES, "")
-    mt = mt.sub(_BLANKS, lambda m: "" if m.start() == 0 else "\n\n")
+        mt = mt.replace(_edge_space_edits(mt.text))
+    mt = mt.replace(_blank_edits(mt.text))
     if not unicodedata.is_normalized("NFC", mt.text):
         # Markup removed or lines joined can put a stray combining mark after a letter ("a__̀").
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
@@ -548,6 +573,43 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
 
 def _has_edge_spaces(text: str) -> bool:
     return text[:1] == " " or text[-1:] == " " or " \n" in text or "\n " in text
+
+
+def _edge_space_edits(text: str) -> list[tuple[int, int, str]]:
+    """The edits of ``_EDGE_SPACES`` (each run of spaces at a line edge removed), found from the line ends.
+
+    "Sở Y tế \n  chủ trì" loses the space before the line end and the two after it.
+    """
+    edits, done = [], 0  # ``done``: end of the last run removed
+    if text[:1] == " ":
+        done = _SPACES_RUN.match(text).end()
+        edits.append((0, done, ""))
+    for m in _SPACED_LINE_END.finditer(text):
+        end = m.start()
+        if end > done and text[end - 1] == " ":
+            edits.append((_run_start(text, end, done), end, ""))
+        if text[end + 1:end + 2] == " ":
+            done = _SPACES_RUN.match(text, end + 1).end()
+            edits.append((end + 1, done, ""))
+    if text[-1:] == " " and len(text) > done:
+        edits.append((_run_start(text, len(text), done), len(text), ""))
+    return edits
+
+
+def _run_start(text: str, end: int, floor: int) -> int:
+    """Where the run of spaces ending at ``end`` starts (not before ``floor``)."""
+    start = end - 1
+    while start > floor and text[start - 1] == " ":
+        start -= 1
+    return start
+
+
+def _blank_edits(text: str) -> list[tuple[int, int, str]]:
+    """The edits of ``_BLANKS``: blank lines at the start removed, a run of them elsewhere made one."""
+    first = _BLANKS.match(text)
+    edits = [(0, first.end(), "")] if first else []
+    edits += [(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text, first.end() if first else 0)]
+    return edits
 
 
 def _may_have_markdown(text: str) -> bool:

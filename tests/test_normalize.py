@@ -205,3 +205,81 @@ def test_bold_paragraphs_that_go_on_mid_phrase_are_joined(first, second, gap):
 def test_bold_paragraphs_that_stand_alone_stay_apart(first, second, gap):
     text = normalize(f"**{first}**{gap}**{second}**\n", "docx" if gap == "\n" else "txt").text.text
     assert f"{first}{gap}{second}" in text
+
+
+# ---- fast scans equal to the patterns they stand for ----------------------------------------
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipeline import normalize as _n  # noqa: E402
+
+_LAYOUT_TEXT = st.text(alphabet=" \n\t\fa-Á1*", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LAYOUT_TEXT)
+@example(" \n  \n a  \n")
+@example("a \f b ")
+@example("   ")
+def test_edge_space_edits_are_the_edge_space_pattern(text):
+    assert _n._edge_space_edits(text) == [(m.start(), m.end(), "") for m in _n._EDGE_SPACES.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LAYOUT_TEXT)
+@example("\n\n\nx\n \n\ny")
+@example("\n \n\nx")
+@example("\nx")
+def test_blank_edits_are_the_blank_pattern(text):
+    expected = [(m.start(), m.end(), "" if m.start() == 0 else "\n\n") for m in _n._BLANKS.finditer(text)]
+    assert _n._blank_edits(text) == expected
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Chỉ thị số 25-\nCT/TW", "Chỉ thị số 25-CT/TW"),
+    ("Kế hoạch 198-  \nKH/HU", "Kế hoạch 198-KH/HU"),
+    ("tiêu chí -\nSở Y tế", "tiêu chí -\nSở Y tế"),  # a dash after a space is no broken symbol
+    ("25-\nnăm", "25-\nnăm"),
+])
+def test_symbol_broken_after_its_hyphen(text, joined):
+    edits = [(m.start(1), m.end(1), "") for m in _n._HYPHEN_BREAK.finditer(text)]
+    assert MappedText(text).replace(edits).text == joined
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="*ab \n\t1", max_size=50))
+@example("**a\nb**\n\nc")
+@example("* a *b\nc*")
+@example("**\nx")
+def test_emphasis_open_lines_skip_lines_without_markers(text):
+    """The fast path for lines without ``*`` leaves the open/closed state as the full reading does."""
+    ends, bold, italic, pos = set(), False, False, 0
+    if "*" in text:
+        for line in text.split("\n"):
+            if not line.strip():
+                bold = italic = False
+            else:
+                body = _n._STAR_BULLET.sub("", line)
+                flips_bold = body.count("**") % 2 == 1
+                flips_italic = body.replace("**", "").count("*") % 2 == 1
+                if any(ch.isalnum() for ch in line):
+                    bold ^= flips_bold
+                    italic ^= flips_italic
+                else:
+                    bold = bold and not flips_bold
+                    italic = italic and not flips_italic
+            pos += len(line)
+            if bold or italic:
+                ends.add(pos)
+            pos += 1
+    assert _n._emphasis_open_at_line_ends(text) == ends
+
+
+@pytest.mark.parametrize("line, mid", [
+    ("phối hợp với Sở", True), ("Bộ Chỉ huy", True), ("trách nhiệm của", True),
+    ("hoàn thành nhiệm vụ", False), ("", False), ("   ", False), ("Tổ chức thực hiện Sở ", True),
+    ("quốc phòng", False),  # ends like "Phòng" in another case: no continuation
+])
+def test_ends_mid_clause(line, mid):
+    assert _n._ends_mid_clause(line) is mid
