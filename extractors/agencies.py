@@ -315,15 +315,16 @@ def _start_keys() -> tuple[frozenset[str], frozenset[str] | None]:
 
 @functools.cache
 def _first_words_regex() -> re.Pattern[str]:
-    """In a folded Latin text, the whole words that are start keys (``so``, ``ubnd``, ``uy``, ``cac``).
+    """In a folded Latin text, the whole words that are start keys (``so``, ``ubnd``, ``uy``, ``cac``): group 1.
 
-    Each first letter checks the character before it, so the pattern opens with a plain
-    letter and the search skips in C to the letters that can begin a key.
+    The pattern opens with the character before the word, one no word holds, so the
+    keys are tried only where a word starts (not at every letter that may begin one);
+    ``_word_starts`` puts a space before the text for a word at its very start.
     """
     classes, _ = _latin_folds()
-    word = rf"[\w{_latin_non_word_letters()}]"
+    word = f"[{_folded_word_letters()}]"
 
-    def trie(words: list[str], first: bool) -> str:
+    def trie(words: list[str]) -> str:
         """One alternation per shared prefix: each position tries each letter once."""
         by_first: dict[str, list[str]] = {}
         for w in words:
@@ -333,8 +334,7 @@ def _first_words_regex() -> re.Pattern[str]:
             if not letter:
                 alts.append("")  # the word may end here
                 continue
-            head = re.escape(letter) + (f"(?<!{word}{re.escape(letter)})" if first else "")
-            alts.append(head + (trie(rests, False) if rests != [""] else ""))
+            alts.append(re.escape(letter) + (trie(rests) if rests != [""] else ""))
         if alts == [""]:
             return ""
         ends = "" in alts  # "ban" ends where "bao" goes on: the empty branch last, after longer ones
@@ -343,7 +343,19 @@ def _first_words_regex() -> re.Pattern[str]:
 
     # a key with a character no Latin letter folds to can only begin a word of the slow path
     keys = [k for k in _start_keys()[0] if all(ch in classes for ch in k)]
-    return re.compile(rf"{trie(keys, True)}(?!{word})")
+    return re.compile(rf"[^{_folded_word_letters()}]({trie(keys)})(?!{word})")
+
+
+@functools.cache
+def _folded_word_letters() -> str:
+    """The characters of a folded Latin text that ``[\\wÀ-ỹ]`` counts as word characters, as a class body.
+
+    Folding maps every word character of a Latin text to one of the letters of
+    ``_latin_folds`` (``×`` and ``÷`` among them); a small class of those is tested
+    faster than ``\\w``, which looks up each character's Unicode category.
+    """
+    classes, _ = _latin_folds()
+    return "".join(re.escape(ch) for ch in sorted(classes))
 
 
 def _word_starts(text: str, latin: bool | None = None) -> list[tuple[int, str]]:
@@ -355,8 +367,8 @@ def _word_starts(text: str, latin: bool | None = None) -> list[tuple[int, str]]:
         latin = _is_latin(text)
     keys = _start_keys()[0]
     if latin:  # fold the text once; the words that are keys are found in C
-        folded = text.translate(_latin_fold_table())
-        return [(word.start(), word.group(0)) for word in _first_words_regex().finditer(folded)]
+        folded = (" " + text).translate(_latin_fold_table())  # the space: a non-word character before the first word
+        return [(word.start(1) - 1, word.group(1)) for word in _first_words_regex().finditer(folded)]
     out = []
     for word in _WORD_AT_START.finditer(text):  # a word character outside the Latin blocks: word by word
         key = _fold_word(word.group(0))

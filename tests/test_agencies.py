@@ -465,3 +465,18 @@ HCM = PlanContext(province="Hồ Chí Minh", issuer_level="province", issuer_nam
 def test_108_hcm_name_outside_vocabulary_ends_before_its_level_word(text, name):
     """'Bộ Tư lệnh Thành phố' on one line reads as 'Bộ Tư lệnh' of the city, as when the line breaks before 'Thành phố'."""
     assert [m.name for m in find(text, HCM)] == [name]
+
+
+def test_folded_word_letters_are_word_characters_of_the_old_class():
+    """The small class the start-word scan tests stands for ``[\\wÀ-ỹ]`` on folded text: no letter outside it."""
+    import re
+    letters = agencies._latin_folds()[0]
+    assert all(re.match(r"[\wÀ-ỹ]", ch) for ch in letters)
+
+
+@pytest.mark.parametrize("text", ["Sở Y tế", "(Sở Y tế)", "×Sở", "Sở×", "UBND/Sở", "2Sở", "_Sở", "Sở_", "ở Sở", "Sởx"])
+def test_word_starts_at_the_text_edges_and_after_any_character(text):
+    keys = agencies._start_keys()[0]
+    expected = [(w.start(), agencies._fold_word(w.group(0))) for w in agencies._WORD_AT_START.finditer(text)
+                if agencies._fold_word(w.group(0)) in keys]
+    assert agencies._word_starts(text) == expected
