@@ -1117,6 +1117,11 @@ def _clause_subject(text: str, first: Mention, mentions: list[Mention],
     return _subject_through(text, subject, mentions)
 
 
+_LIST_STOP = re.compile(r"[.:\n\f]")
+# The space before the predicate and the predicate: "..., đơn vị trực thuộc UBND tỉnh chịu trách nhiệm".
+_LIST_PREDICATE = re.compile(r"\s(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)\b", re.IGNORECASE)
+
+
 def _subject_through(text: str, subject: list[Mention], mentions: list[Mention]) -> tuple[list[Mention], int] | None:
     """A long subject list with non-agency words inside (``..., đơn vị trực thuộc UBND tỉnh; Chủ tịch ...``).
 
@@ -1124,14 +1129,12 @@ def _subject_through(text: str, subject: list[Mention], mentions: list[Mention])
     agencies inside that others own (``trực thuộc UBND tỉnh``) are not subjects.
     """
     pos = subject[-1].end
-    stop = re.compile(r"[.:\n\f]").search(text, pos, pos + 300)
+    stop = _LIST_STOP.search(text, pos, pos + 300)
     end = stop.start() if stop else min(len(text), pos + 300)
-    pred = next((m.start() for m in re.finditer(r"\s(?=\S)", text[pos:end]) if
-                 re.match(r"\s+(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)\b", text[pos + m.start():end],
-                          re.IGNORECASE)), None)
-    if pred is None:
+    predicate = _LIST_PREDICATE.search(text, pos, end)  # the first, in one scan; ``end`` bounds its ``\b`` too
+    if predicate is None:
         return None
-    pred += pos
+    pred = predicate.start()
     inside = [m for m in mentions if pos <= m.start and m.end <= pred]
     rest, last = [], pos
     for m in inside:
