@@ -42,11 +42,13 @@ class Normalized:
     marks: tuple[Mark, ...]
 
 
-# Each pattern below opens with a lookahead on its first character, so the scan
-# tests one character class per position instead of trying every alternative.
+# CRLF or CR, a soft hyphen with the line end after it, odd spaces, zero-width marks, controls:
+# ``\r\n?|[\ufffe\x02\u00ad]\r?\n?|[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]|[\x00-\x08\x0b\x0e-\x1f\x7f]``.
+# Written as one character class and what may follow it: a pattern opening with a class lets
+# the scan skip in C to the characters of that class (a lookahead or alternation would not).
 _CONTROL = re.compile(
-    r"(?=[\r\ufffe\x02\u00ad\u00a0\u2007\u202f\u200b-\u200d\ufeff\x00-\x08\x0b\x0e-\x1f\x7f])"
-    r"(?:\r\n?|[\ufffe\x02\u00ad]\r?\n?|[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]|[\x00-\x08\x0b\x0e-\x1f\x7f])"
+    r"[\r\ufffe\x02\u00ad\u00a0\u2007\u202f\u200b-\u200d\ufeff\x00-\x08\x0b\x0e-\x1f\x7f]"
+    r"(?:(?<=\r)\n|(?<=[\ufffe\x02\u00ad])\r?\n?)?"
 )
 
 
@@ -478,8 +480,10 @@ def _unbalanced_emphasis(line: str) -> bool:
 
 
 _MD_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+|\|[ \t]*$|[-=_]{3,}[ \t]*$|\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$|\|.*\|[ \t]*$)")
-_MD_BOLD = re.compile(r"(?=[*_])(?:\*\*|__(?=\S)|(?<=\S)__)")
-_MD_EMPH = re.compile(r"(?=\*)(?<![\w*])\*(?=[^\s*])([^*\n]+?)\s*\*(?![\w*])")
+# Both open with a literal ("**"/"__", "*") so the scan skips in C to the markers; the
+# lookbehinds that follow test the character before the marker.
+_MD_BOLD = re.compile(r"\*\*|__(?:(?=\S)|(?<=\S__))")
+_MD_EMPH = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)\s*\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([-*_#|.()\[\]])")
 
 

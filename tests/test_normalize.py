@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -283,3 +284,27 @@ def test_emphasis_open_lines_skip_lines_without_markers(text):
 ])
 def test_ends_mid_clause(line, mid):
     assert _n._ends_mid_clause(line) is mid
+
+
+_CONTROL_ALTERNATIVES = re.compile(
+    r"\r\n?|[\ufffe\x02\u00ad]\r?\n?|[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a \r\n\ufffe\x02\u00ad\u00a0\u200b\ufeff\x01\x7f\t", max_size=40))
+@example("a\r\nb\rc\u00ad\r\nd\ufffe\ne\x02\rf")
+def test_control_pattern_matches_what_its_alternatives_match(text):
+    """The class-first control pattern finds the same pieces as the plain alternation it stands for."""
+    assert [m.span() for m in _n._CONTROL.finditer(text)] == [m.span() for m in _CONTROL_ALTERNATIVES.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a *_\n", max_size=30))
+@example("a__ __b **x** *y* a*b*")
+def test_markdown_patterns_match_as_their_lookahead_forms(text):
+    """The literal-first Markdown patterns find what the lookahead-first forms they replace found."""
+    bold = re.compile(r"(?=[*_])(?:\*\*|__(?=\S)|(?<=\S)__)")
+    emphasis = re.compile(r"(?=\*)(?<![\w*])\*(?=[^\s*])([^*\n]+?)\s*\*(?![\w*])")
+    assert [m.span() for m in _n._MD_BOLD.finditer(text)] == [m.span() for m in bold.finditer(text)]
+    assert [(m.span(), m.group(1)) for m in _n._MD_EMPH.finditer(text)] == [
+        (m.span(), m.group(1)) for m in emphasis.finditer(text)]
