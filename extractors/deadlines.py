@@ -52,6 +52,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
     reference = context.issued or (date(context.issued_year, 1, 1) if context.issued_year else None)
     skip = _skipped_spans(doc)
     found: list[Deadline] = []
+    subjects: _Subjects = {}  # one reading of a sentence's agencies, shared by every date in it
     for row in table_rows(doc) if rows is None else rows:
         cell = row.cells.get("time")
         skip.append(row.span)  # a task row is read by its time column, never again as sentences
@@ -59,7 +60,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
             continue
         task = row.cells.get("task")
         for expr in timexpr.find(cell[0], reference, cued=True):
-            found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table",
+            found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table", subjects,
                                 task[0] if task else None)
     skipped = _union(skip)
     for start, end in _sentences(doc):
@@ -76,7 +77,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
                 continue
             if _before_plan(expr, context) and not _stated_due(sentence, expr):
                 continue
-            found += _deadlines(doc, expr, start, context, assignments, doc.span(start, end), "rule")
+            found += _deadlines(doc, expr, start, context, assignments, doc.span(start, end), "rule", subjects)
     return sorted(found, key=lambda d: d.span.start)
 
 
@@ -159,8 +160,14 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+# The subject of each sentence already read, by its (start, end): a long sentence holding
+# many dates ("trước ngày 15/11 hằng năm, ngày 12 tháng 3 năm 2024; ..." repeated) is
+# searched for agencies once, not once per date.
+_Subjects = dict[tuple[int, int], "agencies.Mention | None"]
+
+
 def _deadlines(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, assignments: list[Assignment],
-               sentence: Span, method: str, row_task: str | None = None) -> list[Deadline]:
+               sentence: Span, method: str, subjects: _Subjects, row_task: str | None = None) -> list[Deadline]:
     """One deadline per owning agency: ``9. Báo ..., Sở Văn hóa ..., Cổng Thông tin ...:`` share one due date.
 
     A clerk filtering the calendar by agency must find the date under each of them, so
@@ -170,7 +177,10 @@ def _deadlines(doc: Document, expr: TimeExpr, offset: int, context: PlanContext,
     owners = list({a.agency: a for a in _owners(assignments, start)}.values())
     task = row_task or _task(doc, owners, start, sentence)
     if not owners:
-        subject = _subject(doc, sentence, context)
+        key = (sentence.start, sentence.end)
+        if key not in subjects:
+            subjects[key] = _subject(doc, sentence, context)
+        subject = subjects[key]
         agency, code = (subject.name, subject.code) if subject is not None else (None, None)
         return [_deadline(doc, expr, offset, context, agency, code, task, method)]
     return [_deadline(doc, expr, offset, context, a.agency, a.agency_code, task, method) for a in owners]
@@ -235,12 +245,15 @@ def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Me
     ``Hằng năm, trước ngày 15 tháng 01, Sở Tài chính báo cáo ... về Sở Y tế`` → Sở Tài chính.
     """
     text = doc.text[sentence.start:sentence.end]
+    # every agency after the first report/send verb is addressed: find that verb once per sentence
+    addressing = _ADDRESSING.search(text)
+    addressed_from = addressing.end() if addressing else len(text) + 1
     previous_end, previous_object = None, False
     for m in agencies.find(text, context):
         listed = previous_end is not None and bool(_LIST_JOIN.fullmatch(text[previous_end:m.start]))
         # "gửi UBND tỉnh, Ban Chỉ huy ...": the whole list after "gửi" is addressed, not the doer
         is_object = previous_object if listed else bool(_NOT_SUBJECT.search(text[max(0, m.start - 12):m.start])
-                                                         or _ADDRESSING.search(text, 0, m.start))
+                                                         or addressed_from <= m.start)
         if not is_object:
             return m
         previous_end, previous_object = m.end, is_object

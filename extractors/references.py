@@ -10,8 +10,9 @@ The same document cited several times (and spelled differently) is listed once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from extractors.context import PlanContext
 from extractors.dates import DateMatch, find_dates
@@ -28,6 +29,12 @@ _IMPLEMENTS = re.compile(
 )
 _IMPLEMENT_VERB = re.compile(r"\b(?:triển khai|thực hiện|cụ thể hóa)\b", re.I)
 _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
+# The same three leads, tried with ``match(text, start, end)`` at a paragraph's start: no copy of
+# the paragraph is made (a one-line document of thousands of citations stays linear).
+_LEGAL_AT = re.compile(_LEGAL.pattern[1:], re.I)
+_IMPLEMENTS_AT = re.compile(_IMPLEMENTS.pattern[1:], re.I)
+_NOT_BASIS_AT = re.compile(_NOT_BASIS.pattern[1:], re.I)
+_LINE_END = re.compile("\n")
 _GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
 # Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
 # "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
@@ -55,7 +62,8 @@ _SUBJECT_VERB = re.compile(
 _LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n(]{2,200}?)\s+(?:ngày\s|số\s*\d)", re.U)
 # A law heads its own citation: right after "Căn cứ" or a list separator, never inside
 # another document's summary ("Nghị định ... quy định chi tiết ... của Luật Phòng thủ dân sự").
-_LAW_LEAD = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
+# (_law_lead: "Căn cứ" or "Căn cứ các" alone before the law, or a list separator before it)
+_LAW_LEAD_WORD = re.compile(r"\W*(?:Căn cứ|Xét)(?:\s+các)?\s*", re.I)
 _LAW_WORD = re.compile("Luật")
 _RANK = {"legal_basis": 2, "implements": 2, "mentions": 0}
 _DIGIT = re.compile(r"\d")
@@ -76,6 +84,63 @@ _MAX_ISSUER = 130
 _MAX_SUBJECT = 300
 
 
+class _Scan:
+    """Positions in one document's text that every citation looks back for, found once.
+
+    Each citation asks where its paragraph starts, where its sentence starts and which
+    ``các Quyết định của ...`` group precedes it. Scanning back from each citation would
+    make a long line of citations quadratic; these lists are built once (each only when
+    first asked) and bisected.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.title = next((n for n in doc.outline if n.kind == "title"), None)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _LINE_END.finditer(self.text)]
+
+    @cached_property
+    def sentence_breaks(self) -> tuple[list[int], list[int]]:
+        found = list(_SENTENCE_BREAK.finditer(self.text))
+        return [m.start() for m in found], [m.end() for m in found]
+
+    @cached_property
+    def verbs(self) -> tuple[list[int], list[int]]:
+        found = list(_IMPLEMENT_VERB.finditer(self.text))
+        return [m.start() for m in found], [m.end() for m in found]
+
+    @cached_property
+    def groups(self) -> tuple[list[int], list[int]]:
+        found = list(_group_of_types().finditer(self.text))
+        return [m.start() for m in found], [m.end() for m in found]
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the line holding ``pos`` starts."""
+        starts = self.line_starts
+        return starts[bisect_right(starts, pos) - 1]
+
+    def sentence_start(self, start: int, pos: int) -> int:
+        """Where the last sentence of ``text[start:pos]`` starts (``pos`` opens a symbol, never a blank)."""
+        opens, ends = self.sentence_breaks
+        i = bisect_right(opens, pos - 1) - 1  # the last break opening before pos
+        return ends[i] if i >= 0 and opens[i] >= start else start
+
+    def verb_between(self, start: int, pos: int) -> bool:
+        """Whether ``_IMPLEMENT_VERB.search(text[start:pos])`` finds a verb (``start`` follows a blank)."""
+        opens, ends = self.verbs
+        i = bisect_right(ends, pos) - 1  # the last verb ending by pos
+        # (a verb glued to pos has no word boundary in the whole text: the short search finds it)
+        return (i >= 0 and opens[i] >= start) or _IMPLEMENT_VERB.search(self.text, max(start, pos - 12), pos) is not None
+
+    def group_before(self, start: int, pos: int) -> int | None:
+        """The end of the last ``các <type> của`` group in ``text[start:pos]``."""
+        opens, ends = self.groups
+        i = bisect_right(ends, pos) - 1
+        return ends[i] if i >= 0 and opens[i] >= start else None
+
+
 @dataclass(slots=True)
 class _Cite:
     symbol: Symbol
@@ -88,13 +153,14 @@ def extract(doc: Document, context: PlanContext) -> list[Reference]:
     skip = _own_spans(doc)
     zone_end = _preamble_end(doc)
     area = _context_area(context)
+    scan = _Scan(doc)
     cites: list[_Cite] = []
     for s in find_symbols(doc.text):
         if s.number == own or any(a <= s.start < b for a, b in skip):
             continue
-        cites.append(_Cite(s, _reference(doc, s, zone_end, area, context)))
+        cites.append(_Cite(s, _reference(doc, scan, s, zone_end, area, context)))
     refs = _merge(cites, area)
-    refs += _laws(doc, zone_end, {r.canonical_id for r in refs})
+    refs += _laws(doc, scan, zone_end, {r.canonical_id for r in refs})
     return refs
 
 
@@ -118,45 +184,48 @@ def _context_area(context: PlanContext) -> Area | None:
     return Area(context.province, context.district, resolved.province_2025 if resolved else None)
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+def _rstripped(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())`` without copying the text."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
-def _lead_paragraph(text: str, pos: int) -> str:
-    """The paragraph holding ``pos``, from the lead of the list it continues.
+def _lead_paragraph(scan: _Scan, pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts, or the lead of the list it continues.
 
     ``Thực hiện Chỉ thị số 27/CT-TTg ...;`` / ``Công văn số 6676/BYT-CDS ...``: a paragraph
     with no lead word after one ending in ``;`` or ``,`` is the next item of the same list.
     """
-    start = _paragraph_start(text, pos)
+    text = scan.text
+    start = scan.paragraph_start(pos)
     for _ in range(8):
-        para = text[start:pos]
-        if _LEGAL.search(para) or _IMPLEMENTS.search(para) or _NOT_BASIS.search(para) or start == 0:
-            return para
-        prev_end = len(text[:start].rstrip())
+        if (_LEGAL_AT.match(text, start, pos) or _IMPLEMENTS_AT.match(text, start, pos)
+                or _NOT_BASIS_AT.match(text, start, pos) or start == 0):
+            return start
+        prev_end = _rstripped(text, start)
         if prev_end == 0 or text[prev_end - 1] not in ";,":
-            return para
-        start = _paragraph_start(text, prev_end - 1)
-    return text[start:pos]
+            return start
+        start = scan.paragraph_start(prev_end - 1)
+    return start
 
 
-def _relation(doc: Document, s: Symbol, zone_end: int) -> str:
+def _relation(scan: _Scan, s: Symbol, zone_end: int) -> str:
     """``Căn cứ`` paragraphs are legal basis, ``Thực hiện`` ones implemented; the rest mentions."""
-    title = next((n for n in doc.outline if n.kind == "title"), None)
-    text = doc.text
+    title, text = scan.title, scan.text
     if title and title.span.start <= s.start < title.span.end:
         return "implements" if _IMPLEMENT_VERB.search(text[title.span.start:s.start]) else "mentions"
     if s.start >= zone_end:
         return "mentions"
-    para = _lead_paragraph(text, s.start)
-    if _NOT_BASIS.search(para):
+    start = _lead_paragraph(scan, s.start)
+    if _NOT_BASIS_AT.match(text, start, s.start):
         return "mentions"
-    if _LEGAL.search(para):
+    if _LEGAL_AT.match(text, start, s.start):
         return "legal_basis"
-    if _IMPLEMENTS.search(para):
+    if _IMPLEMENTS_AT.match(text, start, s.start):
         return "implements"
-    sentence = _SENTENCE_BREAK.split(para)[-1]
-    return "implements" if _IMPLEMENT_VERB.search(sentence) else "mentions"
+    sentence = scan.sentence_start(start, s.start)
+    return "implements" if scan.verb_between(sentence, s.start) else "mentions"
 
 
 _SHARED = re.compile(r"^\s*(?:,|và|hoặc)\s*(?:số\s*)?\d[\w/.\-–‑&]*(?=\s*,?\s*ngày)")
@@ -264,21 +333,18 @@ def _issuer_shared(text: str, pos: int) -> str | None:
     return name if name and _OF_AHEAD.match(text[pos:pos + 12]) else None
 
 
-def _issuer_of_group(text: str, s: Symbol) -> str | None:
+def _issuer_of_group(scan: _Scan, s: Symbol) -> str | None:
     """``các Quyết định của Thủ tướng Chính phủ: Quyết định số 326/QĐ-TTg ...`` or ``Các Nghị định
     của Chính phủ quy định ... (Số 37/2019/NĐ-CP ...)``: the body named for the whole group."""
-    start = _paragraph_start(text, s.start)
-    before = text[start:s.start]
-    groups = list(_group_of_types().finditer(before))
-    if not groups:
+    text = scan.text
+    group_end = scan.group_before(scan.paragraph_start(s.start), s.start)
+    if group_end is None:
         return None
-    g = groups[-1]
-    between = before[g.end():]
-    inside = between.count("(") > between.count(")")
-    listed = ":" in between and not _FULL_STOP.search(between)
+    inside = text.count("(", group_end, s.start) > text.count(")", group_end, s.start)
+    listed = text.find(":", group_end, s.start) >= 0 and not _FULL_STOP.search(text, group_end, s.start)
     if not (inside or listed):
         return None
-    name, _ = _issuer_after(text, start + g.end())
+    name, _ = _issuer_after(text, group_end)
     return name
 
 
@@ -359,7 +425,7 @@ def _doc_type_before(text: str, s: Symbol) -> str | None:
     return s.doc_type
 
 
-def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, context: PlanContext) -> dict:
+def _reference(doc: Document, scan: _Scan, s: Symbol, zone_end: int, area: Area | None, context: PlanContext) -> dict:
     """The fields of the :class:`Reference` one citation makes (a dict: citations of one document merge first)."""
     text = doc.text
     date = _date_after(text, s.end)
@@ -367,7 +433,7 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
     issuer, pos = _issuer_after(text, pos)
     if issuer is None:
         issuer = (_issuer_before(text, s) or _issuer_shared(text, date.end if date else s.end)
-                  or _issuer_of_group(text, s) or _sole_issuer(text, s))
+                  or _issuer_of_group(scan, s) or _sole_issuer(text, s))
     subject = _subject_after(text, pos)
     year = s.year or (date.year if date else None)
     info = describe(issuer, area) if issuer else _describe_code(s, area, context)
@@ -382,7 +448,7 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
         date=date.iso if date else None,
         issuer=issuer,
         subject=subject,
-        relation=_relation(doc, s, zone_end),
+        relation=_relation(scan, s, zone_end),
         issuer_level=info.level if info else None,
         issuer_province=info.province if info else None,
         issuer_district=info.district if info else None,
@@ -449,13 +515,19 @@ def _merge(cites: list[_Cite], area: Area | None) -> list[Reference]:
     return sorted(out, key=lambda r: r.span.start)
 
 
-def _laws(doc: Document, zone_end: int, seen: set[str | None]) -> list[Reference]:
+def _law_lead(text: str, start: int, end: int) -> bool:
+    """Whether the law at ``end`` heads its own citation: ``Căn cứ Luật ...``, ``...; Luật ...``."""
+    last = _rstripped(text, end)
+    return (last > start and text[last - 1] in ";,") or _LAW_LEAD_WORD.fullmatch(text, start, end) is not None
+
+
+def _laws(doc: Document, scan: _Scan, zone_end: int, seen: set[str | None]) -> list[Reference]:
     """``Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025``: laws cited by name."""
     out = []
     zone = doc.text[:zone_end]
     for m in matches_at(_LAW, _LAW_WORD, zone, zone):  # every citation of a law opens with "Luật"
-        para = doc.text[_paragraph_start(doc.text, m.start()):m.start()]
-        if not _LEGAL.search(para) or not _LAW_LEAD.search(para):
+        start = scan.paragraph_start(m.start())
+        if not _LEGAL_AT.match(doc.text, start, m.start()) or not _law_lead(doc.text, start, m.start()):
             continue
         name = _SPACES.sub(" ", m.group(1)).strip()
         date = _date_after(doc.text, m.end(1))

@@ -16,6 +16,7 @@ import heapq
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -191,9 +192,13 @@ def find_symbols(text: str) -> list[Symbol]:
         rest = [_case(t) for t in _tokens(m.group("rest"))]
         number = f"{int(m.group('num'))}-{type_code}/{'-'.join(rest)}"
         found.append(Symbol(m.start(), m.end(), m.group(0), number, "party", type_code, rest[0], None))
-    taken = [(s.start, s.end) for s in found]
+    # party symbols come in text order and never overlap: their ends are sorted, so the
+    # overlap test is a bisection (a line of thousands of symbols stays linear)
+    taken_starts = [s.start for s in found]
+    taken_ends = [s.end for s in found]
     for m in _after_numbers(_STATE, _SLASH_MARKS, text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        i = bisect_right(taken_ends, m.start())  # the first party symbol ending after m starts
+        if i < len(taken_ends) and taken_starts[i] < m.end():
             continue
         year = m.group("year")
         number, kind, type_code, issuer = _build(m.group("num"), year, _tokens(m.group("rest")))

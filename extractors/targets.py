@@ -310,6 +310,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         committed = in_goal or inherit or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
         if not committed and not status:
             continue
+        indicator = None  # the clause's text, the same for every number in it: built once
         for i, m in enumerate(mentions):
             seg_start = mentions[i - 1].unit_end if i else 0
             seg_end = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
@@ -327,8 +328,9 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
             elif year is None:
                 year = horizon
             found = _indicator_code(clause, seg_start, seg_end, m)
+            indicator = indicator if indicator is not None else _indicator_text(clause)
             out.append(Target(
-                indicator=_indicator_text(clause),
+                indicator=indicator,
                 indicator_code=found.code if found else None,
                 comparator=comparator,
                 value=m.value,

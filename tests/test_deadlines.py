@@ -342,3 +342,21 @@ def test_045_hcm_year_in_the_promulgation_sentence_is_not_a_deadline(make_doc, f
     doc = make_doc(f"KẾ HOẠCH\nBình đẳng giới\n\n{formula}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức.\n\n"
                    "II. CHẾ ĐỘ BÁO CÁO\n\nCác sở gửi báo cáo về Sở Nội vụ trước ngày 16 tháng 12 năm 2025.\n")
     assert [(d.date, d.month) for d in run(doc, ctx)] == [("2025-12-16", None)]
+
+
+def test_long_sentence_subject_is_read_once_for_all_its_dates(make_doc, monkeypatch):
+    """A line repeating dates (``trước ngày 15/11 hằng năm, ngày 12 tháng 3 năm 2024; ...``) has one
+    subject: it is looked for once, not once per date (a hostile file of 30 000 dates ran for minutes)."""
+    calls = []
+    real = deadlines._subject
+
+    def counting(doc, sentence, context):
+        calls.append((sentence.start, sentence.end))
+        return real(doc, sentence, context)
+
+    monkeypatch.setattr(deadlines, "_subject", counting)
+    line = "Sở Y tế báo cáo " + "trước ngày 15/11 hằng năm, trước ngày 12 tháng 12 năm 2024; " * 20
+    found = deadlines.extract(make_doc(line), CTX, [])
+    assert len(found) == 40
+    assert len(calls) == len(set(calls)) == 1
+    assert {d.agency for d in found} == {"Sở Y tế"}

@@ -1,13 +1,14 @@
 """Cited documents: canonical number, date, issuer, subject and relation."""
 
 import json
+import re
 
 import pytest
 
 from conftest import SEEDS
 from extractors import references
 from extractors.context import PlanContext
-from extractors.symbols import canonical_symbol
+from extractors.symbols import canonical_symbol, find_symbols
 from pipeline.build import document_from_text
 from pipeline.evaluation.references import score
 from pipeline.extract import extract_plan
@@ -287,3 +288,45 @@ def test_issuer_name_ends_where_the_body_ends(make_doc, preamble, number, issuer
 def test_sole_issuer_code_takes_the_name_written_in_its_sentence(make_doc, preamble, expected):
     got = {r.number: r.issuer for r in _refs(make_doc, _plan_text(preamble))}
     assert {k: got.get(k) for k in expected} == expected
+
+
+def _generated_texts(seed: int, count: int = 200):
+    """Lines of preamble phrases, citations and breaks, glued at random."""
+    import random
+
+    pieces = ["Căn cứ ", "Thực hiện ", "Sau 8 năm triển khai ", "thực hiện", "các Quyết định của Chính phủ: ",
+              "Quyết định số 12/QĐ-TTg", " ngày 12/3/2024", "; ", ", ", ". ", ": ", "(", ")", "\n", "\n\n",
+              "Xét đề nghị ", "Luật Đầu tư công ngày 13/6/2019", "Căn cứ các ", " ", "  ", "cụ thể hóa ",
+              "Nghị quyết 25-NQ/TW", "về việc ", "!"]
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+
+
+def test_scan_lookups_match_the_slices_they_replace(make_doc):
+    """Paragraph, sentence, verb and group look-backs are bisections over positions found once;
+    on generated lines they answer what slicing the paragraph and searching it answered."""
+    for text in _generated_texts(1):
+        doc = make_doc(text)
+        scan = references._Scan(doc)
+        t = doc.text
+        for s in find_symbols(t):
+            pos = s.start
+            start = t.rfind("\n", 0, pos) + 1
+            assert scan.paragraph_start(pos) == start
+            para = t[start:pos]
+            last = references._SENTENCE_BREAK.split(para)[-1]
+            sentence = scan.sentence_start(start, pos)
+            assert t[sentence:pos] == last
+            assert scan.verb_between(sentence, pos) == bool(references._IMPLEMENT_VERB.search(last))
+            groups = list(references._group_of_types().finditer(para))
+            expected = start + groups[-1].end() if groups else None
+            assert scan.group_before(start, pos) == expected
+
+
+def test_law_lead_reads_the_paragraph_ends_like_the_pattern():
+    lead = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
+    for text in _generated_texts(2):
+        for m in re.finditer("Luật", text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            assert references._law_lead(text, start, m.start()) == bool(lead.search(text[start:m.start()]))
