@@ -25,7 +25,7 @@ _NOT_DEADLINES = re.compile(
     r"^\s*(?:[IVXLC]+|\d+)[.)]\s*(?:MỤC\s+TIÊU|CHỈ\s+TIÊU|MỤC\s+ĐÍCH|KINH\s+PHÍ|CĂN\s+CỨ|SỰ\s+CẦN\s+THIẾT|"
     r"THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|Mục\s+tiêu|Chỉ\s+tiêu|Kinh\s+phí)",
 )
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|[\n\f]")  # a page break ends a line too
 _NON_BLANK = re.compile(r"\S")
 _DUE_CUE_TAIL = re.compile(r"(?=[tcx])(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-+*•]\s*")
@@ -43,6 +43,11 @@ _SCHEDULE = re.compile(r"(?=t)tần\s+suất", re.IGNORECASE)
 _REPORTED = re.compile(r"(?=[bg])(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
 _PROMULGATION = re.compile(r"(?=b)ban\s+hành\s+(?:kèm\s+theo\s+)?Kế\s+hoạch\b.*(?:như|sau)\s*:\s*$",
                            re.IGNORECASE | re.DOTALL)
+# "Luật ... có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026": when a law or decision takes effect
+# is no date anything falls due (read across the line break a hard-wrapped source puts before the date).
+_TAKES_EFFECT = re.compile(r"(?=h)hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?(?:\s+ngày)?\s*$", re.IGNORECASE)
+# Where a sentence's paragraph ends: a line closed by sentence-final punctuation.
+_CLOSED_LINE = re.compile(r"[.!?;:][^\S\n\f]*[\n\f]")
 MAX_TEXT = 400
 
 
@@ -63,6 +68,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
             found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table", subjects,
                                 task[0] if task else None)
     skipped = _union(skip)
+    nodes = sorted(n.span.start for n in doc.outline)
     for start, end in _sentences(doc):
         if _inside(skipped, start):
             continue
@@ -70,8 +76,13 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
         if sentence.rstrip().endswith(":") and _PROMULGATION.search(sentence):
             continue
         schedule = "tần" in sentence and _SCHEDULE.search(sentence) is not None
+        goal = None  # whether the paragraph states a target: read once, at its first year
         for expr in timexpr.find(sentence, reference):
-            if _is_target_year(expr, _paragraph(doc.text, start, end)):
+            if expr.precision == "year":
+                goal = _states_target(_paragraph(doc.text, start, end, nodes)) if goal is None else goal
+                if goal:
+                    continue
+            if _takes_effect(doc.text, start + expr.start):
                 continue
             if schedule and not expr.freq and not _REPORTED.search(sentence, 0, expr.start):
                 continue
@@ -85,20 +96,34 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
 _TARGET = re.compile(r"(?=[%pcđ])(?:%|\bphấn\s+đấu\b|\bchỉ\s+tiêu\b|\bđạt\s+(?:trên|dưới|tối\s+thiểu|ít\s+nhất)?\s*\d)", re.IGNORECASE)
 
 
-def _is_target_year(expr: TimeExpr, sentence: str) -> bool:
-    """``phấn đấu đến hết năm 2030 đạt 100%``: a target's year, not a deadline."""
-    return expr.precision == "year" and bool(_TARGET.search(sentence))
+def _states_target(paragraph: str) -> bool:
+    """``phấn đấu đến hết năm 2030 đạt 100%``: a year there is a target's, not a deadline."""
+    return bool(_TARGET.search(paragraph))
 
 
-def _paragraph(text: str, start: int, end: int) -> str:
+def _paragraph(text: str, start: int, end: int, nodes: list[int]) -> str:
     """The sentence with the rest of its paragraph: a line broken mid-sentence goes on below.
 
     ``Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm`` / ``BTS 5G đạt 100% ...``: the
-    target that makes the year a goal sits on the next line of the same paragraph.
+    target that makes the year a goal sits on the next line of the same paragraph. The
+    paragraph ends at a blank line, at the first line closed by a full stop (or ``;``, ``:``),
+    or where the next heading or list item (``nodes``: the outline's starts) opens: DOCX
+    and PDF text has no blank lines, and ``Từ nay đến hết năm 2025.`` / ``III. NỘI DUNG``
+    must not reach a ``phấn đấu`` in the next section.
     """
-    stop = text.find("\n\n", end)
-    stop = min(stop if stop >= 0 else len(text), end + 400)
+    stop = min(len(text), end + 400)
+    blank = text.find("\n\n", end, stop + 1)
+    closed = _CLOSED_LINE.search(text, max(start, end - 1), stop)
+    following = bisect_right(nodes, start)  # the first node opening after the sentence's start
+    for cut in (blank, closed.end() - 1 if closed else -1, nodes[following] if following < len(nodes) else -1):
+        if end <= cut < stop:
+            stop = cut
     return text[start:stop]
+
+
+def _takes_effect(text: str, pos: int) -> bool:
+    """``có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026`` before ``pos``."""
+    return _TAKES_EFFECT.search(text, max(0, pos - 40), pos) is not None
 
 
 def _stated_due(sentence: str, expr: TimeExpr) -> bool:

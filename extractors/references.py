@@ -28,13 +28,20 @@ _IMPLEMENTS = re.compile(
     r"^\W*(?:Thực hiện|Triển khai|Để triển khai|Để thực hiện|Nhằm triển khai|Nhằm thực hiện|Tiếp tục thực hiện)\b", re.I
 )
 _IMPLEMENT_VERB = re.compile(r"\b(?:triển khai|thực hiện|cụ thể hóa)\b", re.I)
+# A verb makes a citation implemented when it leads its clause ("Nhằm tổ chức quán triệt, triển khai
+# thực hiện Chỉ thị số 25-CT/TW") or names a plan's purpose ("ban hành Kế hoạch thực hiện Chỉ thị số
+# 27/CT-TTg"); in a look-back ("Sau 8 năm triển khai thực hiện Nghị quyết số 21-NQ/TW") it only mentions.
+_VERB_LEAD = re.compile(
+    r"(?:^|[\n\f,;:(.!?]|\b(?:để|nhằm|và|tiếp tục|tổ chức|việc|Kế hoạch|Chương trình|Đề án))\s*$", re.I)
+_VERB_GAP = re.compile(r"\s*$")
 _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
 # The same three leads, tried with ``match(text, start, end)`` at a paragraph's start: no copy of
 # the paragraph is made (a one-line document of thousands of citations stays linear).
 _LEGAL_AT = re.compile(_LEGAL.pattern[1:], re.I)
 _IMPLEMENTS_AT = re.compile(_IMPLEMENTS.pattern[1:], re.I)
 _NOT_BASIS_AT = re.compile(_NOT_BASIS.pattern[1:], re.I)
-_LINE_END = re.compile("\n")
+# A page break ends a line as a newline does ("…2050;\fCăn cứ Quyết định số 553/QĐ-TTg" in a PDF).
+_LINE_END = re.compile("[\n\f]")
 _GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
 # Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
 # "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
@@ -43,7 +50,7 @@ _ISSUER_STOP = re.compile(
     # ("của Chính phủ Quy định ...", "của UBND thành phố Cần Thơ Thực hiện Chương trình").
     r"\s+(?:(?i:ban hành|phê duyệt|về việc|về|V/v|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
     r"sửa đổi|kết luận|khóa|khoá|nhiệm kỳ)|tại|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
-    r"trên|trong|đối với|nhằm|để|(?:nay là|được)\b)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\t:*]"
+    r"trên|trong|đối với|nhằm|để|(?:nay là|được)\b)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\f\t:*]"
 )
 # A name that lists its fields: "Bộ Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo phát triển
 # khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": short comma parts closed by "và".
@@ -52,14 +59,14 @@ _ENUM_LAST = re.compile(r"\s+và\s+(?:\w[\w'’-]*(?:\s|$)?){1,6}")
 _NOT_ENUM = re.compile(r"^(?:các|những|trong|đồng thời|ngày|số|tại|đã|theo|nay)\b", re.I)
 # A line break inside a citation (hard-wrapped sources: "của Bộ\nChính trị"): joined when
 # the line does not end a clause and the next one does not open a paragraph.
-_SOFT_BREAK = re.compile(r"\n(?<=[^\s;.:,]\n)(?=[^\W\d_])(?!(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo)\b)")
+_SOFT_BREAK = re.compile(r"[\n\f](?<=[^\s;.:,][\n\f])(?=[^\W\d_])(?!(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo)\b)")
 _SUBJECT = re.compile(r"^\s*(?:[\"“]\s*)?(?:về việc|về|V/v)\s+", re.I)
 # The summary of a cited document may open with its verb instead of "về" (trích yếu):
 # "... của Thủ tướng Chính phủ phê duyệt Chương trình ...".
 _SUBJECT_VERB = re.compile(
     r"^\s*(?=(?:ban hành|phê duyệt|quy định|hướng dẫn|sửa đổi|công bố|kết luận|thành lập|giao|phân bổ)\s)", re.I
 )
-_LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n(]{2,200}?)\s+(?:ngày\s|số\s*\d)", re.U)
+_LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n\f(]{2,200}?)\s+(?:ngày\s|số\s*\d)", re.U)
 # A law heads its own citation: right after "Căn cứ" or a list separator, never inside
 # another document's summary ("Nghị định ... quy định chi tiết ... của Luật Phòng thủ dân sự").
 # (_law_lead: "Căn cứ" or "Căn cứ các" alone before the law, or a list separator before it)
@@ -108,8 +115,18 @@ class _Scan:
 
     @cached_property
     def verbs(self) -> tuple[list[int], list[int]]:
-        found = list(_IMPLEMENT_VERB.finditer(self.text))
-        return [m.start() for m in found], [m.end() for m in found]
+        """The implementing verbs that lead their clause (a run ``triển khai thực hiện`` leads as one)."""
+        text = self.text
+        found = list(_IMPLEMENT_VERB.finditer(text))
+        opens, ends = [], []
+        run_start = 0
+        for i, m in enumerate(found):
+            joined = i and _VERB_GAP.match(text, found[i - 1].end(), m.start())
+            run_start = run_start if joined else m.start()
+            if _VERB_LEAD.search(text, max(0, run_start - 40), run_start):
+                opens.append(m.start())
+                ends.append(m.end())
+        return opens, ends
 
     @cached_property
     def groups(self) -> tuple[list[int], list[int]]:
@@ -128,11 +145,10 @@ class _Scan:
         return ends[i] if i >= 0 and opens[i] >= start else start
 
     def verb_between(self, start: int, pos: int) -> bool:
-        """Whether ``_IMPLEMENT_VERB.search(text[start:pos])`` finds a verb (``start`` follows a blank)."""
+        """Whether a verb leading its clause stands in ``text[start:pos]``."""
         opens, ends = self.verbs
-        i = bisect_right(ends, pos) - 1  # the last verb ending by pos
-        # (a verb glued to pos has no word boundary in the whole text: the short search finds it)
-        return (i >= 0 and opens[i] >= start) or _IMPLEMENT_VERB.search(self.text, max(start, pos - 12), pos) is not None
+        i = bisect_right(ends, pos) - 1  # the last leading verb ending by pos
+        return i >= 0 and opens[i] >= start
 
     def group_before(self, start: int, pos: int) -> int | None:
         """The end of the last ``các <type> của`` group in ``text[start:pos]``."""
@@ -355,12 +371,12 @@ def _group_of_types() -> re.Pattern[str]:
 
 @cache
 def _body_then_cite() -> re.Pattern[str]:
-    return re.compile(r"\bcủa\s+([^;,.\n]{3,90}?)\s+tại\s+(?:" + _TYPE_ALTERNATION() + r")?\s*(?:số\s*)?:?\s*$", re.I)
+    return re.compile(r"\bcủa\s+([^;,.\n\f]{3,90}?)\s+tại\s+(?:" + _TYPE_ALTERNATION() + r")?\s*(?:số\s*)?:?\s*$", re.I)
 
 
 @cache
 def _subject_end() -> re.Pattern[str]:
-    return re.compile(r";|\.(?:\s|$)|\n|[”\"]|,\s+(?:" + _TYPE_ALTERNATION() + r")\s")
+    return re.compile(r";|\.(?:\s|$)|[\n\f]|[”\"]|,\s+(?:" + _TYPE_ALTERNATION() + r")\s")
 
 
 @lru_cache(maxsize=256)

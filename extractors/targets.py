@@ -379,14 +379,17 @@ def _framed_list(doc: Document, line: Line, lead: str, chain) -> bool:
     return bool(_ELABORATION.match(lead)) and any(_committing_intro(doc, node) for node in chain)
 
 
+_LINE_BREAK = re.compile(r"[\n\f]")
+
+
 def _committing_intro(doc: Document, node) -> bool:
     """The text between a section's heading and its first subsection commits (``phấn đấu ... như sau:``)."""
     children = [n.span.start for n in doc.outline if n.kind == "section" and node.span.start < n.span.start < node.span.end]
     if not children:
         return False
     intro = fold_keep(doc.text[node.span.start:min(children)]).rstrip()
-    body = intro.split("\n", 1)[1].strip() if "\n" in intro else ""
-    last = body.rsplit("\n", 1)[-1].strip()  # the paragraph that opens the subsections
+    lines = _LINE_BREAK.split(intro)  # a page break ends a line too
+    last = lines[-1].strip() if len(lines) > 1 else ""  # the paragraph that opens the subsections
     return last.endswith(":") and bool(_LEAD_COMMIT.search(last))
 
 

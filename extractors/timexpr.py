@@ -80,7 +80,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_CUE = re.compile(
-    r"(?:^|[:;.]\s*|\n)\s*(?:[-+*•]\s*)?(?:\*\s*)?(?:trong\s+|thời\s+gian[^:\n]{0,30}:\s*\*?\s*)?$",
+    r"(?:^|[:;.]\s*|[\n\f])\s*(?:[-+*•]\s*)?(?:\*\s*)?(?:trong\s+|thời\s+gian[^:\n]{0,30}:\s*\*?\s*)?$",
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(r"\s*(?:(?:trong\s+)?năm\s+)?(?P<y>(?:19|20)\d{2})\s*\.?\s*", re.IGNORECASE)

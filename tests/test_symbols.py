@@ -106,3 +106,15 @@ def test_line_of_thousands_of_symbols_finds_each():
     found = find_symbols("Số: 12/KH-UBND 25-CT/TW 11/2020/NQ-HĐND " * 500)
     assert [s.number for s in found[:3]] == ["12/KH-UBND", "25-CT/TW", "11/2020/NQ-HĐND"]
     assert len(found) == 1500
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4/\nNơi nhận:\n- Như trên;", []),  # kienhai 194 (DOCX/PDF): a page number before the recipients
+    ("4/\fNơi nhận:", []),
+    ("Kế hoạch số 12/\nKH-UBND ngày 3/1/2024", ["12/KH-UBND"]),  # a hard-wrapped symbol keeps its capitals
+    ("Quyết định số 281/QĐ-\nTTg", ["281/QĐ-TTg"]),  # a listed mixed-case code
+    ("Nghị quyết 11/2020/\nNQ-HĐND", ["11/2020/NQ-HĐND"]),
+    ("Chỉ thị 25-\nCT/TW", ["25-CT/TW"]),
+])
+def test_code_opening_a_line_must_be_written_in_capitals(text, expected):
+    assert [s.number for s in find_symbols(text)] == expected
