@@ -25,7 +25,7 @@ _NOT_DEADLINES = re.compile(
     r"^\s*(?:[IVXLC]+|\d+)[.)]\s*(?:MỤC\s+TIÊU|CHỈ\s+TIÊU|MỤC\s+ĐÍCH|KINH\s+PHÍ|CĂN\s+CỨ|SỰ\s+CẦN\s+THIẾT|"
     r"THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|Mục\s+tiêu|Chỉ\s+tiêu|Kinh\s+phí)",
 )
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|[\n\f]")  # a page break ends a line too
 _NON_BLANK = re.compile(r"\S")
 _DUE_CUE_TAIL = re.compile(r"(?=[tcx])(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-+*•]\s*")
@@ -43,6 +43,11 @@ _SCHEDULE = re.compile(r"(?=t)tần\s+suất", re.IGNORECASE)
 _REPORTED = re.compile(r"(?=[bg])(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
 _PROMULGATION = re.compile(r"(?=b)ban\s+hành\s+(?:kèm\s+theo\s+)?Kế\s+hoạch\b.*(?:như|sau)\s*:\s*$",
                            re.IGNORECASE | re.DOTALL)
+# "Luật ... có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026": when a law or decision takes effect
+# is no date anything falls due (read across the line break a hard-wrapped source puts before the date).
+_TAKES_EFFECT = re.compile(r"(?=h)hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?(?:\s+ngày)?\s*$", re.IGNORECASE)
+# Where a sentence's paragraph ends: a line closed by sentence-final punctuation.
+_CLOSED_LINE = re.compile(r"[.!?;:][^\S\n\f]*[\n\f]")
 MAX_TEXT = 400
 
 
@@ -52,6 +57,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
     reference = context.issued or (date(context.issued_year, 1, 1) if context.issued_year else None)
     skip = _skipped_spans(doc)
     found: list[Deadline] = []
+    subjects: _Subjects = {}  # one reading of a sentence's agencies, shared by every date in it
     for row in table_rows(doc) if rows is None else rows:
         cell = row.cells.get("time")
         skip.append(row.span)  # a task row is read by its time column, never again as sentences
@@ -59,9 +65,10 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
             continue
         task = row.cells.get("task")
         for expr in timexpr.find(cell[0], reference, cued=True):
-            found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table",
+            found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table", subjects,
                                 task[0] if task else None)
     skipped = _union(skip)
+    nodes = sorted(n.span.start for n in doc.outline)
     for start, end in _sentences(doc):
         if _inside(skipped, start):
             continue
@@ -69,14 +76,19 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
         if sentence.rstrip().endswith(":") and _PROMULGATION.search(sentence):
             continue
         schedule = "tần" in sentence and _SCHEDULE.search(sentence) is not None
+        goal = None  # whether the paragraph states a target: read once, at its first year
         for expr in timexpr.find(sentence, reference):
-            if _is_target_year(expr, _paragraph(doc.text, start, end)):
+            if expr.precision == "year":
+                goal = _states_target(_paragraph(doc.text, start, end, nodes)) if goal is None else goal
+                if goal:
+                    continue
+            if _takes_effect(doc.text, start + expr.start):
                 continue
             if schedule and not expr.freq and not _REPORTED.search(sentence, 0, expr.start):
                 continue
             if _before_plan(expr, context) and not _stated_due(sentence, expr):
                 continue
-            found += _deadlines(doc, expr, start, context, assignments, doc.span(start, end), "rule")
+            found += _deadlines(doc, expr, start, context, assignments, doc.span(start, end), "rule", subjects)
     return sorted(found, key=lambda d: d.span.start)
 
 
@@ -84,20 +96,34 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
 _TARGET = re.compile(r"(?=[%pcđ])(?:%|\bphấn\s+đấu\b|\bchỉ\s+tiêu\b|\bđạt\s+(?:trên|dưới|tối\s+thiểu|ít\s+nhất)?\s*\d)", re.IGNORECASE)
 
 
-def _is_target_year(expr: TimeExpr, sentence: str) -> bool:
-    """``phấn đấu đến hết năm 2030 đạt 100%``: a target's year, not a deadline."""
-    return expr.precision == "year" and bool(_TARGET.search(sentence))
+def _states_target(paragraph: str) -> bool:
+    """``phấn đấu đến hết năm 2030 đạt 100%``: a year there is a target's, not a deadline."""
+    return bool(_TARGET.search(paragraph))
 
 
-def _paragraph(text: str, start: int, end: int) -> str:
+def _paragraph(text: str, start: int, end: int, nodes: list[int]) -> str:
     """The sentence with the rest of its paragraph: a line broken mid-sentence goes on below.
 
     ``Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm`` / ``BTS 5G đạt 100% ...``: the
-    target that makes the year a goal sits on the next line of the same paragraph.
+    target that makes the year a goal sits on the next line of the same paragraph. The
+    paragraph ends at a blank line, at the first line closed by a full stop (or ``;``, ``:``),
+    or where the next heading or list item (``nodes``: the outline's starts) opens: DOCX
+    and PDF text has no blank lines, and ``Từ nay đến hết năm 2025.`` / ``III. NỘI DUNG``
+    must not reach a ``phấn đấu`` in the next section.
     """
-    stop = text.find("\n\n", end)
-    stop = min(stop if stop >= 0 else len(text), end + 400)
+    stop = min(len(text), end + 400)
+    blank = text.find("\n\n", end, stop + 1)
+    closed = _CLOSED_LINE.search(text, max(start, end - 1), stop)
+    following = bisect_right(nodes, start)  # the first node opening after the sentence's start
+    for cut in (blank, closed.end() - 1 if closed else -1, nodes[following] if following < len(nodes) else -1):
+        if end <= cut < stop:
+            stop = cut
     return text[start:stop]
+
+
+def _takes_effect(text: str, pos: int) -> bool:
+    """``có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026`` before ``pos``."""
+    return _TAKES_EFFECT.search(text, max(0, pos - 40), pos) is not None
 
 
 def _stated_due(sentence: str, expr: TimeExpr) -> bool:
@@ -159,8 +185,14 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+# The subject of each sentence already read, by its (start, end): a long sentence holding
+# many dates ("trước ngày 15/11 hằng năm, ngày 12 tháng 3 năm 2024; ..." repeated) is
+# searched for agencies once, not once per date.
+_Subjects = dict[tuple[int, int], "agencies.Mention | None"]
+
+
 def _deadlines(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, assignments: list[Assignment],
-               sentence: Span, method: str, row_task: str | None = None) -> list[Deadline]:
+               sentence: Span, method: str, subjects: _Subjects, row_task: str | None = None) -> list[Deadline]:
     """One deadline per owning agency: ``9. Báo ..., Sở Văn hóa ..., Cổng Thông tin ...:`` share one due date.
 
     A clerk filtering the calendar by agency must find the date under each of them, so
@@ -170,7 +202,10 @@ def _deadlines(doc: Document, expr: TimeExpr, offset: int, context: PlanContext,
     owners = list({a.agency: a for a in _owners(assignments, start)}.values())
     task = row_task or _task(doc, owners, start, sentence)
     if not owners:
-        subject = _subject(doc, sentence, context)
+        key = (sentence.start, sentence.end)
+        if key not in subjects:
+            subjects[key] = _subject(doc, sentence, context)
+        subject = subjects[key]
         agency, code = (subject.name, subject.code) if subject is not None else (None, None)
         return [_deadline(doc, expr, offset, context, agency, code, task, method)]
     return [_deadline(doc, expr, offset, context, a.agency, a.agency_code, task, method) for a in owners]
@@ -235,12 +270,15 @@ def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Me
     ``Hằng năm, trước ngày 15 tháng 01, Sở Tài chính báo cáo ... về Sở Y tế`` → Sở Tài chính.
     """
     text = doc.text[sentence.start:sentence.end]
+    # every agency after the first report/send verb is addressed: find that verb once per sentence
+    addressing = _ADDRESSING.search(text)
+    addressed_from = addressing.end() if addressing else len(text) + 1
     previous_end, previous_object = None, False
     for m in agencies.find(text, context):
         listed = previous_end is not None and bool(_LIST_JOIN.fullmatch(text[previous_end:m.start]))
         # "gửi UBND tỉnh, Ban Chỉ huy ...": the whole list after "gửi" is addressed, not the doer
         is_object = previous_object if listed else bool(_NOT_SUBJECT.search(text[max(0, m.start - 12):m.start])
-                                                         or _ADDRESSING.search(text, 0, m.start))
+                                                         or addressed_from <= m.start)
         if not is_object:
             return m
         previous_end, previous_object = m.end, is_object

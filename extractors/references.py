@@ -10,8 +10,9 @@ The same document cited several times (and spelled differently) is listed once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from extractors.context import PlanContext
 from extractors.dates import DateMatch, find_dates
@@ -27,7 +28,20 @@ _IMPLEMENTS = re.compile(
     r"^\W*(?:Thực hiện|Triển khai|Để triển khai|Để thực hiện|Nhằm triển khai|Nhằm thực hiện|Tiếp tục thực hiện)\b", re.I
 )
 _IMPLEMENT_VERB = re.compile(r"\b(?:triển khai|thực hiện|cụ thể hóa)\b", re.I)
+# A verb makes a citation implemented when it leads its clause ("Nhằm tổ chức quán triệt, triển khai
+# thực hiện Chỉ thị số 25-CT/TW") or names a plan's purpose ("ban hành Kế hoạch thực hiện Chỉ thị số
+# 27/CT-TTg"); in a look-back ("Sau 8 năm triển khai thực hiện Nghị quyết số 21-NQ/TW") it only mentions.
+_VERB_LEAD = re.compile(
+    r"(?:^|[\n\f,;:(.!?]|\b(?:để|nhằm|và|tiếp tục|tổ chức|việc|Kế hoạch|Chương trình|Đề án))\s*$", re.I)
+_VERB_GAP = re.compile(r"\s*$")
 _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
+# The same three leads, tried with ``match(text, start, end)`` at a paragraph's start: no copy of
+# the paragraph is made (a one-line document of thousands of citations stays linear).
+_LEGAL_AT = re.compile(_LEGAL.pattern[1:], re.I)
+_IMPLEMENTS_AT = re.compile(_IMPLEMENTS.pattern[1:], re.I)
+_NOT_BASIS_AT = re.compile(_NOT_BASIS.pattern[1:], re.I)
+# A page break ends a line as a newline does ("…2050;\fCăn cứ Quyết định số 553/QĐ-TTg" in a PDF).
+_LINE_END = re.compile("[\n\f]")
 _GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
 # Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
 # "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
@@ -36,7 +50,7 @@ _ISSUER_STOP = re.compile(
     # ("của Chính phủ Quy định ...", "của UBND thành phố Cần Thơ Thực hiện Chương trình").
     r"\s+(?:(?i:ban hành|phê duyệt|về việc|về|V/v|quy định|hướng dẫn|thực hiện|triển khai|đính chính|đình chính|"
     r"sửa đổi|kết luận|khóa|khoá|nhiệm kỳ)|tại|điều chỉnh|bổ sung|công bố|phê chuẩn|giao|chỉ đạo|kèm theo|"
-    r"trên|trong|đối với|nhằm|để|(?:nay là|được)\b)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\t:*]"
+    r"trên|trong|đối với|nhằm|để|(?:nay là|được)\b)\b|\s+và\s+(?=(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Chương trình|Công văn|Thông báo|Kết luận|Hướng dẫn)\b|các\b)|[;,.(“\"\n\f\t:*]"
 )
 # A name that lists its fields: "Bộ Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo phát triển
 # khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": short comma parts closed by "và".
@@ -45,17 +59,18 @@ _ENUM_LAST = re.compile(r"\s+và\s+(?:\w[\w'’-]*(?:\s|$)?){1,6}")
 _NOT_ENUM = re.compile(r"^(?:các|những|trong|đồng thời|ngày|số|tại|đã|theo|nay)\b", re.I)
 # A line break inside a citation (hard-wrapped sources: "của Bộ\nChính trị"): joined when
 # the line does not end a clause and the next one does not open a paragraph.
-_SOFT_BREAK = re.compile(r"\n(?<=[^\s;.:,]\n)(?=[^\W\d_])(?!(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo)\b)")
+_SOFT_BREAK = re.compile(r"[\n\f](?<=[^\s;.:,][\n\f])(?=[^\W\d_])(?!(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo)\b)")
 _SUBJECT = re.compile(r"^\s*(?:[\"“]\s*)?(?:về việc|về|V/v)\s+", re.I)
 # The summary of a cited document may open with its verb instead of "về" (trích yếu):
 # "... của Thủ tướng Chính phủ phê duyệt Chương trình ...".
 _SUBJECT_VERB = re.compile(
     r"^\s*(?=(?:ban hành|phê duyệt|quy định|hướng dẫn|sửa đổi|công bố|kết luận|thành lập|giao|phân bổ)\s)", re.I
 )
-_LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n(]{2,200}?)\s+(?:ngày\s|số\s*\d)", re.U)
+_LAW = re.compile(r"\b(Luật\s+(?:[A-ZĐ]|sửa đổi)[^;\n\f(]{2,200}?)\s+(?:ngày\s|số\s*\d)", re.U)
 # A law heads its own citation: right after "Căn cứ" or a list separator, never inside
 # another document's summary ("Nghị định ... quy định chi tiết ... của Luật Phòng thủ dân sự").
-_LAW_LEAD = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
+# (_law_lead: "Căn cứ" or "Căn cứ các" alone before the law, or a list separator before it)
+_LAW_LEAD_WORD = re.compile(r"\W*(?:Căn cứ|Xét)(?:\s+các)?\s*", re.I)
 _LAW_WORD = re.compile("Luật")
 _RANK = {"legal_basis": 2, "implements": 2, "mentions": 0}
 _DIGIT = re.compile(r"\d")
@@ -76,6 +91,72 @@ _MAX_ISSUER = 130
 _MAX_SUBJECT = 300
 
 
+class _Scan:
+    """Positions in one document's text that every citation looks back for, found once.
+
+    Each citation asks where its paragraph starts, where its sentence starts and which
+    ``các Quyết định của ...`` group precedes it. Scanning back from each citation would
+    make a long line of citations quadratic; these lists are built once (each only when
+    first asked) and bisected.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.title = next((n for n in doc.outline if n.kind == "title"), None)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _LINE_END.finditer(self.text)]
+
+    @cached_property
+    def sentence_breaks(self) -> tuple[list[int], list[int]]:
+        found = list(_SENTENCE_BREAK.finditer(self.text))
+        return [m.start() for m in found], [m.end() for m in found]
+
+    @cached_property
+    def verbs(self) -> tuple[list[int], list[int]]:
+        """The implementing verbs that lead their clause (a run ``triển khai thực hiện`` leads as one)."""
+        text = self.text
+        found = list(_IMPLEMENT_VERB.finditer(text))
+        opens, ends = [], []
+        run_start = 0
+        for i, m in enumerate(found):
+            joined = i and _VERB_GAP.match(text, found[i - 1].end(), m.start())
+            run_start = run_start if joined else m.start()
+            if _VERB_LEAD.search(text, max(0, run_start - 40), run_start):
+                opens.append(m.start())
+                ends.append(m.end())
+        return opens, ends
+
+    @cached_property
+    def groups(self) -> tuple[list[int], list[int]]:
+        found = list(_group_of_types().finditer(self.text))
+        return [m.start() for m in found], [m.end() for m in found]
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the line holding ``pos`` starts."""
+        starts = self.line_starts
+        return starts[bisect_right(starts, pos) - 1]
+
+    def sentence_start(self, start: int, pos: int) -> int:
+        """Where the last sentence of ``text[start:pos]`` starts (``pos`` opens a symbol, never a blank)."""
+        opens, ends = self.sentence_breaks
+        i = bisect_right(opens, pos - 1) - 1  # the last break opening before pos
+        return ends[i] if i >= 0 and opens[i] >= start else start
+
+    def verb_between(self, start: int, pos: int) -> bool:
+        """Whether a verb leading its clause stands in ``text[start:pos]``."""
+        opens, ends = self.verbs
+        i = bisect_right(ends, pos) - 1  # the last leading verb ending by pos
+        return i >= 0 and opens[i] >= start
+
+    def group_before(self, start: int, pos: int) -> int | None:
+        """The end of the last ``các <type> của`` group in ``text[start:pos]``."""
+        opens, ends = self.groups
+        i = bisect_right(ends, pos) - 1
+        return ends[i] if i >= 0 and opens[i] >= start else None
+
+
 @dataclass(slots=True)
 class _Cite:
     symbol: Symbol
@@ -88,13 +169,14 @@ def extract(doc: Document, context: PlanContext) -> list[Reference]:
     skip = _own_spans(doc)
     zone_end = _preamble_end(doc)
     area = _context_area(context)
+    scan = _Scan(doc)
     cites: list[_Cite] = []
     for s in find_symbols(doc.text):
         if s.number == own or any(a <= s.start < b for a, b in skip):
             continue
-        cites.append(_Cite(s, _reference(doc, s, zone_end, area, context)))
+        cites.append(_Cite(s, _reference(doc, scan, s, zone_end, area, context)))
     refs = _merge(cites, area)
-    refs += _laws(doc, zone_end, {r.canonical_id for r in refs})
+    refs += _laws(doc, scan, zone_end, {r.canonical_id for r in refs})
     return refs
 
 
@@ -118,45 +200,48 @@ def _context_area(context: PlanContext) -> Area | None:
     return Area(context.province, context.district, resolved.province_2025 if resolved else None)
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+def _rstripped(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())`` without copying the text."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
-def _lead_paragraph(text: str, pos: int) -> str:
-    """The paragraph holding ``pos``, from the lead of the list it continues.
+def _lead_paragraph(scan: _Scan, pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts, or the lead of the list it continues.
 
     ``Thực hiện Chỉ thị số 27/CT-TTg ...;`` / ``Công văn số 6676/BYT-CDS ...``: a paragraph
     with no lead word after one ending in ``;`` or ``,`` is the next item of the same list.
     """
-    start = _paragraph_start(text, pos)
+    text = scan.text
+    start = scan.paragraph_start(pos)
     for _ in range(8):
-        para = text[start:pos]
-        if _LEGAL.search(para) or _IMPLEMENTS.search(para) or _NOT_BASIS.search(para) or start == 0:
-            return para
-        prev_end = len(text[:start].rstrip())
+        if (_LEGAL_AT.match(text, start, pos) or _IMPLEMENTS_AT.match(text, start, pos)
+                or _NOT_BASIS_AT.match(text, start, pos) or start == 0):
+            return start
+        prev_end = _rstripped(text, start)
         if prev_end == 0 or text[prev_end - 1] not in ";,":
-            return para
-        start = _paragraph_start(text, prev_end - 1)
-    return text[start:pos]
+            return start
+        start = scan.paragraph_start(prev_end - 1)
+    return start
 
 
-def _relation(doc: Document, s: Symbol, zone_end: int) -> str:
+def _relation(scan: _Scan, s: Symbol, zone_end: int) -> str:
     """``Căn cứ`` paragraphs are legal basis, ``Thực hiện`` ones implemented; the rest mentions."""
-    title = next((n for n in doc.outline if n.kind == "title"), None)
-    text = doc.text
+    title, text = scan.title, scan.text
     if title and title.span.start <= s.start < title.span.end:
         return "implements" if _IMPLEMENT_VERB.search(text[title.span.start:s.start]) else "mentions"
     if s.start >= zone_end:
         return "mentions"
-    para = _lead_paragraph(text, s.start)
-    if _NOT_BASIS.search(para):
+    start = _lead_paragraph(scan, s.start)
+    if _NOT_BASIS_AT.match(text, start, s.start):
         return "mentions"
-    if _LEGAL.search(para):
+    if _LEGAL_AT.match(text, start, s.start):
         return "legal_basis"
-    if _IMPLEMENTS.search(para):
+    if _IMPLEMENTS_AT.match(text, start, s.start):
         return "implements"
-    sentence = _SENTENCE_BREAK.split(para)[-1]
-    return "implements" if _IMPLEMENT_VERB.search(sentence) else "mentions"
+    sentence = scan.sentence_start(start, s.start)
+    return "implements" if scan.verb_between(sentence, s.start) else "mentions"
 
 
 _SHARED = re.compile(r"^\s*(?:,|và|hoặc)\s*(?:số\s*)?\d[\w/.\-–‑&]*(?=\s*,?\s*ngày)")
@@ -264,21 +349,18 @@ def _issuer_shared(text: str, pos: int) -> str | None:
     return name if name and _OF_AHEAD.match(text[pos:pos + 12]) else None
 
 
-def _issuer_of_group(text: str, s: Symbol) -> str | None:
+def _issuer_of_group(scan: _Scan, s: Symbol) -> str | None:
     """``các Quyết định của Thủ tướng Chính phủ: Quyết định số 326/QĐ-TTg ...`` or ``Các Nghị định
     của Chính phủ quy định ... (Số 37/2019/NĐ-CP ...)``: the body named for the whole group."""
-    start = _paragraph_start(text, s.start)
-    before = text[start:s.start]
-    groups = list(_group_of_types().finditer(before))
-    if not groups:
+    text = scan.text
+    group_end = scan.group_before(scan.paragraph_start(s.start), s.start)
+    if group_end is None:
         return None
-    g = groups[-1]
-    between = before[g.end():]
-    inside = between.count("(") > between.count(")")
-    listed = ":" in between and not _FULL_STOP.search(between)
+    inside = text.count("(", group_end, s.start) > text.count(")", group_end, s.start)
+    listed = text.find(":", group_end, s.start) >= 0 and not _FULL_STOP.search(text, group_end, s.start)
     if not (inside or listed):
         return None
-    name, _ = _issuer_after(text, start + g.end())
+    name, _ = _issuer_after(text, group_end)
     return name
 
 
@@ -289,12 +371,12 @@ def _group_of_types() -> re.Pattern[str]:
 
 @cache
 def _body_then_cite() -> re.Pattern[str]:
-    return re.compile(r"\bcủa\s+([^;,.\n]{3,90}?)\s+tại\s+(?:" + _TYPE_ALTERNATION() + r")?\s*(?:số\s*)?:?\s*$", re.I)
+    return re.compile(r"\bcủa\s+([^;,.\n\f]{3,90}?)\s+tại\s+(?:" + _TYPE_ALTERNATION() + r")?\s*(?:số\s*)?:?\s*$", re.I)
 
 
 @cache
 def _subject_end() -> re.Pattern[str]:
-    return re.compile(r";|\.(?:\s|$)|\n|[”\"]|,\s+(?:" + _TYPE_ALTERNATION() + r")\s")
+    return re.compile(r";|\.(?:\s|$)|[\n\f]|[”\"]|,\s+(?:" + _TYPE_ALTERNATION() + r")\s")
 
 
 @lru_cache(maxsize=256)
@@ -359,7 +441,7 @@ def _doc_type_before(text: str, s: Symbol) -> str | None:
     return s.doc_type
 
 
-def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, context: PlanContext) -> dict:
+def _reference(doc: Document, scan: _Scan, s: Symbol, zone_end: int, area: Area | None, context: PlanContext) -> dict:
     """The fields of the :class:`Reference` one citation makes (a dict: citations of one document merge first)."""
     text = doc.text
     date = _date_after(text, s.end)
@@ -367,7 +449,7 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
     issuer, pos = _issuer_after(text, pos)
     if issuer is None:
         issuer = (_issuer_before(text, s) or _issuer_shared(text, date.end if date else s.end)
-                  or _issuer_of_group(text, s) or _sole_issuer(text, s))
+                  or _issuer_of_group(scan, s) or _sole_issuer(text, s))
     subject = _subject_after(text, pos)
     year = s.year or (date.year if date else None)
     info = describe(issuer, area) if issuer else _describe_code(s, area, context)
@@ -382,7 +464,7 @@ def _reference(doc: Document, s: Symbol, zone_end: int, area: Area | None, conte
         date=date.iso if date else None,
         issuer=issuer,
         subject=subject,
-        relation=_relation(doc, s, zone_end),
+        relation=_relation(scan, s, zone_end),
         issuer_level=info.level if info else None,
         issuer_province=info.province if info else None,
         issuer_district=info.district if info else None,
@@ -449,13 +531,19 @@ def _merge(cites: list[_Cite], area: Area | None) -> list[Reference]:
     return sorted(out, key=lambda r: r.span.start)
 
 
-def _laws(doc: Document, zone_end: int, seen: set[str | None]) -> list[Reference]:
+def _law_lead(text: str, start: int, end: int) -> bool:
+    """Whether the law at ``end`` heads its own citation: ``Căn cứ Luật ...``, ``...; Luật ...``."""
+    last = _rstripped(text, end)
+    return (last > start and text[last - 1] in ";,") or _LAW_LEAD_WORD.fullmatch(text, start, end) is not None
+
+
+def _laws(doc: Document, scan: _Scan, zone_end: int, seen: set[str | None]) -> list[Reference]:
     """``Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025``: laws cited by name."""
     out = []
     zone = doc.text[:zone_end]
     for m in matches_at(_LAW, _LAW_WORD, zone, zone):  # every citation of a law opens with "Luật"
-        para = doc.text[_paragraph_start(doc.text, m.start()):m.start()]
-        if not _LEGAL.search(para) or not _LAW_LEAD.search(para):
+        start = scan.paragraph_start(m.start())
+        if not _LEGAL_AT.match(doc.text, start, m.start()) or not _law_lead(doc.text, start, m.start()):
             continue
         name = _SPACES.sub(" ", m.group(1)).strip()
         date = _date_after(doc.text, m.end(1))

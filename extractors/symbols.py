@@ -16,6 +16,7 @@ import heapq
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -44,6 +45,8 @@ _DASH_SPLIT = re.compile(rf"\s*{_DASH}\s*")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 _YEAR_PART = re.compile(r"\d{4}")
+# The word after a line break inside a symbol: "4/" ending a line before "Nơi nhận:" is no "4/NƠI".
+_AFTER_BREAK = re.compile(r"[\n\f]\s*([^\W_]+)")
 # The dash or slash right after a number (one blank between allowed): where a symbol's
 # number can end. Found by their literal first character, then checked behind.
 # One pattern per dash character: a pattern opening with one literal character is scanned
@@ -187,18 +190,33 @@ def find_symbols(text: str) -> list[Symbol]:
     """
     found: list[Symbol] = []
     for m in _after_numbers(_PARTY, _DASH_MARKS, text):
+        if _lower_after_break(m.group(0)):
+            continue
         type_code = _case(m.group("type"))
         rest = [_case(t) for t in _tokens(m.group("rest"))]
         number = f"{int(m.group('num'))}-{type_code}/{'-'.join(rest)}"
         found.append(Symbol(m.start(), m.end(), m.group(0), number, "party", type_code, rest[0], None))
-    taken = [(s.start, s.end) for s in found]
+    # party symbols come in text order and never overlap: their ends are sorted, so the
+    # overlap test is a bisection (a line of thousands of symbols stays linear)
+    taken_starts = [s.start for s in found]
+    taken_ends = [s.end for s in found]
     for m in _after_numbers(_STATE, _SLASH_MARKS, text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        i = bisect_right(taken_ends, m.start())  # the first party symbol ending after m starts
+        if (i < len(taken_ends) and taken_starts[i] < m.end()) or _lower_after_break(m.group(0)):
             continue
         year = m.group("year")
         number, kind, type_code, issuer = _build(m.group("num"), year, _tokens(m.group("rest")))
         found.append(Symbol(m.start(), m.end(), m.group(0), number, kind, type_code, issuer, int(year) if year else None))
     return sorted(found, key=lambda s: s.start)
+
+
+def _lower_after_break(raw: str) -> bool:
+    """Whether a code in ``raw`` opens a line in lower case (``4/\nNơi``): codes are written in capitals
+    (``QĐ``, ``KH``, ``NQ``, ``CT``, ``TW``; ``TTg`` as listed), so a hard-wrapped symbol keeps them; a word that opens
+    the next line in lower case is the line's text, not a code."""
+    if "\n" not in raw and "\f" not in raw:
+        return False
+    return any(not w.isupper() and _mixed_case().get(fold(w)) != w for w in _AFTER_BREAK.findall(raw))
 
 
 def _after_numbers(rx: re.Pattern[str], marks: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:

@@ -310,6 +310,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         committed = in_goal or inherit or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
         if not committed and not status:
             continue
+        indicator = None  # the clause's text, the same for every number in it: built once
         for i, m in enumerate(mentions):
             seg_start = mentions[i - 1].unit_end if i else 0
             seg_end = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
@@ -327,8 +328,9 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
             elif year is None:
                 year = horizon
             found = _indicator_code(clause, seg_start, seg_end, m)
+            indicator = indicator if indicator is not None else _indicator_text(clause)
             out.append(Target(
-                indicator=_indicator_text(clause),
+                indicator=indicator,
                 indicator_code=found.code if found else None,
                 comparator=comparator,
                 value=m.value,
@@ -377,14 +379,17 @@ def _framed_list(doc: Document, line: Line, lead: str, chain) -> bool:
     return bool(_ELABORATION.match(lead)) and any(_committing_intro(doc, node) for node in chain)
 
 
+_LINE_BREAK = re.compile(r"[\n\f]")
+
+
 def _committing_intro(doc: Document, node) -> bool:
     """The text between a section's heading and its first subsection commits (``phấn đấu ... như sau:``)."""
     children = [n.span.start for n in doc.outline if n.kind == "section" and node.span.start < n.span.start < node.span.end]
     if not children:
         return False
     intro = fold_keep(doc.text[node.span.start:min(children)]).rstrip()
-    body = intro.split("\n", 1)[1].strip() if "\n" in intro else ""
-    last = body.rsplit("\n", 1)[-1].strip()  # the paragraph that opens the subsections
+    lines = _LINE_BREAK.split(intro)  # a page break ends a line too
+    last = lines[-1].strip() if len(lines) > 1 else ""  # the paragraph that opens the subsections
     return last.endswith(":") and bool(_LEAD_COMMIT.search(last))
 
 

@@ -342,3 +342,60 @@ def test_045_hcm_year_in_the_promulgation_sentence_is_not_a_deadline(make_doc, f
     doc = make_doc(f"KẾ HOẠCH\nBình đẳng giới\n\n{formula}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức.\n\n"
                    "II. CHẾ ĐỘ BÁO CÁO\n\nCác sở gửi báo cáo về Sở Nội vụ trước ngày 16 tháng 12 năm 2025.\n")
     assert [(d.date, d.month) for d in run(doc, ctx)] == [("2025-12-16", None)]
+
+
+def test_long_sentence_subject_is_read_once_for_all_its_dates(make_doc, monkeypatch):
+    """A line repeating dates (``trước ngày 15/11 hằng năm, ngày 12 tháng 3 năm 2024; ...``) has one
+    subject: it is looked for once, not once per date (a hostile file of 30 000 dates ran for minutes)."""
+    calls = []
+    real = deadlines._subject
+
+    def counting(doc, sentence, context):
+        calls.append((sentence.start, sentence.end))
+        return real(doc, sentence, context)
+
+    monkeypatch.setattr(deadlines, "_subject", counting)
+    line = "Sở Y tế báo cáo " + "trước ngày 15/11 hằng năm, trước ngày 12 tháng 12 năm 2024; " * 20
+    found = deadlines.extract(make_doc(line), CTX, [])
+    assert len(found) == 40
+    assert len(calls) == len(set(calls)) == 1
+    assert {d.agency for d in found} == {"Sở Y tế"}
+
+
+def test_043_period_line_closed_by_a_full_stop_is_not_the_next_sections_goal(make_doc):
+    """DOCX/PDF text has no blank lines: ``Từ nay đến hết năm 2025.`` ends its paragraph, so the
+    ``phấn đấu`` of section III below does not make its year a target's."""
+    text = ("II. PHẠM VI\n3. Thời gian thực hiện:\nTừ nay đến hết năm 2025.\nIII. NỘI DUNG, HÌNH THỨC\n1. Nội dung\n"
+            "- Đổi mới phong trào thi đua, phấn đấu “Vì một Việt Nam không còn đói nghèo”.\n")
+    found = [d for d in deadlines.extract(make_doc(text), CTX, []) if d.month]
+    assert [(d.text, d.month) for d in found] == [("đến hết năm 2025", "2025-12")]
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("Từ nay đến hết năm 2025.\nPhấn đấu 100% xã đạt chuẩn.", False),  # a closed line ends the paragraph
+    ("Từ nay đến hết năm 2025;\nphấn đấu 100% xã đạt chuẩn.", False),
+    ("Trong giai đoạn đến năm 2030, bảo đảm xây dựng trạm\nBTS 5G đạt 100% khu công nghiệp.", True),  # wrapped
+    ("Đến năm 2030\n\nphấn đấu 100% xã đạt chuẩn.", False),  # a blank line
+])
+def test_paragraph_runs_over_wrapped_lines_only(text, goal):
+    paragraph = deadlines._paragraph(text, 0, text.index("\n"), [])
+    assert deadlines._states_target(paragraph) is goal
+
+
+def test_paragraph_stops_where_the_next_outline_node_opens(make_doc):
+    doc = make_doc("1. Thời gian: đến năm 2026\n2. Phấn đấu 100% xã đạt chuẩn\n")
+    nodes = sorted(n.span.start for n in doc.outline)
+    end = doc.text.index("\n")
+    assert deadlines._paragraph(doc.text, 0, end, nodes).rstrip() == "1. Thời gian: đến năm 2026"
+
+
+@pytest.mark.parametrize("clause", [
+    "có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026",
+    "có hiệu lực thi hành từ\nngày 01 tháng 01 năm 2026",  # 044: hard-wrapped before the date
+    "có hiệu lực kể từ ngày 01/01/2026",
+    "Hiệu lực từ ngày 01/7/2026",
+])
+def test_044_when_a_law_takes_effect_is_no_deadline(make_doc, clause):
+    text = f"Luật Bảo vệ dữ liệu cá nhân được Quốc hội thông qua ngày 26 tháng 6 năm 2025, {clause}.\n"
+    assert [d for d in deadlines.extract(make_doc(text), CTX, []) if "2026" in d.text] == []
+    assert [d.date for d in deadlines.extract(make_doc("Sở Y tế hoàn thành trước ngày 01/01/2026.\n"), CTX, [])] == ["2026-01-01"]

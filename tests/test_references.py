@@ -1,13 +1,14 @@
 """Cited documents: canonical number, date, issuer, subject and relation."""
 
 import json
+import re
 
 import pytest
 
 from conftest import SEEDS
 from extractors import references
 from extractors.context import PlanContext
-from extractors.symbols import canonical_symbol
+from extractors.symbols import canonical_symbol, find_symbols
 from pipeline.build import document_from_text
 from pipeline.evaluation.references import score
 from pipeline.extract import extract_plan
@@ -287,3 +288,73 @@ def test_issuer_name_ends_where_the_body_ends(make_doc, preamble, number, issuer
 def test_sole_issuer_code_takes_the_name_written_in_its_sentence(make_doc, preamble, expected):
     got = {r.number: r.issuer for r in _refs(make_doc, _plan_text(preamble))}
     assert {k: got.get(k) for k in expected} == expected
+
+
+def _generated_texts(seed: int, count: int = 200):
+    """Lines of preamble phrases, citations and breaks, glued at random."""
+    import random
+
+    pieces = ["Căn cứ ", "Thực hiện ", "Sau 8 năm triển khai ", "thực hiện", "các Quyết định của Chính phủ: ",
+              "Quyết định số 12/QĐ-TTg", " ngày 12/3/2024", "; ", ", ", ". ", ": ", "(", ")", "\n", "\n\n",
+              "Xét đề nghị ", "Luật Đầu tư công ngày 13/6/2019", "Căn cứ các ", " ", "  ", "cụ thể hóa ",
+              "Nghị quyết 25-NQ/TW", "về việc ", "!", "\f"]
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+
+
+def test_scan_lookups_match_the_slices_they_replace(make_doc):
+    """Paragraph, sentence, verb and group look-backs are bisections over positions found once;
+    on generated lines they answer what slicing the paragraph and searching it answered."""
+    for text in _generated_texts(1):
+        doc = make_doc(text)
+        scan = references._Scan(doc)
+        t = doc.text
+        for s in find_symbols(t):
+            pos = s.start
+            start = max(t.rfind("\n", 0, pos), t.rfind("\f", 0, pos)) + 1  # a page break ends a line too
+            assert scan.paragraph_start(pos) == start
+            para = t[start:pos]
+            last = references._SENTENCE_BREAK.split(para)[-1]
+            sentence = scan.sentence_start(start, pos)
+            assert t[sentence:pos] == last
+            groups = list(references._group_of_types().finditer(para))
+            expected = start + groups[-1].end() if groups else None
+            assert scan.group_before(start, pos) == expected
+
+
+def test_law_lead_reads_the_paragraph_ends_like_the_pattern():
+    lead = re.compile(r"(?:^\W*(?:Căn cứ|Xét)(?:\s+các)?|[;,])\s*$", re.I)
+    for text in _generated_texts(2):
+        for m in re.finditer("Luật", text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            assert references._law_lead(text, start, m.start()) == bool(lead.search(text[start:m.start()]))
+
+
+def test_108_page_break_ends_the_line_before_a_legal_basis(make_doc):
+    """A PDF page break between two preamble items: "…2050;\fCăn cứ Quyết định số 553/QĐ-TTg" opens
+    a "Căn cứ" line, so the decision is legal basis, not a mention inside the line before."""
+    text = ("KẾ HOẠCH\nQuản lý rủi ro thiên tai\n\n"
+            "Chiến lược quốc gia phòng, chống thiên tai đến năm 2030 đã được phê duyệt, tầm nhìn đến năm 2050;\f"
+            "Căn cứ Quyết định số 553/QĐ-TTg ngày 06 tháng 6 năm 2021 của Thủ tướng Chính phủ;\n"
+            "I. MỤC ĐÍCH\nNội dung.")
+    ref = next(r for r in _refs(make_doc, text) if r.number == "553/QĐ-TTg")
+    assert ref.relation == "legal_basis"
+
+
+@pytest.mark.parametrize("lead, relation", [
+    ("Sau 8 năm triển khai thực hiện ", "mentions"),  # 040: a look-back over the years of implementation
+    ("Qua 5 năm thực hiện ", "mentions"),
+    ("Kết quả sau 3 năm triển khai ", "mentions"),
+    ("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện ", "implements"),
+    ("Nhằm tổ chức quán triệt, triển khai thực hiện nghiêm túc, hiệu quả ", "implements"),
+    ("Để tiếp tục cụ thể hóa ", "implements"),
+    ("UBND huyện xây dựng Chương trình triển khai ", "implements"),
+])
+def test_040_implementing_verb_counts_only_when_it_leads_its_clause(make_doc, lead, relation):
+    text = ("KẾ HOẠCH\nCông tác dân số trong tình hình mới\n\n"
+            "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ.\n\n"
+            + lead + "Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương về công tác dân số.\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\nNội dung.")
+    ref = next(r for r in _refs(make_doc, text) if r.number == "21-NQ/TW")
+    assert ref.relation == relation

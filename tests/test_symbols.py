@@ -80,3 +80,41 @@ def test_central_symbols_ignore_area_and_years_differ():
 ])
 def test_doc_type_from_symbol_code(raw, doc_type):
     assert find_symbols(raw)[0].doc_type == doc_type
+
+
+def test_symbols_never_overlap_and_state_symbols_yield_only_to_party_ones():
+    """On generated lines of citations, the bisection over party symbols keeps what a scan of them kept:
+    every state-pattern match that overlaps no party symbol is returned, and nothing overlaps."""
+    import random
+
+    from extractors import symbols
+
+    pieces = ["12/KH-UBND", "25-CT/TW", "11/2020/NQ-HĐND", "25- CT/TW", "197-KH/TU", "số ", "Số: ", " ",
+              ", ", "; ", "27/NQ- TW", "4/", "KH", "2020/", "-", "/", "ngày 12/3/2024 "]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25)))
+        found = find_symbols(text)
+        assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+        party = [(m.start(), m.end()) for m in symbols._after_numbers(symbols._PARTY, symbols._DASH_MARKS, text)]
+        for m in symbols._after_numbers(symbols._STATE, symbols._SLASH_MARKS, text):
+            if not any(s < m.end() and m.start() < e for s, e in party):
+                assert any(s.start == m.start() and s.end == m.end() for s in found), (text, m.group(0))
+
+
+def test_line_of_thousands_of_symbols_finds_each():
+    found = find_symbols("Số: 12/KH-UBND 25-CT/TW 11/2020/NQ-HĐND " * 500)
+    assert [s.number for s in found[:3]] == ["12/KH-UBND", "25-CT/TW", "11/2020/NQ-HĐND"]
+    assert len(found) == 1500
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4/\nNơi nhận:\n- Như trên;", []),  # kienhai 194 (DOCX/PDF): a page number before the recipients
+    ("4/\fNơi nhận:", []),
+    ("Kế hoạch số 12/\nKH-UBND ngày 3/1/2024", ["12/KH-UBND"]),  # a hard-wrapped symbol keeps its capitals
+    ("Quyết định số 281/QĐ-\nTTg", ["281/QĐ-TTg"]),  # a listed mixed-case code
+    ("Nghị quyết 11/2020/\nNQ-HĐND", ["11/2020/NQ-HĐND"]),
+    ("Chỉ thị 25-\nCT/TW", ["25-CT/TW"]),
+])
+def test_code_opening_a_line_must_be_written_in_capitals(text, expected):
+    assert [s.number for s in find_symbols(text)] == expected

@@ -644,3 +644,15 @@ def test_money_under_a_funding_heading_is_spent_not_targeted(make_doc, text, exp
     """The sums a budget section names are what the plan spends; its other numbers are read as anywhere."""
     _, found = _all(make_doc, text)
     assert [(t.value, t.unit) for t in found] == expected
+
+
+def test_clause_of_many_targets_builds_its_indicator_text_once(make_doc, monkeypatch):
+    """``Đến năm 2025 đạt 95% `` repeated on one line: the clause's text is the same for every
+    number in it, so it is cleaned once (a hostile line of 28 000 percentages took minutes)."""
+    calls = []
+    real = targets._indicator_text
+    monkeypatch.setattr(targets, "_indicator_text", lambda clause: calls.append(clause) or real(clause))
+    found = targets.extract(make_doc("I. MỤC TIÊU\n\n" + "Đến năm 2025 đạt 95% " * 30), CTX)
+    assert len(found) == 30
+    assert len(calls) == 1
+    assert {t.indicator for t in found} == {real(("Đến năm 2025 đạt 95% " * 30))}

@@ -328,3 +328,30 @@ def test_openings_find_every_range_and_date_of_a_range():
         for rx, opening in _OPENING_PAIRS:
             expected = [m.span() for m in rx.finditer(text)]
             assert [m.span() for m in matches_at(rx, opening, text, lowered(text))] == expected, (rx.pattern, text)
+
+
+def test_taken_stretches_answer_like_a_scan_of_every_stretch():
+    """The sorted, merged stretches ``find`` keeps give the overlap answers of the plain list they replace."""
+    rng = random.Random(11)
+    for _ in range(300):
+        taken, plain = timexpr._Taken(), []
+        for _ in range(rng.randrange(1, 30)):
+            a = rng.randrange(0, 120)
+            b = a + rng.randrange(1, 15)
+            expected = all(b <= s or a >= e for s, e in plain)
+            assert taken.free(a, b) == expected
+            if expected or rng.random() < 0.3:  # find also takes a date's span it could not add
+                taken.add(a, b)
+                plain.append((a, b))
+            assert taken.starts == sorted(taken.starts)
+            assert all(e <= s for e, s in zip(taken.ends, taken.starts[1:]))
+
+
+def test_line_of_repeated_dates_reads_every_date():
+    """A hostile line of the same clause repeated: what one clause gives, two hundred times."""
+    clause = "trước ngày 15/11 hằng năm, ngày 12 tháng 3 năm 2024; "
+    once = find(clause, REF)
+    found = find(clause * 200, REF)
+    assert len(once) >= 1 and len(found) == 200 * len(once)
+    assert [e.text for e in found[:len(once)]] == [e.text for e in once]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
