@@ -118,12 +118,12 @@ def _agency_sections(doc: Document) -> list[tuple[OutlineNode, bool]]:
     organisation section only such pure-name headings count (see ``_heading_assignments``).
     """
     orgs = _org_sections(doc)
-    background = _background_spans(doc)
+    in_background = within((s.start, s.end) for s in _background_spans(doc))
     out = []
     for node in doc.outline:
         if node.kind != "section" or node.level < 2 or any(node is o for o in orgs):
             continue
-        if any(s.start <= node.span.start < s.end for s in background):
+        if in_background(node.span.start):
             continue
         out.append((node, any(o.span.start < node.span.start < o.span.end for o in orgs)))
     return out

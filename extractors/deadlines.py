@@ -16,6 +16,7 @@ from datetime import date
 from extractors import agencies, timexpr
 from extractors.assignments import Row, table_rows
 from extractors.context import PlanContext
+from extractors.spans import within
 from extractors.timexpr import TimeExpr
 from pipeline.document import Document
 from schemas import Assignment, Deadline, Recurrence, Span
@@ -67,10 +68,10 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
         for expr in timexpr.find(cell[0], reference, cued=True):
             found += _deadlines(doc, expr, cell[1], context, assignments, row.span, "table", subjects,
                                 task[0] if task else None)
-    skipped = _union(skip)
+    skipped = within((span.start, span.end) for span in skip)
     nodes = sorted(n.span.start for n in doc.outline)
     for start, end in _sentences(doc):
-        if _inside(skipped, start):
+        if skipped(start):
             continue
         sentence = doc.text[start:end]
         if sentence.rstrip().endswith(":") and _PROMULGATION.search(sentence):
@@ -151,26 +152,6 @@ def _skipped_spans(doc: Document) -> list[Span]:
         if node.kind == "section" and node.level <= 2 and _NOT_DEADLINES.match(node.heading):
             out.append(node.span)
     return out
-
-
-def _union(spans: list[Span]) -> tuple[list[int], list[int]]:
-    """The starts and ends of the disjoint stretches ``spans`` cover, in order."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for a, b in sorted((s.start, s.end) for s in spans if s.start < s.end):
-        if ends and a <= ends[-1]:
-            ends[-1] = max(ends[-1], b)
-        else:
-            starts.append(a)
-            ends.append(b)
-    return starts, ends
-
-
-def _inside(union: tuple[list[int], list[int]], pos: int) -> bool:
-    """Whether ``pos`` lies in one of the spans of ``union`` (a bisection, not a scan of every span)."""
-    starts, ends = union
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
 
 
 def _sentences(doc: Document) -> list[tuple[int, int]]:

@@ -345,17 +345,23 @@ def _attachment(lines: list[Line], after: int) -> list[_Draft]:
 _ATTACHMENT_LOOKAHEAD = 8
 
 
+_SECTION_STOPS = ("recipients", "signature", "doc_type")
+
+
 def _close_sections(drafts: list[_Draft], body_end: int) -> None:
-    """A section runs until the next heading of the same or a higher level."""
-    for i, d in enumerate(drafts):
-        if d.kind != "section":
-            continue
-        d.end = body_end
-        for later in drafts[i + 1:]:
-            if later.kind == "section" and later.level <= d.level or later.kind in ("recipients", "signature", "doc_type"):
-                d.end = later.start
-                break
-        d.end = max(d.end, d.start)
+    """A section runs until the next heading of the same or a higher level, or the closing.
+
+    One pass from the end, keeping the next start seen at each level: a text of
+    thousands of headings costs no more per heading than one of ten.
+    """
+    stop = body_end  # where the next closing part (recipients, signature, another document) starts
+    next_at: dict[int, int] = {}  # level -> start of the next section at that level
+    for d in reversed(drafts):
+        if d.kind == "section":
+            d.end = max(min([stop, *(start for level, start in next_at.items() if level <= d.level)]), d.start)
+            next_at[d.level] = d.start
+        elif d.kind in _SECTION_STOPS:
+            stop = d.start
 
 
 def _link(doc: Document, drafts: list[_Draft]) -> tuple[OutlineNode, ...]:

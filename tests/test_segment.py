@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import SEEDS, seed_text
 from pipeline.build import document_from_text
@@ -225,3 +227,23 @@ def test_body_sentence_without_the_announcing_formula_is_not_preamble():
             "Sau 5 năm thực hiện, công tác bình đẳng giới đạt nhiều kết quả như sau:\nI. MỤC ĐÍCH\n")
     doc = document_from_text(text)
     assert [n.kind for n in doc.outline].count("preamble") == 1
+
+
+@given(st.lists(st.tuples(st.sampled_from(["section", "section", "bullet", "recipients", "signature", "doc_type"]),
+                          st.integers(1, 5)), max_size=40))
+def test_sections_close_at_the_next_heading_as_high_or_the_closing(parts):
+    """The one-pass closing gives what scanning forward from every section gives."""
+    from pipeline.segment import _close_sections, _Draft
+
+    def drafts():
+        return [_Draft(kind, start=10 * i, end=0, level=level) for i, (kind, level) in enumerate(parts)]
+
+    fast, body_end = drafts(), 10 * len(parts) + 5
+    _close_sections(fast, body_end)
+    expected = drafts()
+    for i, d in enumerate(expected):
+        if d.kind == "section":
+            later = [x for x in expected[i + 1:]
+                     if x.kind == "section" and x.level <= d.level or x.kind in ("recipients", "signature", "doc_type")]
+            d.end = later[0].start if later else body_end
+    assert [d.end for d in fast if d.kind == "section"] == [d.end for d in expected if d.kind == "section"]
