@@ -164,7 +164,10 @@ def plot(rows: list[dict[str, Any]], path: str) -> None:
     kept), so values of different units never share an axis. The panels with the most
     plans come first; the full rows stay in the HTML table and the other formats.
     """
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError as err:
+        raise CompareError("drawing needs matplotlib: pip install 'kehoach[plot]'") from err
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

@@ -1,6 +1,7 @@
 """Cross-plan comparison over the store's plans and targets tables."""
 
 import json
+import sys
 
 import pytest
 import sqlite_utils
@@ -84,6 +85,12 @@ def test_exports(db, tmp_path):
     assert (tmp_path / "t.png").stat().st_size > 1000
     assert "data:image/png;base64" in (tmp_path / "t.html").read_text(encoding="utf-8")
     json.dumps(rows, ensure_ascii=False)
+
+
+def test_plot_without_matplotlib_says_what_to_install(db, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if the `plot` extra were not installed
+    with pytest.raises(CompareError, match=r"pip install 'kehoach\[plot\]'"):
+        plot(compare(db), str(tmp_path / "t.png"))
 
 
 def test_cli_compare_json(db, tmp_path):
