@@ -178,8 +178,16 @@ def _unit(sign: str | None, unit_text: str, header: str, value: float) -> tuple[
     if sign:
         return sign, value
     unit_folded = fold_keep(unit_text)
-    found = _unit_of(unit_folded, value, cell=True) or _unit_of(f"{unit_folded} {fold_keep(header)}", value)
-    return found or ("count", value)
+    found = _unit_of(unit_folded, value, cell=True)
+    if found and found[0] in ("people", "beds"):
+        # "Số giường bệnh/vạn dân | Giường": the ĐVT names what is counted, the row the rate
+        rate = _unit_of(fold_keep(header), value)
+        if rate and rate[0] in _RATES:
+            return rate
+    return found or _unit_of(f"{unit_folded} {fold_keep(header)}", value) or ("count", value)
+
+
+_RATES = ("per_10k", "per_100k")
 
 
 def _unit_of(text: str, value: float, cell: bool = False) -> tuple[str, float] | None:

@@ -54,7 +54,9 @@ OPTIONAL = re.compile(r"co the dieu chinh")  # "... có thể điều chỉnh m�
 APPROX = re.compile(r"\b(?:khoang|xap xi|gan|chung)\s+$")
 _DAT_PLACE = re.compile(r"[đĐ][ặấắẶẤẮ]t")  # đặt (place), đất (land), đắt (dear): none is đạt
 _CHANGE = re.compile(r"\b(tang|giam|nang)\s+(?:them\s+)?(?:(?:tren|it nhat|toi thieu|khoang|tu|duoi|hon)\s+)?$")
-_YEAR_AFTER = re.compile(r"^[^;:]{0,60}?\b(?:vao|trong|den|tu)?\s*nam\s+((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)")
+# A year followed by its own commitment ("..., năm 2025 đạt 95%") opens the next item: not this number's.
+_YEAR_AFTER = re.compile(r"^[^;:]{0,60}?\b(?:vao|trong|den|tu)?\s*nam\s+((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)"
+                         r"(?!\s*,?\s*(?:dat|la|phan dau|duy tri|giam|tang)\b)")
 # A "." ends the sentence: the next sentence is no longer under the "Phấn đấu ...:" lead-in.
 CLAUSE_BREAK = re.compile(r"\.")
 # Counts need a commitment word of their own even inside a list: "...; tập huấn 50 người".
@@ -305,7 +307,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
             continue
         prefix = _colon_prefix(folded, c_start)
         year_lead = _Lead(line.text, folded, clauses, k, prefix)
-        status = bool(STATUS.search(fclause)) and not FUTURE.search(fclause)
+        status, aside = _status(fclause)
         inherit, carried = carried, carried and not CLAUSE_BREAK.match(line.text, c_end)
         committed = in_goal or inherit or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
         if not committed and not status:
@@ -319,11 +321,11 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                 continue  # "100% xã có ít nhất 04 tin, bài": the 04 defines what the 100% counts
             if not in_goal and not status and not (inherit and m.unit not in _COUNTED) and not _strong(before, after, m):
                 continue
-            t_status = status or _from_value(before, after)
+            t_status = status or _from_value(before, after) or any(a <= m.start < b for a, b in aside)
             comparator = "baseline" if t_status else _comparator(before, after)
             year = (_year_after(after) or _year(fclause, m.start) or year_lead.year() or _year_of(lead)
                     or next((y for y in map(_year_of, headings) if y), None))
-            if t_status and not _year_after(after) and status:
+            if t_status and not _year_after(after) and (status or aside):
                 year = context.issued_year
             elif year is None:
                 year = horizon
@@ -391,6 +393,26 @@ def _committing_intro(doc: Document, node) -> bool:
     lines = _LINE_BREAK.split(intro)  # a page break ends a line too
     last = lines[-1].strip() if len(lines) > 1 else ""  # the paragraph that opens the subsections
     return last.endswith(":") and bool(_LEAD_COMMIT.search(last))
+
+
+def _status(fclause: str) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether the clause reports the present, else the asides in brackets that do.
+
+    ``"Tỷ lệ trạm y tế xã có bác sĩ làm việc đạt 100% (hiện nay đạt 85%)"``: only the 85
+    inside the brackets is the baseline; the 100% outside them stays the target.
+    """
+    found = STATUS.search(fclause)
+    if not found or FUTURE.search(fclause):
+        return False, []
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(fclause)]
+    # a share "(chiếm 32,2%)" qualifies the number before it: the clause reports as a whole
+    timed = [s for s in STATUS.finditer(fclause) if s.group().strip() != "chiem"]
+    inside = [(a, b) for a, b in asides if any(a <= s.start() < b for s in timed)]
+    outside = len(timed) != sum(any(a <= s.start() < b for a, b in asides) for s in timed)
+    return (True, []) if outside or not timed else (False, inside)
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def _breakdown(fclause: str) -> list[tuple[int, int]]:

@@ -656,3 +656,54 @@ def test_clause_of_many_targets_builds_its_indicator_text_once(make_doc, monkeyp
     assert len(found) == 30
     assert len(calls) == 1
     assert {t.indicator for t in found} == {real(("Đến năm 2025 đạt 95% " * 30))}
+
+
+# --- Chỉ thị 25 implementing plans: forms from provincial/district plans -----------------------
+
+@pytest.mark.parametrize("body,expected", [
+    ("6. Tỷ lệ người dân được quản lý sức khỏe năm 2024 đạt 92,5%, năm 2025 đạt 95%.", [(92.5, 2024), (95, 2025)]),
+    ("- Tỷ lệ dân số tham gia BHYT: năm 2024 đạt 93%, năm 2025 đạt 95%, năm 2030 đạt 97%.",
+     [(93, 2024), (95, 2025), (97, 2030)]),
+    ("- Số bác sỹ/vạn dân đạt 9,5 vào năm 2025 và 11 vào năm 2030.", [(9.5, 2025), (11, 2030)]),
+])
+def test_year_opening_the_next_item_is_not_the_previous_numbers_year(make_doc, body, expected):
+    _, found, _ = _years(make_doc, body)
+    assert [(t.value, t.year) for t in found] == expected
+
+
+@pytest.mark.parametrize("text,target,baseline", [
+    ("8. Tỷ lệ trạm y tế xã có bác sĩ làm việc đạt 100% (hiện nay đạt 85%).", 100, 85),
+    ("- Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số (năm 2023 ước đạt 91,2%).", 95, 91.2),
+    ("- 100% xã đạt Bộ tiêu chí quốc gia về y tế xã (hiện có 12/15 xã).", 100, None),
+])
+def test_status_in_brackets_is_the_baseline_not_the_target(make_doc, text, target, baseline):
+    doc = make_doc(f"II. MỤC TIÊU\n\n{text}")
+    found = targets.extract(doc, CTX)
+    goals = [t.value for t in found if t.comparator != "baseline"]
+    assert goals == [target]
+    if baseline is not None:
+        assert [t.value for t in found if t.comparator == "baseline"] == [baseline]
+
+
+def test_status_outside_brackets_still_makes_the_clause_a_baseline(make_doc):
+    doc = make_doc("1. Thực trạng\n\nHiện nay tỷ lệ bao phủ bảo hiểm y tế đạt 91% (năm 2022 là 89%).")
+    assert {t.comparator for t in targets.extract(doc, CTX)} <= {"baseline"}
+
+
+@pytest.mark.parametrize("unit_cell,label,unit", [
+    ("Giường", "Số giường bệnh/vạn dân", "per_10k"),
+    ("Bác sĩ", "Số bác sĩ/vạn dân", "per_10k"),
+    ("Người", "Số bác sĩ trên 10.000 dân", "per_10k"),
+    ("Giường", "Tổng số giường bệnh", "beds"),
+])
+def test_rate_in_the_row_label_wins_over_the_counted_thing_in_the_unit_column(make_doc, unit_cell, label, unit):
+    doc = make_doc("I. MỤC TIÊU\n\nTT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\tNăm 2030\n"
+                   f"1\t{label}\t{unit_cell}\t32\t35\n2\tTỷ lệ dân số tham gia BHYT\t%\t95\t97\n")
+    found = [t for t in targets.extract(doc, CTX) if t.method == "table"][:2]
+    assert [(t.value, t.unit, t.year) for t in found] == [(32, unit, 2025), (35, unit, 2030)]
+
+
+def test_nghean_kh987_share_in_brackets_of_a_reported_count_is_a_baseline_too(make_doc):
+    doc = make_doc("1. Thực trạng\n\nHiện nay có 87 trạm. Trong đó, có 28 trạm 5G trên nền hạ tầng 3G/4G (Chiếm 32,2 %).")
+    found = targets.extract(doc, CTX)
+    assert {(t.value, t.comparator) for t in found} >= {(28, "baseline"), (32.2, "baseline")}
