@@ -99,6 +99,7 @@ _NOT_TARGET = re.compile(
     r"diem|ky|truong hop|khoa\s+(?:hop|[ivx]+)|muc|cap|loai|benh|tieu chi|noi dung|chi tieu|muc tieu|"
     r"nhiem vu|giai phap|van ban|quyet dinh|ke hoach)\b"
 )
+_YEARS_OF_AGE = re.compile(r"\s*(?:tuoi|nam)\b(?!\s*(?:19|20)\d{2})")
 _PER_10K = re.compile(r"/\s*van dan|tren\s+(?:1\s+)?van dan|/\s*10\.000 dan|tren 10\.000 dan")
 _COMPARATORS = [
     (re.compile(r"\b(?:khong duoi|khong thap hon|it nhat|toi thieu|tu)\s+(?:la\s+|co\s+|dat\s+|muc\s+)?$"), ">="),
@@ -503,6 +504,7 @@ def _mentions(clause: str, fclause: str, numbers: list[re.Match[str]]) -> list[_
     """
     out = []
     per_10k = "dan" in fclause and _PER_10K.search(fclause) is not None  # every form ends in "dan"
+    lifespan = "tuoi tho" in fclause or "song khoe" in fclause  # "tuổi thọ ... đạt 75,5 tuổi"
     spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in numbers]
     spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _word_numbers(fclause)]
     for start, end, value, word in sorted(spans):
@@ -511,11 +513,24 @@ def _mentions(clause: str, fclause: str, numbers: list[re.Match[str]]) -> list[_
         if _LAN.match(fclause, end) and _TIMES.search(fclause, 0, start):
             out.append(_Mention(start, end, value, "times", end + fclause[end:].index("lan") + 3, word))
             continue  # "giảm ... còn 1,7 lần": a ratio to reach, not a count of times
+        years = _YEARS_OF_AGE.match(fclause, end) if lifespan and _lifespan_before(fclause, start) else None
+        if years:
+            out.append(_Mention(start, end, value, "years", years.end(), word))
+            continue  # an age is no target, except the years a lifespan indicator reaches
         unit, unit_end, value = _unit(fclause, end, value, per_10k)
         if unit is None:
             continue
         out.append(_Mention(start, end, value, unit, unit_end, word))
     return out
+
+
+def _lifespan_before(fclause: str, start: int) -> bool:
+    """``"tuổi thọ trung bình đạt 75,5 tuổi"``: the lifespan words lead to this number, no other between."""
+    at = max(fclause.rfind("tuoi tho", 0, start), fclause.rfind("song khoe", 0, start))
+    return at >= 0 and not _DIGIT.search(fclause, at, start)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _is_year(fclause: str, start: int, end: int, value: float) -> bool:

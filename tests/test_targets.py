@@ -707,3 +707,19 @@ def test_nghean_kh987_share_in_brackets_of_a_reported_count_is_a_baseline_too(ma
     doc = make_doc("1. Thực trạng\n\nHiện nay có 87 trạm. Trong đó, có 28 trạm 5G trên nền hạ tầng 3G/4G (Chiếm 32,2 %).")
     found = targets.extract(doc, CTX)
     assert {(t.value, t.comparator) for t in found} >= {(28, "baseline"), (32.2, "baseline")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("- Tuổi thọ trung bình đạt 75,5 tuổi.", [(75.5, "years", "LIFE_EXPECTANCY")]),
+    ("- Tuổi thọ bình quân đạt trên 74 tuổi, trong đó số năm sống khỏe mạnh tối thiểu 67 năm.",
+     [(74, "years", "LIFE_EXPECTANCY"), (67, "years", "HEALTHY_LIFE_YEARS")]),
+    ("- Tuổi thọ trung bình đạt 75 tuổi; tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 15%.",
+     [(75, "years", "LIFE_EXPECTANCY"), (15, "%", "U5_STUNTING")]),
+    ("- Tuổi thọ trung bình 75 tuổi, trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 15%.",
+     [(75, "years", "LIFE_EXPECTANCY"), (15, "%", "U5_STUNTING")]),
+])
+def test_lifespan_targets_in_years_while_other_ages_stay_out(make_doc, text, expected):
+    doc = make_doc(f"II. MỤC TIÊU\n\n{text}")
+    found = [t for t in targets.extract(doc, CTX) if t.comparator != "baseline"]
+    assert [(t.value, t.unit, t.indicator_code) for t in found] == expected
+    assert all(doc.quote(t.span).startswith(f"{t.value:g}".replace(".", ",")) for t in found)
