@@ -123,3 +123,16 @@ def test_match_scores_a_form_by_its_weakest_part():
     """Every part of a form must be in the text; the short part ``xã`` counts as a whole word."""
     found = match("Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế xã")
     assert found is not None and found.code == "COMMUNE_HEALTH_CRITERIA"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ít nhất 80% người bệnh tăng huyết áp, đái tháo đường được phát hiện, quản lý điều trị", "HTN_DIABETES_MANAGED"),
+    ("90% người bệnh đái tháo đường, tăng huyết áp được quản lý", "HTN_DIABETES_MANAGED"),
+    ("Tỷ lệ người bệnh đái tháo đường được quản lý điều trị đạt 50%", "DIABETES_MANAGED"),
+    ("Tỷ lệ người bệnh tăng huyết áp được quản lý điều trị đạt 60%", "HYPERTENSION_MANAGED"),
+    ("100% trạm y tế xã thực hiện dự phòng, quản lý, điều trị bệnh không lây nhiễm (tăng huyết áp, đái tháo đường)",
+     "STATION_NCD_MANAGEMENT"),
+])
+def test_joint_hypertension_diabetes_target_is_neither_disease_alone(text, code):
+    from extractors.indicators import match
+    assert match(text).code == code
