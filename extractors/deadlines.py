@@ -50,6 +50,9 @@ _TAKES_EFFECT = re.compile(r"(?=h)hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể
 # Where a sentence's paragraph ends: a line closed by sentence-final punctuation.
 _CLOSED_LINE = re.compile(r"[.!?;:][^\S\n\f]*[\n\f]")
 MAX_TEXT = 400
+# "Trên đây là Kế hoạch ...": the closing paragraph after the last section speaks to every agency of the
+# plan; the last section's block runs on over it (nothing heads the closing), so its agency is no owner.
+_CLOSING = re.compile(r"(?:^|(?<=[\n\f]))[*_ \t]*Trên\s+đây\s+là\b")
 
 
 def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
@@ -57,6 +60,7 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
     """All deadlines of ``doc``, in text order; ``rows`` as in :func:`extractors.assignments.extract`."""
     reference = context.issued or (date(context.issued_year, 1, 1) if context.issued_year else None)
     skip = _skipped_spans(doc)
+    assignments = _before_closing(doc, assignments)
     found: list[Deadline] = []
     subjects: _Subjects = {}  # one reading of a sentence's agencies, shared by every date in it
     for row in table_rows(doc) if rows is None else rows:
@@ -91,6 +95,35 @@ def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
                 continue
             found += _deadlines(doc, expr, start, context, assignments, doc.span(start, end), "rule", subjects)
     return sorted(found, key=lambda d: d.span.start)
+
+
+def _before_closing(doc: Document, assignments: list[Assignment]) -> list[Assignment]:
+    """The assignments with their blocks cut where the plan's closing paragraph opens.
+
+    "7. Các doanh nghiệp ...\n- Đề xuất sáng kiến ...\nTrên đây là Kế hoạch ... Định kỳ hằng năm (trước
+    ngày 30 tháng 11) báo cáo kết quả thực hiện về Sở Xây dựng": the report is due from every agency,
+    not from the enterprises of section 7.
+    """
+    cut = _closing_start(doc)
+    if cut is None:
+        return assignments
+    return [a.model_copy(update={"block": a.block.model_copy(update={"end": cut})})
+            if a.block and a.block.start < cut < a.block.end else a for a in assignments]
+
+
+def _closing_start(doc: Document) -> int | None:
+    """Where "Trên đây là ..." opens the closing: its last occurrence, with no section heading after it.
+
+    ("Trên đây là một số kết quả đạt được" may also sum up an assessment section further up.)
+    """
+    if "Trên" not in doc.text:
+        return None
+    last = None
+    for last in _CLOSING.finditer(doc.text):
+        pass
+    if last is None or any(n.kind == "section" and n.span.start > last.start() for n in doc.outline):
+        return None
+    return last.start()
 
 
 # (the look-ahead lists the opening characters: no match changes, most characters fail at once)

@@ -399,3 +399,25 @@ def test_044_when_a_law_takes_effect_is_no_deadline(make_doc, clause):
     text = f"Luật Bảo vệ dữ liệu cá nhân được Quốc hội thông qua ngày 26 tháng 6 năm 2025, {clause}.\n"
     assert [d for d in deadlines.extract(make_doc(text), CTX, []) if "2026" in d.text] == []
     assert [d.date for d in deadlines.extract(make_doc("Sở Y tế hoàn thành trước ngày 01/01/2026.\n"), CTX, [])] == ["2026-01-01"]
+
+
+def test_110_dongthap_closing_paragraph_report_is_not_the_last_sections(make_doc):
+    """'Trên đây là Kế hoạch ...' after section 7 (the enterprises) asks every agency for the yearly report."""
+    ctx = PlanContext(issued=date(2025, 11, 27), issued_year=2025, province="Đồng Tháp")
+    doc = make_doc("KẾ HOẠCH\nChuyển đổi số\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+                   "1. Sở Xây dựng\n- Chủ trì tổng hợp kết quả.\n\n"
+                   "2. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng trên địa bàn Tỉnh\n"
+                   "- Đề xuất sáng kiến, giải pháp công nghệ phù hợp thực tiễn.\n"
+                   "Trên đây là Kế hoạch Chuyển đổi số. Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện. "
+                   "Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả thực hiện về Sở Xây dựng.\n")
+    found = [d for d in deadlines.extract(doc, ctx, assignments.extract(doc, ctx)) if d.recurrence]
+    assert [(d.recurrence.month, d.recurrence.day, d.agency) for d in found] == [(11, 30, None)]
+    assert doc.text[found[0].span.start:found[0].span.end] == "ngày 30 tháng 11"
+
+
+def test_a_summing_up_before_a_later_section_is_no_closing(make_doc):
+    ctx = PlanContext(issued=date(2025, 11, 27), issued_year=2025, province="Đồng Tháp")
+    doc = make_doc("KẾ HOẠCH\nChuyển đổi số\n\nI. KẾT QUẢ\n\nTrên đây là một số kết quả đạt được.\n\n"
+                   "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Xây dựng\n- Báo cáo kết quả trước ngày 15 tháng 12 hằng năm.\n")
+    found = deadlines.extract(doc, ctx, assignments.extract(doc, ctx))
+    assert [d.agency for d in found] == ["Sở Xây dựng"]
