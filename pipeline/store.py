@@ -53,6 +53,9 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     # default) costs an fsync every few documents. Every 10,000 pages (40 MB) keeps the
     # WAL bounded and makes writing a batch about a quarter cheaper.
     db.conn.execute("PRAGMA wal_autocheckpoint = 10000")
+    # A document's savepoint keeps a statement journal; in memory it is not a temporary
+    # file created and deleted for every document stored.
+    db.conn.execute("PRAGMA temp_store = MEMORY")
     _retry_while_locked(lambda: _prepare(db))
     return db
 

@@ -170,3 +170,20 @@ def test_same_content_under_two_paths_is_stored_once(tmp_path, db):
     assert "a/ke-hoach.txt" in by_folder["b"].reason
     assert [r.status for r in ingest(db, [tmp_path / "b"]).results] == ["duplicate"]
     assert db["documents"].count == 1
+
+
+def test_plans_table_shows_the_first_plans_and_says_how_many_more(db):
+    from rich.console import Console
+
+    from pipeline.cli.render import plans_table
+
+    paths = [f"/plans/{i}.txt" for i in range(3)]
+    for path in paths:
+        stored(db, path=path)
+    console = Console(width=120, record=True)
+    console.print(plans_table(db, paths, limit=2))
+    shown = console.export_text()
+    assert "0.txt" in shown and "1.txt" in shown and "2.txt" not in shown
+    assert "1 more plans" in shown
+    console.print(plans_table(db, paths))
+    assert "more plans" not in console.export_text()

@@ -50,18 +50,26 @@ def plan_summary(console: Console, plan: Plan, doc: Document) -> None:
             console.print(f"  … {len(items) - 12} more")
 
 
-def plans_table(db: sqlite_utils.Database, paths: list[str]) -> Table:
-    """One line per stored plan among ``paths``: what was found in it."""
+# A batch of hundreds of plans would scroll its own table off the screen: the first
+# rows show what was found, ``kehoach documents`` lists them all.
+PLANS_SHOWN = 50
+
+
+def plans_table(db: sqlite_utils.Database, paths: list[str], limit: int = PLANS_SHOWN) -> Table:
+    """One line per stored plan among ``paths`` (the first ``limit``, by path): what was found in it."""
+    caption = "found: cited documents / targets / agencies / deadlines / findings"
+    if len(paths) > limit:
+        caption += f"\n… {len(paths) - limit} more plans: kehoach documents lists every stored file"
     table = Table(title="Plans found", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
-                  caption="found: cited documents / targets / agencies / deadlines / findings",
-                  caption_justify="left")
+                  caption=caption, caption_justify="left")
     # One line per plan even at 80 columns: long names end in an ellipsis.
     table.add_column("file", no_wrap=True, overflow="ellipsis", max_width=20)
     table.add_column("number", no_wrap=True, min_width=12)
     table.add_column("date", no_wrap=True, min_width=10)
     table.add_column("issuer", no_wrap=True, overflow="ellipsis", max_width=20)
     table.add_column("found", no_wrap=True, justify="right")
-    placeholders = ",".join("?" * len(paths))
+    shown_paths = sorted(paths)[:limit]
+    placeholders = ",".join("?" * len(shown_paths))
     sql = f"""
         SELECT d.path, p.source_kind, p.number, coalesce(p.issued_date, p.issued_year), p.issuer_name,
           (SELECT count(*) FROM [references] r WHERE r.document_id = d.id),
@@ -72,7 +80,7 @@ def plans_table(db: sqlite_utils.Database, paths: list[str]) -> Table:
         FROM documents d JOIN plans p ON p.document_id = d.id
         WHERE d.path IN ({placeholders}) ORDER BY d.path
     """
-    for path, kind, number, issued, issuer, *counts in db.execute(sql, paths).fetchall():
+    for path, kind, number, issued, issuer, *counts in db.execute(sql, shown_paths).fetchall():
         shown = Path(path)
         # Renditions share a name ("source.pdf"): show their folder, shortened, before it.
         name = shown.name if shown.stem != "source" else f"{shown.parent.name[:12]}…/{shown.name}"
