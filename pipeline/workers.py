@@ -162,6 +162,8 @@ class SupervisedPool:
             target=_worker_main, args=(child, self.fn, self.memory_bytes, self.on_error), daemon=True
         )
         with _main_hidden(self.fn, self.on_error):
+            if self.ctx.get_start_method() == "forkserver":
+                _ensure_fork_server()
             process.start()
         child.close()
         return _Worker(process, parent)
@@ -283,15 +285,34 @@ def supervised_map(fn: Callable[[T], R], items: Iterable[T], on_error: Callable[
 def start_fork_server(preload: tuple[str, ...]) -> None:
     """Start the fork server now, importing ``preload``, instead of at the first pool.
 
-    Its imports take about a second; started early, they run on another CPU while
-    this process is still loading and finding files. A pool created later with the
-    same modules uses the running server.
+    Its imports take about half a second; started early, they run on another CPU
+    while this process is still loading and finding files. A pool created later
+    with the same modules uses the running server.
     """
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(list(preload))
+    mp.get_context("forkserver").set_forkserver_preload(list(preload))
+    _ensure_fork_server()
+
+
+def _ensure_fork_server() -> None:
+    """Start the fork server, if it is not running, with this process's modules on its path.
+
+    The server is a new interpreter started with ``-c``, which puts the current
+    directory first on ``sys.path`` (the parent's path is passed to it but not
+    used). Run from a folder that holds a ``pipeline`` or ``schemas`` package of
+    its own, it would import that instead of kehoach's. ``PYTHONSAFEPATH`` keeps
+    the current directory off its path.
+    """
     from multiprocessing import forkserver
 
-    forkserver.ensure_running()
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = before
 
 
 def cpu_count() -> int:

@@ -101,3 +101,25 @@ def test_unguarded_script_is_not_run_again_in_the_workers(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("RUN") == 1
     assert "RUN ['ingested', 'ingested']" in run.stdout
+
+
+def test_ingest_run_from_a_folder_with_its_own_pipeline_package(tmp_path):
+    """The workers import kehoach's modules, not same-named packages in the current directory."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    kehoach = Path(sys.executable).with_name("kehoach")
+    if not kehoach.exists():
+        pytest.skip("the kehoach command is not installed beside this Python")
+    (tmp_path / "pipeline").mkdir()
+    (tmp_path / "pipeline" / "__init__.py").write_text("raise SystemExit('the wrong pipeline package')\n")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for n in (1, 2):
+        (plans / f"{n}.txt").write_text(f"Số: {n}/KH-UBND\nKẾ HOẠCH\nI. MỤC TIÊU\nPhấn đấu 100% xã.\n",
+                                        encoding="utf-8")
+    run = subprocess.run([str(kehoach), "ingest", str(plans), "--db", str(tmp_path / "k.db"), "-q"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "2 ingested" in run.stdout
