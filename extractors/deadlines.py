@@ -52,7 +52,8 @@ _CLOSED_LINE = re.compile(r"[.!?;:][^\S\n\f]*[\n\f]")
 MAX_TEXT = 400
 # "Trên đây là Kế hoạch ...": the closing paragraph after the last section speaks to every agency of the
 # plan; the last section's block runs on over it (nothing heads the closing), so its agency is no owner.
-_CLOSING = re.compile(r"(?:^|(?<=[\n\f]))[*_ \t]*Trên\s+đây\s+là\b")
+_CLOSING = re.compile(r"Trên\s+đây\s+là\b")
+_CLOSING_LEAD = re.compile(r"[*_ \t]*")  # what may stand before it on its line (emphasis)
 
 
 def extract(doc: Document, context: PlanContext, assignments: list[Assignment],
@@ -119,11 +120,16 @@ def _closing_start(doc: Document) -> int | None:
     if "Trên" not in doc.text:
         return None
     last = None
-    for last in _CLOSING.finditer(doc.text):
-        pass
+    for m in _CLOSING.finditer(doc.text):  # a literal first: the search skips to each "Trên"
+        if _CLOSING_LEAD.fullmatch(doc.text, _line_start(doc.text, m.start()), m.start()):
+            last = m
     if last is None or any(n.kind == "section" and n.span.start > last.start() for n in doc.outline):
         return None
     return last.start()
+
+
+def _line_start(text: str, pos: int) -> int:
+    return max(text.rfind("\n", 0, pos), text.rfind("\f", 0, pos)) + 1
 
 
 # (the look-ahead lists the opening characters: no match changes, most characters fail at once)

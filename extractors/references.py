@@ -366,7 +366,9 @@ def _issuer_of_group(scan: _Scan, s: Symbol) -> str | None:
 
 @cache
 def _group_of_types() -> re.Pattern[str]:
-    return re.compile(r"\b[Cc]ác\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)")
+    # "[Cc](?<!\w.)": a word starting with C, the boundary tested after the letter so the
+    # search skips ahead to candidate letters rather than trying every position
+    return re.compile(r"[Cc](?<!\w.)ác\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)")
 
 
 @cache
