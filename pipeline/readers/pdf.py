@@ -50,11 +50,10 @@ def read_pdf(data: bytes, limits: Limits) -> SourceText:
                 warnings.append(f"page {index + 1}: cannot be loaded ({err})")
                 pages.append("")
                 continue
-            pages.append(_page_text(page))
-            if _is_scan(page, pages[-1]):
+            text, scan = _read_page(page)
+            pages.append(text)
+            if scan:
                 scanned.append(index)
-            elif _rule_count(page) >= _MIN_RULES_FOR_TABLE:
-                pages[-1] = _page_with_tables(page) or pages[-1]
             page.close()
         if scanned:
             _ocr_pages(pdf, pages, scanned, limits, confidence, warnings)
@@ -148,13 +147,23 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise UnreadableFile(f"damaged or truncated PDF ({detail})") from err
 
 
-def _page_text(page: pdfium.PdfPage) -> str:
+def _read_page(page: pdfium.PdfPage) -> tuple[str, bool]:
+    """The page's text (ruled tables as tab-separated rows), and whether it is a scan."""
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
-        ends = _paragraph_ends(textpage, text)
+        text = _page_text(textpage)
+        if _is_scan(page, text):
+            return text, True
+        if _rule_count(page) >= _MIN_RULES_FOR_TABLE:
+            text = _page_with_tables(page, textpage) or text
+        return text, False
     finally:
         textpage.close()
+
+
+def _page_text(textpage: pdfium.PdfTextPage) -> str:
+    text = textpage.get_text_range()
+    ends = _paragraph_ends(textpage, text)
     if ends:
         # A blank line after a line that ends its paragraph, as the text of the plan has.
         text = "".join(text[a:b] + "\r\n" for a, b in zip([0, *ends], ends)) + text[ends[-1]:]
@@ -254,21 +263,17 @@ def _rule_count(page: pdfium.PdfPage) -> int:
     return count
 
 
-def _page_with_tables(page: pdfium.PdfPage) -> str | None:
+def _page_with_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> str | None:
     """The page's text with each ruled table as tab-separated rows, in reading order."""
     grids = pdf_tables.find_grids(pdf_tables.page_rules(page))
     if not grids:
         return None
-    textpage = page.get_textpage()
-    try:
-        outside = pdf_tables.text_outside(textpage, grids)
-        parts = [outside[0]]
-        for grid, after in zip(grids, outside[1:]):
-            rows = pdf_tables.cells(grid, textpage)
-            parts.append("\n".join("\t".join(_cell(c) for c in row) for row in rows))
-            parts.append(after)
-    finally:
-        textpage.close()
+    outside = pdf_tables.text_outside(textpage, grids)
+    parts = [outside[0]]
+    for grid, after in zip(grids, outside[1:]):
+        rows = pdf_tables.cells(grid, textpage)
+        parts.append("\n".join("\t".join(_cell(c) for c in row) for row in rows))
+        parts.append(after)
     return "\n".join(p for p in parts if p.strip())
 
 

@@ -141,35 +141,79 @@ def text_outside(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> list[str]:
     """The page's text above, between and below ``grids`` (sorted top to bottom): one string
     per band, ``len(grids) + 1`` of them.
 
-    Characters are assigned to bands by their boxes and read with ``get_text_range``, which
-    keeps pdfium's line breaks and its mark for a hyphen at a line end ("1453/QĐ-" / "BYT");
-    reading a band by its rectangle loses that hyphen. Characters pdfium inserts (spaces,
-    line breaks) have no box and go with the character before them.
+    Text is read with ``get_text_range``, which keeps pdfium's line breaks and its mark
+    for a hyphen at a line end ("1453/QĐ-" / "BYT"); reading a band by its rectangle
+    loses that hyphen. Each line of pdfium's text goes to the band its first character
+    with a box lies in: a line sits at one height, so one character places it.
     """
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():
+        return _text_outside_by_char(textpage, grids)  # characters outside the BMP: indexes differ
     bands: list[list[tuple[int, int]]] = [[] for _ in range(len(grids) + 1)]
     tables = [(g.bottom - _SNAP, g.top + _SNAP) for g in grids]
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    char_box, raw, band = pdfium_c.FPDFText_GetCharBox, textpage.raw, 0
+    box = _CharBox(textpage)
+    start, band = 0, 0
+    while start < len(text):
+        stop = text.find("\r\n", start)
+        stop = len(text) if stop < 0 else stop + 2
+        y = next((y for y in map(box.middle, range(start, stop)) if y is not None), None)
+        if y is not None:
+            band = _band(y, tables)
+        if band >= 0:
+            _extend(bands[band], start, stop)
+        start = stop
+    return _band_texts(textpage, bands)
+
+
+def _text_outside_by_char(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> list[str]:
+    """:func:`text_outside` placing each character by its own box. Characters pdfium
+    inserts (spaces, line breaks) have no box and go with the character before them."""
+    bands: list[list[tuple[int, int]]] = [[] for _ in range(len(grids) + 1)]
+    tables = [(g.bottom - _SNAP, g.top + _SNAP) for g in grids]
+    box, band = _CharBox(textpage), 0
     for i in range(textpage.count_chars()):
-        if char_box(raw, i, left, right, bottom, top) and top.value > bottom.value:
-            y = (top.value + bottom.value) / 2
-            band = 0
-            for low, high in tables:  # top to bottom: the band is the number of tables above
-                if y > high:
-                    break
-                if y >= low:
-                    band = -1  # inside a table: read by cells
-                    break
-                band += 1
-            if band < 0:
-                continue
-        elif band < 0:
-            continue
-        runs = bands[band]
-        if runs and runs[-1][1] == i:
-            runs[-1] = (runs[-1][0], i + 1)
-        else:
-            runs.append((i, i + 1))
+        y = box.middle(i)
+        if y is not None:
+            band = _band(y, tables)
+        if band >= 0:
+            _extend(bands[band], i, i + 1)
+    return _band_texts(textpage, bands)
+
+
+class _CharBox:
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.left, self.right, self.bottom, self.top = (ctypes.c_double() for _ in range(4))
+
+    def middle(self, index: int) -> float | None:
+        """The height of the middle of character ``index``; ``None`` when it has no box."""
+        if not pdfium_c.FPDFText_GetCharBox(self.raw, index, self.left, self.right, self.bottom, self.top):
+            return None
+        if self.top.value <= self.bottom.value:
+            return None
+        return (self.top.value + self.bottom.value) / 2
+
+
+def _band(y: float, tables: list[tuple[float, float]]) -> int:
+    """The number of tables above height ``y`` (tables top to bottom); -1 inside one (read by cells)."""
+    band = 0
+    for low, high in tables:
+        if y > high:
+            break
+        if y >= low:
+            return -1
+        band += 1
+    return band
+
+
+def _extend(runs: list[tuple[int, int]], start: int, stop: int) -> None:
+    if runs and runs[-1][1] == start:
+        runs[-1] = (runs[-1][0], stop)
+    else:
+        runs.append((start, stop))
+
+
+def _band_texts(textpage: pdfium.PdfTextPage, bands: list[list[tuple[int, int]]]) -> list[str]:
     return ["\n".join(textpage.get_text_range(a, b - a).replace("\r\n", "\n").strip() for a, b in runs)
             for runs in bands]
 
