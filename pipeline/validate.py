@@ -43,7 +43,9 @@ def validate(doc: Document, plan: Plan) -> Plan:
     return plan.model_copy(update={**parts, "findings": findings})
 
 
-_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+_VIETNAMESE_LOWER = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+# both cases written out: a class under IGNORECASE folds the case of every character it tests
+_VIETNAMESE_LETTERS = re.compile(f"[{_VIETNAMESE_LOWER}{_VIETNAMESE_LOWER.upper()}]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _PREFIX = 5_000
 

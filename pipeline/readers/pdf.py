@@ -223,13 +223,11 @@ def _paragraph_ends(textpage: pdfium.PdfTextPage, text: str) -> list[int]:
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, stripped text)`` of each non-blank line followed by ``\r\n``."""
     out, start = [], 0
-    while (stop := text.find("\r\n", start)) >= 0:
-        line = text[start:stop]
+    for line in text.split("\r\n")[:-1]:  # the last piece has no line end after it
         stripped = line.strip()
         if stripped:
-            first = start + len(line) - len(line.lstrip())
-            out.append((first, stop, stripped))
-        start = stop + 2
+            out.append((start + len(line) - len(line.lstrip()), start + len(line), stripped))
+        start += len(line) + 2
     return out
 
 
