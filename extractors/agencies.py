@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extractors.context import PlanContext
+from extractors.scan import matches_from, word_positions
 from extractors.spans import within
 
 DATA = Path(__file__).parent / "data"
@@ -653,7 +654,8 @@ def _owned_groups(text: str, found: list[Mention]) -> list[Mention]:
 def _kind_matches(text: str, found: list[Mention]):
     """``Các cơ quan`` directly before ``trực thuộc``: a bare kind the group rules leave unnamed."""
     taken = within((f.start, f.end) for f in found)
-    for k in _KIND_AT.finditer(text):
+    # each match opens with "các"/"Các": found by str.find, the pattern tried only there
+    for k in matches_from(_KIND_AT, text, word_positions(text, ("các", "Các"), 0, len(text)), len(text)):
         if not taken(k.start()) and _OWNED_BY.match(text, k.end()):
             yield k
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from extractors import agencies
 from extractors.agencies import Mention
 from extractors.context import PlanContext
+from extractors.scan import lowered_document, matches_from, word_positions
 from extractors.spans import within
 from pipeline.document import Document, line_end, line_start, split_lines
 from schemas import Assignment, OutlineNode, Span
@@ -529,7 +530,7 @@ def _labels(doc: Document, mentions: list[Mention], body: tuple[int, int]) -> li
     """``- Cơ quan chủ trì: Sở Nội vụ, Sở Tài chính.`` under a numbered task."""
     out = []
     by_start = _by_start(mentions)
-    for m in _LABEL.finditer(doc.text, body[0], body[1]):
+    for m in _case_blind_scan(_LABEL, doc.text, ("cơ", "đơn"), body):
         role = _ROLE_OF_LABEL[_SPACES.sub(" ", m.group("role").lower())]
         node = _enclosing_section(doc, m.start())
         task, task_span = _task_of(doc, node, m.start())
@@ -664,6 +665,18 @@ def _paren_members(text: str, pos: int, by_start: dict[int, Mention], groups: bo
 _PLACE_TAIL = re.compile(rf"(?:\s+(?-i:[{agencies._UP}])[\wÀ-ỹ]*){{1,3}}(?=\s*(?:,|\)|\.{{2,}}|…|và\b))")
 
 
+def _case_blind_scan(rx: re.Pattern[str], text: str, words: tuple[str, ...], span: tuple[int, int]):
+    """``rx.finditer(text, *span)`` for a pattern whose every match opens with one of ``words`` in lower case.
+
+    The words are found by ``str.find`` in the lower-cased text (see ``extractors.scan``) and the
+    pattern tried only there: a search would try it at every character.
+    """
+    lower = lowered_document(text)
+    if lower is None:
+        return rx.finditer(text, *span)
+    return matches_from(rx, text, word_positions(lower, words, *span), span[1])
+
+
 # ---- prose --------------------------------------------------------------------------------
 
 # "(?i:\b(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:cho\s+)?)", opening with a plain class for a fast search (as _LABEL)
@@ -687,7 +700,7 @@ def _prose(doc: Document, mentions: list[Mention], body: tuple[int, int], contex
     in_block = within([(a, b) for a, b, _ in blocks])
     by_start = _by_start(mentions)
     text = doc.text
-    for m in _GIAO.finditer(text, body[0], body[1]):
+    for m in _case_blind_scan(_GIAO, text, ("giao", "đề", "yêu"), body):
         if in_closing(m.start()):
             continue
         if not m.group(0).lower().startswith("giao") and in_block(m.start()):
@@ -907,7 +920,8 @@ def _directed(doc: Document, body: tuple[int, int], by_start: dict[int, Mention]
     by_end = {n.end: n for n in by_start.values()}
     issuer = _own_codes(context)
     issuer_clause = -1  # where the issuer last directed: "...; chỉ đạo UBND các huyện ..." goes on with its sentence
-    for m in _DIRECT.finditer(text, body[0], body[1]):
+    # every match opens with one of these words: found by str.find, the pattern tried only there
+    for m in matches_from(_DIRECT, text, word_positions(text, ("chỉ", "Chỉ", "lãnh"), body[0], body[1]), body[1]):
         if in_closing(m.start()) or _NOT_DIRECTING.search(text[max(0, m.start() - 12):m.start()]):
             continue
         heading = _directing_heading(doc, m.start())
@@ -946,11 +960,12 @@ def _directed(doc: Document, body: tuple[int, int], by_start: dict[int, Mention]
 
 
 # In an agency's block, a clause opening "Chủ trì" makes it lead; "phối hợp (với) X" makes X cooperate.
-_BLOCK_CLAUSE = re.compile(
-    r"(?:^|[\n\f]|;|:)\s*(?:[-+*•]\s*|[a-zđ]\)\s*|\*?[a-zđ]\)\s*\*?\s*)?(?P<lead>chủ\s+trì\s*,?\s*)?"
-    r"(?P<coop>(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)?",
-    re.IGNORECASE,
-)
+_BLOCK_CLAUSE_REST = (r"\s*(?:[-+*•]\s*|[a-zđ]\)\s*|\*?[a-zđ]\)\s*\*?\s*)?(?P<lead>chủ\s+trì\s*,?\s*)?"
+                      r"(?P<coop>(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?)?")
+_BLOCK_CLAUSE = re.compile(r"(?:^|[\n\f]|;|:)" + _BLOCK_CLAUSE_REST, re.IGNORECASE)
+# The same after a separator: "^" matches only at 0 (no MULTILINE), so past it the pattern may
+# open with the class, which a search skips to instead of trying the alternation at every position
+_BLOCK_CLAUSE_AFTER_SEPARATOR = re.compile(r"[\n\f;:]" + _BLOCK_CLAUSE_REST, re.IGNORECASE)
 
 
 def _joint_task_follows(text: str, pos: int) -> bool:
@@ -992,13 +1007,13 @@ def _block_clauses(doc: Document, by_start: dict[int, Mention], start: int, end:
     """
     text, out = doc.text, []
     own = {h.agency_code for h in heading_named}
-    for m in _ROLE_AS_FOCAL.finditer(text, start, end):
+    for m in matches_from(_ROLE_AS_FOCAL, text, word_positions(text, ("vai", "là", "Là"), start, end), end):
         if not _standing_role_at(text, m):
             continue
         sentence = _sentence(doc, m.start())
         out += [h.model_copy(update={"role": "focal_point", "tasks": [sentence[0]], "task_spans": [sentence[1]]})
                 for h in heading_named if h.role != "focal_point" and not (h.agency_code or "").startswith("G-")]
-    for m in _BLOCK_CLAUSE.finditer(text, start, end):
+    for m in (_BLOCK_CLAUSE if start == 0 else _BLOCK_CLAUSE_AFTER_SEPARATOR).finditer(text, start, end):
         if not (m.group("lead") or m.group("coop")):
             continue
         sentence = _sentence(doc, m.end())

@@ -40,3 +40,43 @@ def test_turkish_i_falls_back_to_a_full_scan(text):
     assert lowered(text) is None
     expected = [m.span() for m in _GIAI_DOAN.finditer(text)]
     assert [m.span() for m in matches_at(_GIAI_DOAN, _OPENING, text, None)] == expected
+
+
+def test_word_positions_in_order_within_bounds():
+    from extractors.scan import word_positions
+    assert word_positions("các cơ quan, đơn vị, cơ sở", ("cơ", "đơn"), 0, 26) == [4, 13, 21]
+    assert word_positions("các cơ quan, đơn vị, cơ sở", ("cơ", "đơn"), 5, 22) == [13]
+
+
+def _random_texts(pieces, count=1500, seed=2):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+
+
+def test_assignment_scans_find_what_finditer_finds():
+    """The word-anchored scans of the prose, label and directing patterns agree with ``finditer``."""
+    from extractors import assignments as a
+    from extractors.scan import matches_from, word_positions
+    pieces = ["Giao", "GIAO", "giao", "Đề nghị", "ĐỀ NGHỊ", "yêu cầu", "Yêu Cầu", "Cơ quan", "CƠ QUAN", "đơn vị",
+              "Đơn Vị", "chủ trì", "phối hợp", " ", "\n", ":", "x", "chỉ đạo", "Chỉ đạo", "lãnh đạo", "Lãnh đạo",
+              "vai trò", "là", "Là", "cơ quan", "thường trực", "Sở Y tế", "cho", "gıao", "İ"]
+    for text in _random_texts(pieces):
+        for span in ((0, len(text)), (len(text) // 3, len(text))):
+            for rx, words in ((a._LABEL, ("cơ", "đơn")), (a._GIAO, ("giao", "đề", "yêu"))):
+                expected = [m.span() for m in rx.finditer(text, *span)]
+                assert [m.span() for m in a._case_blind_scan(rx, text, words, span)] == expected, (text, rx)
+            for rx, words in ((a._DIRECT, ("chỉ", "Chỉ", "lãnh")), (a._ROLE_AS_FOCAL, ("vai", "là", "Là"))):
+                expected = [m.span() for m in rx.finditer(text, *span)]
+                got = matches_from(rx, text, word_positions(text, words, *span), span[1])
+                assert [m.span() for m in got] == expected, (text, rx)
+
+
+def test_block_clause_after_separator_agrees_past_the_start():
+    from extractors import assignments as a
+    pieces = ["\n", ";", ":", " ", "- ", "a) ", "chủ trì, ", "Phối hợp với ", "và phối hợp ", "x", "\f"]
+    for text in _random_texts(pieces):
+        for start in range(1, len(text) + 1):
+            expected = [(m.span(), m.groupdict()) for m in a._BLOCK_CLAUSE.finditer(text, start, len(text))]
+            got = [(m.span(), m.groupdict()) for m in a._BLOCK_CLAUSE_AFTER_SEPARATOR.finditer(text, start, len(text))]
+            assert got == expected, (text, start)
