@@ -315,6 +315,30 @@ def _start_keys() -> tuple[frozenset[str], frozenset[str] | None]:
 
 
 @functools.cache
+def _spaced_fold_table() -> str:
+    """``_latin_fold_table`` over the whole Basic Multilingual Plane, every character that folds to no word letter a space.
+
+    With each non-word character a space, the start-word pattern opens with a plain space,
+    which a search skips to in C, instead of a class tested at every character.
+    """
+    latin, letters = _latin_fold_table(), set(_latin_folds()[0])
+    folded = (latin[code] if code < len(latin) else chr(code) for code in range(0x10000))
+    return "".join(ch if ch in letters else " " for ch in folded)
+
+
+@functools.cache
+def _spaced_first_words_regex() -> re.Pattern[str]:
+    """``_first_words_regex`` for a text folded by ``_spaced_fold_table``: a space, then a start key (group 1)."""
+    opening = _first_words_regex().pattern
+    return re.compile(" " + opening[opening.index("]((") + 1:])
+
+
+def _beyond_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character above U+FFFF (which ``_spaced_fold_table`` does not reach)."""
+    return len(text.encode("utf-16-le")) != 2 * len(text)
+
+
+@functools.cache
 def _first_words_regex() -> re.Pattern[str]:
     """In a folded Latin text, the whole words that are start keys (``so``, ``ubnd``, ``uy``, ``cac``): group 1.
 
@@ -367,7 +391,10 @@ def _word_starts(text: str, latin: bool | None = None) -> list[tuple[int, str]]:
     if latin is None:
         latin = _is_latin(text)
     keys = _start_keys()[0]
-    if latin:  # fold the text once; the words that are keys are found in C
+    if latin and not _beyond_bmp(text):  # fold the text once; the words that are keys are found in C
+        folded = (" " + text).translate(_spaced_fold_table())  # the space: a non-word character before the first word
+        return [(word.start(), word.group(1)) for word in _spaced_first_words_regex().finditer(folded)]
+    if latin:
         folded = (" " + text).translate(_latin_fold_table())  # the space: a non-word character before the first word
         return [(word.start(1) - 1, word.group(1)) for word in _first_words_regex().finditer(folded)]
     out = []
@@ -385,8 +412,9 @@ def _vocabulary_matches(text: str, starts: list[tuple[int, str]] | None = None, 
     lowered = _lower_copy(text) if latin else None
     subject, pattern_of = (lowered, _lower_vocabulary_pattern) if lowered is not None else (text, _vocabulary_pattern)
     forms, taken = _vocabulary_forms(), -1
-    for start, key in _word_starts(text, latin) if starts is None else starts:
-        if start < taken or key not in forms:
+    starts = _word_starts(text, latin) if starts is None else starts
+    for start, key in [(start, key) for start, key in starts if key in forms]:  # picked out in one pass
+        if start < taken:
             continue
         match = pattern_of(key).match(subject, start)
         if match:
@@ -401,8 +429,8 @@ def _head_matches(text: str, starts: list[tuple[int, str]]):
         yield from _head_regex().finditer(text)
         return
     regex, end = _head_regex(), -1
-    for start, key in starts:
-        if start >= end and key in head_keys:
+    for start in [start for start, key in starts if key in head_keys]:  # picked out in one pass
+        if start >= end:
             match = regex.match(text, start)
             if match:
                 end = match.end()
@@ -470,8 +498,9 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             continue
         found.append(mention)
         rule_end = mention.end
-    found += _group_phrases(text, found, context, starts)
-    found += _party_groups(text, found, starts)
+    cac = [start for start, key in starts if key == "cac"]  # where both group rules may start, picked out once
+    found += _group_phrases(text, found, context, cac)
+    found += _party_groups(text, found, cac)
     found += _distributed(text, found, context)
     found += more_levels(text, found, context)
     found = [_with_zones(text, f, context) for f in found if not _SEASON.match(text, f.start)]
@@ -537,7 +566,7 @@ _PARTY_GROUP = re.compile(
 )
 
 
-def _party_groups(text: str, found: list[Mention], starts: list[tuple[int, str]]) -> list[Mention]:
+def _party_groups(text: str, found: list[Mention], cac: list[int]) -> list[Mention]:
     """``Các chi bộ trực thuộc``, ``các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy``: groups of party bodies.
 
     The committee they belong to, named after ``trực thuộc``, is part of the name; a board
@@ -548,8 +577,8 @@ def _party_groups(text: str, found: list[Mention], starts: list[tuple[int, str]]
     by_start = {f.start: f for f in found if not f.group}
     by_end = {f.end: f for f in found if not f.group and not f.plural}
     end = -1
-    for start, key in starts:
-        if key != "cac" or start < end:
+    for start in cac:
+        if start < end:
             continue
         m = _PARTY_GROUP.match(text, start)
         if m is None:
@@ -790,12 +819,11 @@ _VAGUE = {"liên", "có", "khác", "trên", "trong", "được", "này", "đó",
           "với", "về", "cho", "đã", "đang", "sẽ", "nhà", "thuộc", "ở", "là", "từ", "đến", "các", "những", "mình"}
 
 
-def _group_phrases(text: str, found: list[Mention], context: PlanContext,
-                   starts: list[tuple[int, str]]) -> list[Mention]:
+def _group_phrases(text: str, found: list[Mention], context: PlanContext, cac: list[int]) -> list[Mention]:
     """``các doanh nghiệp viễn thông``: a group named by a kind and a modifier, read up to a verb."""
     out = []
     inside = within((f.start, f.end) for f in found)
-    for m in _group_phrase_matches(text, starts):
+    for m in _group_phrase_matches(text, cac):
         if inside(m.start()):
             continue
         end = group_end(text, m.end(), len(text), slot=False)
@@ -804,11 +832,11 @@ def _group_phrases(text: str, found: list[Mention], context: PlanContext,
     return out
 
 
-def _group_phrase_matches(text: str, starts: list[tuple[int, str]]):
-    """``_GROUP_PHRASE.finditer(text)``, tried only where a word folding to ``cac`` starts."""
+def _group_phrase_matches(text: str, cac: list[int]):
+    """``_GROUP_PHRASE.finditer(text)``, tried only at ``cac``: where a word folding to ``cac`` starts."""
     end = -1
-    for start, key in starts:
-        if start >= end and key == "cac":
+    for start in cac:
+        if start >= end:
             match = _GROUP_PHRASE.match(text, start)
             if match:
                 end = match.end()

@@ -480,3 +480,16 @@ def test_word_starts_at_the_text_edges_and_after_any_character(text):
     expected = [(w.start(), agencies._fold_word(w.group(0))) for w in agencies._WORD_AT_START.finditer(text)
                 if agencies._fold_word(w.group(0)) in keys]
     assert agencies._word_starts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Y tế chủ trì, phối hợp với Sở KH&ĐT và các cơ quan, đơn vị",
+    "“Ủy ban nhân dân tỉnh”–Ban Chỉ đạo\u2013UBND\tcác xã;\fHội Nông dân",
+    "\uf0b7Sở Tài chính →Sở Nội vụ …các sở, ngành",
+    "Sở Y tế 😀Sở Tài chính",  # a character beyond U+FFFF: the class-opened scan
+    "",
+])
+def test_word_starts_spaced_scan_matches_the_class_scan(text):
+    folded = (" " + text).translate(agencies._latin_fold_table())
+    expected = [(w.start(1) - 1, w.group(1)) for w in agencies._first_words_regex().finditer(folded)]
+    assert agencies._word_starts(text, True) == expected
