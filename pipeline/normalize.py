@@ -14,10 +14,13 @@ Passes, in order (each one a :meth:`MappedText.sub`):
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from pipeline.columns import closing_break_edits, column_edits
@@ -118,19 +121,20 @@ _MAX_CELL_LINES = 30
 
 def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
     """Edits turning every one-cell-per-line table of ``text`` into tab-separated rows."""
-    edits, lines, offset = [], text.split("\n"), 0
-    starts = []
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    i = 0
-    while i < len(lines):
-        if lines[i].strip() != "|":
-            i += 1
+    if "|" not in text:
+        return []
+    edits, lines = [], text.split("\n")
+    starts = _line_starts(lines)
+    after = 0  # the first line not yet in a table
+    for i in _bar_lines(text, lines, starts):
+        if i < after:
             continue
         end, j, pending = i, i + 1, 0
-        while j < len(lines) and lines[j].strip() and pending <= _MAX_CELL_LINES:
-            if lines[j].strip() == "|":
+        while j < len(lines) and pending <= _MAX_CELL_LINES:
+            line = lines[j].strip()
+            if not line:
+                break
+            if line == "|":
                 end, pending = j, 0
             else:
                 pending += 1
@@ -139,8 +143,25 @@ def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
             stop = min(starts[end] + len(lines[end]) + 1, len(text))
             block = text[starts[i]:stop]
             edits.append((starts[i], stop, _cell_line_table(block)))
-        i = end + 1
+        after = end + 1
     return edits
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset where each of ``lines`` (a text split at "\\n") starts, added up in C."""
+    return list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
+
+
+def _bar_lines(text: str, lines: list[str], starts: list[int]) -> list[int]:
+    """Indexes of the lines that hold only "|" (and spaces), found from the "|" in the text:
+    a few str.find calls instead of a test of every line."""
+    out, at = [], text.find("|")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        if lines[i].strip() == "|":
+            out.append(i)
+        at = text.find("|", starts[i + 1]) if i + 1 < len(starts) else -1
+    return out
 
 
 def _cell_line_table(block: str) -> str:
@@ -166,15 +187,16 @@ def _cell_rows(lines: list[str]) -> list[list[list[str]]]:
     row: list[list[str]] = []
     cell: list[str] = []
     for line in lines[1:]:
-        if line.strip() == "|":
+        line = line.strip()
+        if line == "|":
             if cell:
                 row.append(cell)
                 cell = []
             elif row:
                 rows.append(row)
                 row = []
-        elif line.strip():
-            cell.append(line.strip())
+        elif line:
+            cell.append(line)
     if cell:
         row.append(cell)
     if row:
@@ -236,21 +258,21 @@ def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
     Markdown); PDF and DOCX text is not wrapped that way.
     """
     text = mt.text
-    width = _wrap_width(text)
-    open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
     # Both line ends are one character: splitting a copy with "\f" made "\n" keeps offsets.
     lines = (text.replace(PAGE_BREAK, "\n") if PAGE_BREAK in text else text).split("\n")
+    width = _wrap_width(text, lines)
+    open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
     edits, end = [], -1  # ``end``: offset of the line end after lines[i]
     moved: list[int] = []  # indexes in ``edits`` of page breaks joined and not yet put back
     for a, b in zip(lines, lines[1:]):
         end += len(a) + 1
-        page_break = text[end] == PAGE_BREAK
-        if a and b and _joins(a, b, width, end in open_at):
-            if page_break:
+        # ``_joins`` called only where emphasis is open: one call less for every other pair.
+        if a and b and (_joins(a, b, width, True) if end in open_at else _should_join(a, b, width)):
+            if text[end] == PAGE_BREAK:
                 moved.append(len(edits))
             edits.append((end, end + 1, " "))
         elif moved:
-            edits.append((end, end + 1, PAGE_BREAK * (len(moved) + page_break)))
+            edits.append((end, end + 1, PAGE_BREAK * (len(moved) + (text[end] == PAGE_BREAK))))
             moved = []
     for k in moved:  # no line end after them: the page breaks stay where they were
         edits[k] = (edits[k][0], edits[k][1], PAGE_BREAK)
@@ -298,24 +320,33 @@ def _emphasis_open_at_line_ends(text: str) -> set[int]:
 _STAR_BULLET = re.compile(r"^\s*\*\s")
 
 
-def _wrap_width(text: str) -> int | None:
+def _wrap_width(text: str, lines: list[str] | None = None) -> int | None:
     """The width at which the source broke lines (PDF pages, wrapped Markdown), if it did.
 
     Wrapped text has many lines close to one maximum length (a page or column width
     of some 60-130 characters); a line counts as wrapped when it reaches most of that
     width, so a short heading ("9. Sở Y tế") never does. Text with one paragraph per
     line (a .txt plan, a DOCX) has long, uneven lines and no wrap width.
+    ``lines``: ``text`` split at its line ends and page breaks, when the caller has it.
     """
-    if PAGE_BREAK in text:
-        text = text.replace(PAGE_BREAK, "\n")
-    lines = [line.rstrip() for line in text.split("\n") if line.strip() and "\t" not in line]
+    if lines is None:
+        lines = (text.replace(PAGE_BREAK, "\n") if PAGE_BREAK in text else text).split("\n")
+    # Lines with a tab (table rows) do not count; str methods mapped over the lines run in C.
+    ends = map(str.rstrip, lines)
+    if "\t" in text:
+        lines = [end for end, line in zip(ends, lines) if end and "\t" not in line]
+    else:
+        lines = list(filter(None, ends))
     if len(lines) < 10:
         return None
-    typical = sorted(len(line) for line in lines)[int(len(lines) * 0.9) - 1]
-    near_width = [line for line in lines if len(line) >= _WRAP_SHARE * typical]
-    open_ended = [line for line in near_width if not line.endswith((".", ";", ":", "!", "?"))]
+    lines.sort(key=len)  # the lines near the width are then the last ones
+    typical = len(lines[int(len(lines) * 0.9) - 1])
+    near_width = lines[bisect.bisect_left(lines, _WRAP_SHARE * typical, key=len):]
+    if typical > _MAX_WRAP or len(near_width) < max(5, 0.15 * len(lines)):
+        return None
     # Wrapped lines reach the width mid-sentence; one-paragraph lines end with punctuation.
-    if typical > _MAX_WRAP or len(near_width) < max(5, 0.15 * len(lines)) or len(open_ended) < 0.6 * len(near_width):
+    closed = sum(map(operator.methodcaller("endswith", (".", ";", ":", "!", "?")), near_width))
+    if len(near_width) - closed < 0.6 * len(near_width):
         return None
     return max(_WRAPPED_LINE, int(typical * _WRAP_SHARE))
 
