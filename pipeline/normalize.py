@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from pipeline.columns import closing_break_edits, column_edits
@@ -264,7 +264,7 @@ def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
     open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
     edits, end = [], -1  # ``end``: offset of the line end after lines[i]
     moved: list[int] = []  # indexes in ``edits`` of page breaks joined and not yet put back
-    for a, b in zip(lines, lines[1:]):
+    for a, b in pairwise(lines):
         end += len(a) + 1
         # ``_joins`` called only where emphasis is open: one call less for every other pair.
         if a and b and (_joins(a, b, width, True) if end in open_at else _should_join(a, b, width)):
