@@ -15,7 +15,10 @@ is split where the right column begins (the motto, or a signing authority such a
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
+from itertools import accumulate
 
 # Where the header's right column begins on a line that holds both.
 _MOTTO = re.compile(
@@ -32,7 +35,6 @@ _AUTHORITY = re.compile(r"(?<=\S)[ \t]+(?=(?:TM|KT|TL|TUQ|Q)\.[ \t]*[^\W\d_])")
 # ("- Lưu: VT. PHÓ CHỦ TỊCH"; not the office codes "- Lưu: VT, KGVX.").
 _AFTER_RECIPIENT = re.compile(r"(?<=[;.,:])[ \t]+(?=\S)")
 _TITLE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)+")
-_RECIPIENTS = re.compile(r"^\s*Nơi nhận\s*:", re.IGNORECASE)
 _BLOCK_GAP = 2  # lines without a cut that a block may span
 _CLOSING_LINES = 20  # a closing block is no longer than this
 
@@ -43,14 +45,17 @@ def column_edits(text: str) -> list[tuple[int, int, str]]:
     Every header (a decision and the plan it issues each have one) and every closing.
     """
     lines, starts = _lines(text)
+    # The lines holding the motto's words, found with str.find over the text: most lines
+    # hold none, and a test of every line costs more than the few searches.
+    motto_lines = _lines_holding(text, starts, ("CỘNG", "Độc lập"))
     # A line with a tab is a table row, whose cells are already apart.
-    cuts = {i: m for i, line in enumerate(lines) if _may_hold_motto(line) and (m := _MOTTO.search(line))}
+    cuts = {i: m for i in motto_lines if "\t" not in lines[i] and (m := _MOTTO.search(lines[i]))}
     headers = set(cuts)
     for i in list(cuts):
         for j in range(i + 1, min(len(lines), i + 1 + _HEADER_REACH)):
             if j not in cuts and (m := _place_date_cut(lines[j])):
                 cuts[j] = m
-    for opening in (i for i, line in enumerate(lines) if _RECIPIENTS.match(line)):
+    for opening in _recipients_lines(text, starts):
         for i in range(opening, min(len(lines), opening + _CLOSING_LINES)):
             if "\t" not in lines[i] and (m := _signing_cut(lines[i])):
                 cuts[i] = m
@@ -73,10 +78,32 @@ def _left_tail(lines: list[str], last: int) -> int:
     return last
 
 
-def _may_hold_motto(line: str) -> bool:
-    """A cheap test before the pattern: the motto's words, and no tab (a table row's cells
-    are apart already)."""
-    return ("CỘNG" in line or "Độc lập" in line) and "\t" not in line
+def _lines_holding(text: str, starts: list[int], words: tuple[str, ...]) -> list[int]:
+    """Indexes, in order, of the lines of ``text`` (starting at ``starts``) that hold one of ``words``."""
+    found = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            line = bisect.bisect_right(starts, at) - 1
+            found.add(line)
+            # The rest of this line holds nothing new: go on from the next line.
+            at = text.find(word, starts[line + 1]) if line + 1 < len(starts) else -1
+    return sorted(found)
+
+
+# A line opening with "Nơi nhận:" in any case (the classes hold every letter IGNORECASE
+# would take: "İ", "ı" for "i"). Found from the line end before it, the pattern opens with
+# a literal "\n", which the engine scans for quickly: one pass over the text, not one
+# match per line.
+_RECIPIENTS = re.compile(r"[^\S\n]*[Nn][Ơơ][Iiİı] [Nn][Hh][Ậậ][Nn][^\S\n]*:")
+_RECIPIENTS_AFTER_LINE_END = re.compile(r"\n" + _RECIPIENTS.pattern)
+
+
+def _recipients_lines(text: str, starts: list[int]) -> list[int]:
+    """Indexes of the lines that open with "Nơi nhận:" (lines start at ``starts``)."""
+    out = [0] if _RECIPIENTS.match(text) else []
+    out += [bisect.bisect_left(starts, m.start() + 1) for m in _RECIPIENTS_AFTER_LINE_END.finditer(text)]
+    return out
 
 
 def _place_date_cut(line: str) -> re.Match[str] | None:
@@ -138,10 +165,9 @@ def _columns(lines: list[str], cuts: dict[int, re.Match[str]], first: int, last:
 
 def _lines(text: str) -> tuple[list[str], list[int]]:
     lines = text.split("\n")
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
+    # Line i starts after the lengths of the lines before it and their i line ends;
+    # ``accumulate`` and ``map`` add them up in C.
+    starts = list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
     return lines, starts
 
 

@@ -14,10 +14,13 @@ Passes, in order (each one a :meth:`MappedText.sub`):
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from pipeline.columns import closing_break_edits, column_edits
@@ -118,19 +121,20 @@ _MAX_CELL_LINES = 30
 
 def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
     """Edits turning every one-cell-per-line table of ``text`` into tab-separated rows."""
-    edits, lines, offset = [], text.split("\n"), 0
-    starts = []
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    i = 0
-    while i < len(lines):
-        if lines[i].strip() != "|":
-            i += 1
+    if "|" not in text:
+        return []
+    edits, lines = [], text.split("\n")
+    starts = _line_starts(lines)
+    after = 0  # the first line not yet in a table
+    for i in _bar_lines(text, lines, starts):
+        if i < after:
             continue
         end, j, pending = i, i + 1, 0
-        while j < len(lines) and lines[j].strip() and pending <= _MAX_CELL_LINES:
-            if lines[j].strip() == "|":
+        while j < len(lines) and pending <= _MAX_CELL_LINES:
+            line = lines[j].strip()
+            if not line:
+                break
+            if line == "|":
                 end, pending = j, 0
             else:
                 pending += 1
@@ -139,8 +143,25 @@ def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
             stop = min(starts[end] + len(lines[end]) + 1, len(text))
             block = text[starts[i]:stop]
             edits.append((starts[i], stop, _cell_line_table(block)))
-        i = end + 1
+        after = end + 1
     return edits
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset where each of ``lines`` (a text split at "\\n") starts, added up in C."""
+    return list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
+
+
+def _bar_lines(text: str, lines: list[str], starts: list[int]) -> list[int]:
+    """Indexes of the lines that hold only "|" (and spaces), found from the "|" in the text:
+    a few str.find calls instead of a test of every line."""
+    out, at = [], text.find("|")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        if lines[i].strip() == "|":
+            out.append(i)
+        at = text.find("|", starts[i + 1]) if i + 1 < len(starts) else -1
+    return out
 
 
 def _cell_line_table(block: str) -> str:
@@ -166,15 +187,16 @@ def _cell_rows(lines: list[str]) -> list[list[list[str]]]:
     row: list[list[str]] = []
     cell: list[str] = []
     for line in lines[1:]:
-        if line.strip() == "|":
+        line = line.strip()
+        if line == "|":
             if cell:
                 row.append(cell)
                 cell = []
             elif row:
                 rows.append(row)
                 row = []
-        elif line.strip():
-            cell.append(line.strip())
+        elif line:
+            cell.append(line)
     if cell:
         row.append(cell)
     if row:
@@ -236,21 +258,21 @@ def _reflow(mt: MappedText, emphasis: bool = True) -> MappedText:
     Markdown); PDF and DOCX text is not wrapped that way.
     """
     text = mt.text
-    width = _wrap_width(text)
-    open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
     # Both line ends are one character: splitting a copy with "\f" made "\n" keeps offsets.
     lines = (text.replace(PAGE_BREAK, "\n") if PAGE_BREAK in text else text).split("\n")
+    width = _wrap_width(text, lines)
+    open_at = _emphasis_open_at_line_ends(text) if emphasis else set()
     edits, end = [], -1  # ``end``: offset of the line end after lines[i]
     moved: list[int] = []  # indexes in ``edits`` of page breaks joined and not yet put back
-    for a, b in zip(lines, lines[1:]):
+    for a, b in pairwise(lines):
         end += len(a) + 1
-        page_break = text[end] == PAGE_BREAK
-        if a and b and _joins(a, b, width, end in open_at):
-            if page_break:
+        # ``_joins`` called only where emphasis is open: one call less for every other pair.
+        if a and b and (_joins(a, b, width, True) if end in open_at else _should_join(a, b, width)):
+            if text[end] == PAGE_BREAK:
                 moved.append(len(edits))
             edits.append((end, end + 1, " "))
         elif moved:
-            edits.append((end, end + 1, PAGE_BREAK * (len(moved) + page_break)))
+            edits.append((end, end + 1, PAGE_BREAK * (len(moved) + (text[end] == PAGE_BREAK))))
             moved = []
     for k in moved:  # no line end after them: the page breaks stay where they were
         edits[k] = (edits[k][0], edits[k][1], PAGE_BREAK)
@@ -298,24 +320,33 @@ def _emphasis_open_at_line_ends(text: str) -> set[int]:
 _STAR_BULLET = re.compile(r"^\s*\*\s")
 
 
-def _wrap_width(text: str) -> int | None:
+def _wrap_width(text: str, lines: list[str] | None = None) -> int | None:
     """The width at which the source broke lines (PDF pages, wrapped Markdown), if it did.
 
     Wrapped text has many lines close to one maximum length (a page or column width
     of some 60-130 characters); a line counts as wrapped when it reaches most of that
     width, so a short heading ("9. Sở Y tế") never does. Text with one paragraph per
     line (a .txt plan, a DOCX) has long, uneven lines and no wrap width.
+    ``lines``: ``text`` split at its line ends and page breaks, when the caller has it.
     """
-    if PAGE_BREAK in text:
-        text = text.replace(PAGE_BREAK, "\n")
-    lines = [line.rstrip() for line in text.split("\n") if line.strip() and "\t" not in line]
+    if lines is None:
+        lines = (text.replace(PAGE_BREAK, "\n") if PAGE_BREAK in text else text).split("\n")
+    # Lines with a tab (table rows) do not count; str methods mapped over the lines run in C.
+    ends = map(str.rstrip, lines)
+    if "\t" in text:
+        lines = [end for end, line in zip(ends, lines) if end and "\t" not in line]
+    else:
+        lines = list(filter(None, ends))
     if len(lines) < 10:
         return None
-    typical = sorted(len(line) for line in lines)[int(len(lines) * 0.9) - 1]
-    near_width = [line for line in lines if len(line) >= _WRAP_SHARE * typical]
-    open_ended = [line for line in near_width if not line.endswith((".", ";", ":", "!", "?"))]
+    lines.sort(key=len)  # the lines near the width are then the last ones
+    typical = len(lines[int(len(lines) * 0.9) - 1])
+    near_width = lines[bisect.bisect_left(lines, _WRAP_SHARE * typical, key=len):]
+    if typical > _MAX_WRAP or len(near_width) < max(5, 0.15 * len(lines)):
+        return None
     # Wrapped lines reach the width mid-sentence; one-paragraph lines end with punctuation.
-    if typical > _MAX_WRAP or len(near_width) < max(5, 0.15 * len(lines)) or len(open_ended) < 0.6 * len(near_width):
+    closed = sum(map(operator.methodcaller("endswith", (".", ";", ":", "!", "?")), near_width))
+    if len(near_width) - closed < 0.6 * len(near_width):
         return None
     return max(_WRAPPED_LINE, int(typical * _WRAP_SHARE))
 
@@ -350,44 +381,57 @@ def _join_broken_paragraph(text: str):
 
 
 def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
+    # About one call per line pair of a document. Each pattern below is tried only where the
+    # first character of the line makes a match possible (the ``*_FIRST`` sets, tested in C);
+    # calling the regex engine costs more than it finds on most lines.
     if not a.strip() or not b.strip() or "\t" in a or "\t" in b or PAGE_BREAK in a or PAGE_BREAK in b:
         return False
-    if _YEAR_RANGE_REST.match(b) and _YEAR_RANGE_BREAK.search(a):
+    first = b[0]
+    if width and len(a) >= width and first.islower() and _wrapped_mid_sentence(a, b):
+        return True
+    if first in "-–" and _YEAR_RANGE_REST.match(b) and _YEAR_RANGE_BREAK.search(a):
         return True  # "giai đoạn 2026" / "- 2030 phấn đấu": a period broken at its dash, not a bullet
-    if _header_line_wrapped(a, b):
+    if ("ngày" in b or "CỘNG" in a or "Độc lập" in a) and _header_line_wrapped(a, b):
         return True
-    if _LIST_ITEM.match(b) or _RECIPIENTS_LABEL.match(b):
+    if _may_be_list_item(b) and _LIST_ITEM.match(b):
         return False
-    if _SIGNATURE_LINE.match(a) or not _ALNUM.search(b):
+    if (first in "Nn#*_" or first.isspace()) and _RECIPIENTS_LABEL.match(b):
         return False
-    if _unbalanced_emphasis(a):
+    if (a[0] in _SIGNATURE_FIRST or a[0].isspace()) and _SIGNATURE_LINE.match(a):
+        return False
+    if not first.isalnum() and not _ALNUM.search(b):
+        return False
+    if "*" in a and _unbalanced_emphasis(a):
         return True
-    if _caps(a.strip("*# ")) and (b[:1].islower() or b[:1] == "(" and not _caps(b)):
+    # ``_caps`` of ``a`` without its "*# " equals ``_caps(a)``: those are neither letters nor cased.
+    if a.isupper() and _caps(a) and (first.islower() or first == "(" and not _caps(b)):
         # "KẾ HOẠCH" / "thực hiện Chỉ thị ...": a heading and the line under it; a title in
         # capitals and its note "(Kèm theo Quyết định số ...)" (DOCX paragraphs, no blank line)
         return False
-    first = b[0]
-    last = a.rstrip()[-1]
+    a_end = a.rstrip()
+    last = a_end[-1]
     if last in ".;:!?|":
         if last == ":" and first.isdigit():
             return True
         # A full line ends on punctuation by chance; what goes on in lower case is the
         # same sentence: "... Gia Lai; Các Công điện:" / "số 007/CĐ-UBND ngày 17/11/2025".
         return last != "|" and bool(width) and len(a) >= width and first.islower()
-    if _ends_mid_clause(a) and not _ROMAN_HEADING.match(b) or a.endswith(_COUNTED_WORDS) and _ROMAN_NUMERAL.match(b):
+    roman_heading = first in "IVXLC" and _ROMAN_HEADING.match(b) is not None
+    if _ends_mid_clause(a_end) and not roman_heading or a.endswith(_COUNTED_WORDS) and _ROMAN_NUMERAL.match(b):
         return True
-    if last == "%" and not _ROMAN_HEADING.match(b):
+    if last == "%" and not roman_heading:
         return True  # "đ) Đến hết năm 2045: 100%" / "DNNVV, HTX, HKD ...": a share names what it counts
-    if _caps(b) and not _caps(a):
+    if b.isupper() and _caps(b) and not _caps(a):
         return False  # "KẾ HOẠCH", "I. MỤC TIÊU": a heading in capitals starts its own line
-    if _PREAMBLE_LEAD.match(b):
+    if first in "CTX" and _PREAMBLE_LEAD.match(b):
         return False  # a legal basis starts its line, even after a comma ("Căn cứ Luật ...,")
     if last == "," and width and len(a) >= _COMMA_SHARE * width:
         # No paragraph ends on a comma: "(Viettel Nghệ An, VNPT Nghệ An," / "MobiFone Nghệ An)"
         # wrapped early because the next word is wide.
         return True
-    if width and len(a) >= width and not a.rstrip().endswith(":") and not _ROMAN_HEADING.match(b):
-        # A long line that stops mid-sentence was wrapped by the source's line width.
+    if width and len(a) >= width and not roman_heading:
+        # A long line that stops mid-sentence was wrapped by the source's line width
+        # (it does not end on ":", tested above).
         return True
     if width and len(a) >= _BOLD_SHARE * width and _short_tail(b):
         # A bold heading fits fewer characters in the width: "4. Sở Văn hóa, ...; Báo và
@@ -395,6 +439,37 @@ def _should_join(a: str, b: str, width: int | None = _WRAPPED_LINE) -> bool:
         # the end of a wrapped line, not a paragraph.
         return True
     return first.islower() or first.isdigit() or first in "(“\"'"
+
+
+def _wrapped_mid_sentence(a: str, b: str) -> bool:
+    """A shortcut of ``_should_join`` for its most common pair, with the same answer.
+
+    A full-width line followed by one starting in lower case joins ("... ma túy tại" /
+    "cộng đồng hoàn thành ..."), unless one of the few rules that keep such lines apart
+    could apply: ``b`` a list item ("a) ...") or the recipients label ("nơi nhận:"), ``a``
+    a signature line ("KT. CHỦ TỊCH") or a heading in capitals, or ``a`` a table row ("|").
+    Every other rule of ``_should_join`` on such a pair joins too.
+    """
+    if b[1:2] in _ITEM_CLOSERS or b[0] == "n" and b[1:2] in "ơƠ":
+        return False
+    return not (a[0] in _SIGNATURE_FIRST or a[0].isspace() or a.isupper() or a.rstrip()[-1] == "|")
+
+
+# The character after a lower-case list letter: "a) ", "b. " (an empty one: too short to tell).
+_ITEM_CLOSERS = frozenset({")", ".", ""})
+# First characters a ``_SIGNATURE_LINE`` can start with (or any space).
+_SIGNATURE_FIRST = frozenset("KTQ*_")
+# First characters a ``_LIST_ITEM`` can start with; a lower-case letter only before ")" or ".".
+_LIST_ITEM_FIRST = frozenset("-+•●▪–*#|IVXLC")
+_ITEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+
+
+def _may_be_list_item(line: str) -> bool:
+    """Whether ``_LIST_ITEM`` can match ``line``, from its first two characters (cheaper than the match)."""
+    first = line[0]
+    if first in _LIST_ITEM_FIRST or first.isdecimal():
+        return True
+    return first in _ITEM_LETTERS and line[1:2] in (")", ".")
 
 
 # "Thời gian thực hiện: Quý" / "IV năm 2025", "Quốc hội khóa" / "XV thông qua": a Roman
@@ -435,9 +510,10 @@ def _short_tail(line: str) -> bool:
 
 def _ends_mid_clause(line: str) -> bool:
     """Whether ``line`` stops on a word no clause ends with ("Sở", "Bộ Chỉ huy", "của")."""
-    # Most lines end on a word no continuation ends with: one suffix test settles them
-    # without splitting the line.
-    if not line.rstrip().endswith(_continuation_last_words()):
+    # Most lines end on a word no continuation ends with: a test of the last character, then
+    # one suffix test, settle them without splitting the line.
+    line = line.rstrip()
+    if line[-1:] not in _continuation_last_chars() or not line.endswith(_continuation_last_words()):
         return False
     words = line.rsplit(None, 3)[-3:]  # only the last three words matter
     continuations = _continuations()
@@ -455,6 +531,12 @@ def _continuations() -> frozenset[str]:
 def _continuation_last_words() -> tuple[str, ...]:
     """The last word of each continuation ("huy" of "Bộ Chỉ huy"), for ``str.endswith``."""
     return tuple(sorted({phrase.split()[-1] for phrase in _continuations()}))
+
+
+@cache
+def _continuation_last_chars() -> frozenset[str]:
+    """The last character of each continuation ("n" of "Ban"), a cheap first test."""
+    return frozenset(word[-1] for word in _continuation_last_words())
 
 
 def _caps(line: str) -> bool:

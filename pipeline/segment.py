@@ -10,11 +10,13 @@ parts of it, so every part is optional.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from dataclasses import dataclass
 
 from pipeline.document import Document, Line
-from schemas import OutlineNode, Span, Table, TableCell
+from schemas import OutlineNode, Table, TableCell
 
 DOC_TYPES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "NGHỊ QUYẾT", "THÔNG BÁO", "BÁO CÁO", "CÔNG VĂN",
@@ -36,11 +38,19 @@ _HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(\d+)[.)]\s*[^\d\s]"), 2),
     (re.compile(r"^([a-zđ])[).]\s+\S"), 5),
 )
+# The first characters a heading of ``_HEADINGS`` can open with: "PHẦN", "Chương", "Điều",
+# a Roman numeral; digits (``str.isdecimal``, as ``\\d``) and "a)" are tested apart.
+_HEADING_FIRST = frozenset("PCĐIVXL")
+_ITEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _BULLET = re.compile(r"^[-+*•●▪–](?:\s|$)")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _SIGNATURE = re.compile(
     r"^(?:(?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+[A-ZĐ]|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|THỦ TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\s*$)"
 )
+# The models' own validators, called without BaseModel.__init__ around them (as
+# ``Document.span`` does): the same checks and objects, for the thousands of nodes and cells.
+_validate_node = OutlineNode.__pydantic_validator__.validate_python
+_validate_cell = TableCell.__pydantic_validator__.validate_python
 BULLET_LEVEL = 9
 MAX_HEADING = 240
 
@@ -102,7 +112,7 @@ def _table(doc: Document, rows: list[Line]) -> Table:
         for part in line.text.split("\t"):
             stripped = part.strip()
             left = pos + (len(part) - len(part.lstrip()))
-            cells.append(TableCell(text=stripped, span=doc.span(left, left + len(stripped))))
+            cells.append(_validate_cell({"text": stripped, "span": doc.span(left, left + len(stripped))}))
             pos += len(part) + 1
         cells_by_row.append(cells)
     return Table(rows=cells_by_row, span=doc.span(rows[0].start, rows[-1].end))
@@ -230,6 +240,11 @@ def _header_end(lines: list[Line]) -> int:
 
 
 def _heading(text: str) -> tuple[str, int] | None:
+    # Called for every line of the body; most lines ("- Tổ chức ...", "Sở Y tế ...") cannot
+    # open a heading, which their first characters tell without trying the seven patterns.
+    first = text[:1]
+    if not (first in _HEADING_FIRST or first.isdecimal() or first in _ITEM_LETTERS and text[1:2] in (")", ".")):
+        return None
     for rx, level in _HEADINGS:
         m = rx.match(text)
         if m:
@@ -239,8 +254,10 @@ def _heading(text: str) -> tuple[str, int] | None:
 
 def _body(lines: list[Line], start: int, end: int, table_lines: set[int]) -> list[_Draft]:
     drafts = []
-    for line in lines:
-        if line.start < start or line.start >= end or line.start in table_lines:
+    for line in _lines_from(lines, start):
+        if line.start >= end:
+            break
+        if line.start in table_lines:
             continue
         text = line.text.strip()
         if not text:
@@ -260,8 +277,9 @@ def _closing(lines: list[Line], start: int) -> list[_Draft]:
     The signature ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / name) is looked for right after
     the recipients, or, without recipients, near the end of the document.
     """
-    tail = [l for l in lines if l.start >= start]
-    rec = next((i for i, l in enumerate(tail) if _RECIPIENTS.match(l.text.strip())), None)
+    tail = _lines_from(lines, start)
+    # "Nơi nhận" in any case opens with N or n: the pattern is tried on those lines only.
+    rec = next((i for i, l in enumerate(tail) if l.text.lstrip()[:1] in _N and _RECIPIENTS.match(l.text.strip())), None)
     if rec is not None:
         window = range(max(0, rec - _SIGNATURE_BEFORE), min(len(tail), rec + _SIGNATURE_WINDOW))
     else:
@@ -276,6 +294,7 @@ def _closing(lines: list[Line], start: int) -> list[_Draft]:
     return sorted(drafts, key=lambda d: d.start)
 
 
+_N = ("N", "n")
 _SIGNATURE_WINDOW = 40
 _SIGNATURE_BEFORE = 6  # the signature column may come first when a layout table is read
 
@@ -324,7 +343,7 @@ def _signature_end(tail: list[Line], sig: int) -> int:
 
 def _attachment(lines: list[Line], after: int) -> list[_Draft]:
     """A document type right after a closing (the plan a decision issues) and its title."""
-    following = [l for l in lines if l.start >= after and l.text.strip()][:_ATTACHMENT_LOOKAHEAD]
+    following = [l for l in _lines_from(lines, after) if l.text.strip()][:_ATTACHMENT_LOOKAHEAD]
     at = next((i for i, l in enumerate(following) if _DOC_TYPE.match(l.text.strip())), None)
     if at is None:
         return []
@@ -346,6 +365,14 @@ _ATTACHMENT_LOOKAHEAD = 8
 
 
 _SECTION_STOPS = ("recipients", "signature", "doc_type")
+
+
+def _lines_from(lines: list[Line], start: int) -> list[Line]:
+    """The lines that start at or after ``start`` (``lines`` are in text order)."""
+    return lines[bisect.bisect_left(lines, start, key=_line_start):]
+
+
+_line_start = operator.attrgetter("start")
 
 
 def _close_sections(drafts: list[_Draft], body_end: int) -> None:
@@ -371,8 +398,9 @@ def _link(doc: Document, drafts: list[_Draft]) -> tuple[OutlineNode, ...]:
         while stack and (d.start >= stack[-1][2] or (d.kind == "section" and d.level <= stack[-1][1])):
             stack.pop()
         parent = stack[-1][0] if stack else None
-        span = Span(start=d.start, end=max(d.end, d.start), page=doc.page_at(d.start))
-        nodes.append(OutlineNode(kind=d.kind, heading=d.heading, label=d.label, level=d.level, parent=parent, span=span))
+        span = doc.span(d.start, max(d.end, d.start))
+        nodes.append(_validate_node(
+            {"kind": d.kind, "heading": d.heading, "label": d.label, "level": d.level, "parent": parent, "span": span}))
         if d.kind == "section":
             stack.append((len(nodes) - 1, d.level, d.end))
     return tuple(nodes)
