@@ -27,7 +27,9 @@ _LEGAL = re.compile(r"^\W*(?:Căn cứ|Xét)\b", re.I)
 _IMPLEMENTS = re.compile(
     r"^\W*(?:Thực hiện|Triển khai|Để triển khai|Để thực hiện|Nhằm triển khai|Nhằm thực hiện|Tiếp tục thực hiện)\b", re.I
 )
-_IMPLEMENT_VERB = re.compile(r"\b(?:triển khai|thực hiện|cụ thể hóa)\b", re.I)
+# "\btriển khai|..." case-free, with the word boundary tested after the first letter ((?<!\w.)): opening
+# with a class of letters lets the engine skip ahead to each "t" or "c" instead of trying every position.
+_IMPLEMENT_VERB = re.compile(r"[TtCc](?<!\w.)(?i:(?<=[Tt])(?:riển khai|hực hiện)|(?<=[Cc])ụ thể hóa)\b")
 # A verb makes a citation implemented when it leads its clause ("Nhằm tổ chức quán triệt, triển khai
 # thực hiện Chỉ thị số 25-CT/TW") or names a plan's purpose ("ban hành Kế hoạch thực hiện Chỉ thị số
 # 27/CT-TTg"); in a look-back ("Sau 8 năm triển khai thực hiện Nghị quyết số 21-NQ/TW") it only mentions.
@@ -40,8 +42,6 @@ _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề 
 _LEGAL_AT = re.compile(_LEGAL.pattern[1:], re.I)
 _IMPLEMENTS_AT = re.compile(_IMPLEMENTS.pattern[1:], re.I)
 _NOT_BASIS_AT = re.compile(_NOT_BASIS.pattern[1:], re.I)
-# A page break ends a line as a newline does ("…2050;\fCăn cứ Quyết định số 553/QĐ-TTg" in a PDF).
-_LINE_END = re.compile("[\n\f]")
 _GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
 # Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
 # "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
@@ -79,7 +79,9 @@ _OF_LEAD = re.compile(r"^[\s,]*(?:của\s+)")
 _ABOUT = re.compile(r"\s+về\s")
 _FULL_STOP = re.compile(r"\.\s")
 _QUOTED = re.compile(r"^([^”\"]{3,})[”\"]")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# The blanks after a sentence's closing mark (the mark is matched, not looked behind for: the engine
+# then skips ahead to each mark instead of trying every position).
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _SENTENCE_STOP = re.compile(r"\.\s|\n\s*\n")
 _SUBJECT_HEADING = re.compile(r"^[\"“]?(?:V/V|V/v)")
 _PUNCT_GAP = re.compile(r"^[\s,(]*$")
@@ -101,17 +103,18 @@ class _Scan:
     """
 
     def __init__(self, doc: Document) -> None:
+        self.doc = doc
         self.text = doc.text
         self.title = next((n for n in doc.outline if n.kind == "title"), None)
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _LINE_END.finditer(self.text)]
+        return [line.start for line in self.doc.lines()]  # 0, then after every "\n" or "\f"
 
     @cached_property
     def sentence_breaks(self) -> tuple[list[int], list[int]]:
         found = list(_SENTENCE_BREAK.finditer(self.text))
-        return [m.start() for m in found], [m.end() for m in found]
+        return [m.start() + 1 for m in found], [m.end() for m in found]  # the blanks after the mark
 
     @cached_property
     def verbs(self) -> tuple[list[int], list[int]]:
