@@ -36,6 +36,9 @@ _IMPLEMENT_VERB = re.compile(r"[TtCc](?<!\w.)(?i:(?<=[Tt])(?:riển khai|hực h
 _VERB_LEAD = re.compile(
     r"(?:^|[\n\f,;:(.!?]|\b(?:để|nhằm|và|tiếp tục|tổ chức|việc|Kế hoạch|Chương trình|Đề án))\s*$", re.I)
 _VERB_GAP = re.compile(r"\s*$")
+# The characters a _VERB_LEAD match can end with before its blanks: its marks and, in either case,
+# the last letter of each of its words.
+_LEAD_ENDS = frozenset(",;:(.!?" + "ểmàchn" + "ểmàchn".upper())
 _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
 # The same three leads, tried with ``match(text, start, end)`` at a paragraph's start: no copy of
 # the paragraph is made (a one-line document of thousands of citations stays linear).
@@ -122,11 +125,12 @@ class _Scan:
         text = self.text
         found = list(_IMPLEMENT_VERB.finditer(text))
         opens, ends = [], []
-        run_start = 0
+        leads = False
         for i, m in enumerate(found):
             joined = i and _VERB_GAP.match(text, found[i - 1].end(), m.start())
-            run_start = run_start if joined else m.start()
-            if _VERB_LEAD.search(text, max(0, run_start - 40), run_start):
+            if not joined:  # a verb joined to the run before it leads as that run does
+                leads = _leads_clause(text, m.start())
+            if leads:
                 opens.append(m.start())
                 ends.append(m.end())
         return opens, ends
@@ -134,7 +138,7 @@ class _Scan:
     @cached_property
     def groups(self) -> tuple[list[int], list[int]]:
         found = list(_group_of_types().finditer(self.text))
-        return [m.start() for m in found], [m.end() for m in found]
+        return [m.start() - 1 for m in found], [m.end() for m in found]  # each from its "C" of "các"
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding ``pos`` starts."""
@@ -201,6 +205,21 @@ def _context_area(context: PlanContext) -> Area | None:
         return None
     resolved = resolve(context.province)
     return Area(context.province, context.district, resolved.province_2025 if resolved else None)
+
+
+def _leads_clause(text: str, pos: int) -> bool:
+    """Whether ``_VERB_LEAD`` ends at ``pos`` (within 40 characters): ``"..., triển khai"``, ``"Để triển khai"``.
+
+    Most verbs follow a word that cannot end a lead (``"đã triển khai"``): the character before the
+    blanks tells, so the pattern is searched only where it may match.
+    """
+    lo = max(0, pos - 40)
+    last = pos
+    while last > lo and text[last - 1].isspace():
+        last -= 1
+    if last > lo and text[last - 1] not in _LEAD_ENDS and "\n" not in text[last:pos] and "\f" not in text[last:pos]:
+        return False
+    return _VERB_LEAD.search(text, lo, pos) is not None
 
 
 def _rstripped(text: str, end: int) -> int:
@@ -369,9 +388,9 @@ def _issuer_of_group(scan: _Scan, s: Symbol) -> str | None:
 
 @cache
 def _group_of_types() -> re.Pattern[str]:
-    # "[Cc](?<!\w.)": a word starting with C, the boundary tested after the letter so the
-    # search skips ahead to candidate letters rather than trying every position
-    return re.compile(r"[Cc](?<!\w.)ác\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)")
+    """``các Quyết định của``: the match opens at "ác" (the "C"/"c" and the word boundary before it
+    are looked behind for), so the search skips ahead from one "ác" to the next as plain text."""
+    return re.compile(r"ác(?<=(?<!\w)[Cc]ác)\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)")
 
 
 @cache
