@@ -34,7 +34,11 @@ _MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢN
 _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
 _NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
-_STAGE = re.compile(r"(?:^|(?<=\f))[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]", re.I | re.M)
+# A stage of the targets opening its line ("a) Đến hết năm 2025: ..."): tried at the text's start, and
+# after each line break (the break is matched, not looked behind for, so the engine skips to the next one).
+_STAGE_LINE = r"[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]"
+_STAGE = re.compile(_STAGE_LINE, re.I)
+_STAGE_AFTER_BREAK = re.compile(r"[\n\f]" + _STAGE_LINE, re.I)
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 _BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|I\.|1\.)")
@@ -430,13 +434,15 @@ def _header_lines(doc: Document, header: Span) -> list[tuple[str, int]]:
     for row in split_lines(text):  # a page break ends a line as "\n" does
         cell = row.text.split("\t", 1)[0]
         line = cell.strip(" -*")
-        if _MOTTO.search(line) and not lines:
+        motto = _MOTTO.search(line) is not None
+        if motto and not lines:
             continue
-        if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
+        if motto or _NUMBER_LABEL.match(line) or find_dates(line):
             break
         if line:
             lines.append((line, header.start + row.start + cell.find(line)))
-    return [(_RULE_TAIL.sub("", l), p) for l, p in lines]
+    # (a rule is two dashes at least: a line without them keeps its text)
+    return [(_RULE_TAIL.sub("", l) if "--" in l else l, p) for l, p in lines]
 
 
 def _header_issuer(doc: Document) -> _HeaderBody | None:
@@ -575,7 +581,7 @@ def _horizon(doc: Document, f: _Found) -> int | None:
     lower = lowered(body)
     # Targets staged by year ("a) Đến hết năm 2025: ...", "c) Đến hết năm 2035: ..."): the
     # plan runs to the last stage, however often other years are named.
-    staged = [int(m.group(1)) for m in _line_matches(_STAGE, body)]
+    staged = _stage_years(body)
     staged = [y for y in staged if not f.year or y >= f.year]
     if len(staged) >= 2:
         return max(staged)
@@ -595,19 +601,15 @@ _GIAI_DOAN_OPENING = re.compile("giai đoạn|thời kỳ")
 _DEN_NAM_OPENING = re.compile("tầm nhìn|định hướng|đến")
 
 
-def _line_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``rx.finditer(text)`` for a multi-line pattern anchored at line starts (``^``): tried
-    at each line start instead of at every character."""
-    out, pos, start = [], 0, 0
-    while start >= 0:
-        if start >= pos:
-            m = rx.match(text, start)
-            if m:
-                out.append(m)
-                pos = m.end()
-        nl = line_end(text, start)
-        start = nl + 1 if nl < len(text) else -1
-    return out
+def _stage_years(text: str) -> list[int]:
+    """The years of the stages opening lines of ``text``, in order (``a) Đến hết năm 2025:`` → 2025).
+
+    (A stage ends with ":" or ",", never with a line break, so the next line's break is after it.)
+    """
+    first = _STAGE.match(text)
+    found = [first] if first else []
+    found += _STAGE_AFTER_BREAK.finditer(text, first.end() if first else 0)
+    return [int(m.group(1)) for m in found]
 
 
 # A clause ends at ";", a full stop or a blank line; hard-wrapped lines run on.
