@@ -622,7 +622,7 @@ def _stage_years(text: str, lower: str | None) -> list[int]:
     """The years of the stages opening lines of ``text``, in order (``a) Đến hết năm 2025:`` → 2025).
 
     ``lower`` is :func:`lowered` of ``text``: every stage holds ``đến ... năm 2025:``, found fast in it,
-    so most texts need no scan with the slow pattern (its ``[\W\d]*`` runs over whole tables of numbers).
+    so most texts need no scan with the slow pattern (its run of marks and digits can cross whole tables of numbers).
     (A stage ends with ":" or ",", never with a line break, so the next line's break is after it.)
     """
     if lower is not None and _STAGE_HINT.search(lower) is None:
