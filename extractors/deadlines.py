@@ -26,7 +26,9 @@ _NOT_DEADLINES = re.compile(
     r"^\s*(?:[IVXLC]+|\d+)[.)]\s*(?:MỤC\s+TIÊU|CHỈ\s+TIÊU|MỤC\s+ĐÍCH|KINH\s+PHÍ|CĂN\s+CỨ|SỰ\s+CẦN\s+THIẾT|"
     r"THỰC\s+TRẠNG|KẾT\s+QUẢ|TÌNH\s+HÌNH|Mục\s+tiêu|Chỉ\s+tiêu|Kinh\s+phí)",
 )
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|[\n\f]")  # a page break ends a line too
+# A page break ends a line too. (Each alternative opens with a literal, so the engine skips
+# ahead to the next ".", newline or page break; a class "[\n\f]" there makes it try every position.)
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ*])|\n|\f")
 _NON_BLANK = re.compile(r"\S")
 _DUE_CUE_TAIL = re.compile(r"(?=[tcx])(?:trước|chậm\s+nhất|xong)\s*(?:ngày\s+)?$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-+*•]\s*")
@@ -197,8 +199,10 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
     text = doc.text
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > start and _NON_BLANK.search(text, start, m.start()):
-            out.append((start, m.start() + 1 if text[m.start()] == "." else m.start()))
+        end = m.start()
+        # a sentence opening on a non-blank (nearly all) needs no search for one
+        if end > start and (not text[start].isspace() or _NON_BLANK.search(text, start, end)):
+            out.append((start, end + 1 if text[end] == "." else end))
         start = m.end()
     if _NON_BLANK.search(text, start):
         out.append((start, len(text)))

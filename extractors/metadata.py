@@ -34,7 +34,12 @@ _MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢN
 _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
 _NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
-_STAGE = re.compile(r"(?:^|(?<=\f))[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]", re.I | re.M)
+# A stage of the targets opening its line ("a) Đến hết năm 2025: ..."): tried at the text's start, and
+# after each line break (the break is matched, not looked behind for, so the engine skips to the next one).
+_STAGE_LINE = r"[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]"
+_STAGE = re.compile(_STAGE_LINE, re.I)
+_STAGE_AFTER_BREAK = re.compile(r"[\n\f]" + _STAGE_LINE, re.I)
+_STAGE_HINT = re.compile(r"đến\s+(?:hết\s+)?năm\s+\d{4}\s*[:,]")  # in lower case; its letters fold only to their capitals
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 _BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|I\.|1\.)")
@@ -228,6 +233,16 @@ def _folded_type_words() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
+def _type_prefixes() -> tuple[str, ...]:
+    return tuple(folded for folded, _, _ in _folded_type_words())
+
+
+@cache
+def _type_initials() -> frozenset[str]:
+    return frozenset(folded[0] for folded in _type_prefixes() if folded)
+
+
+@cache
 def _longest_type_word() -> int:
     return max(len(folded) for folded, _, _ in _folded_type_words())
 
@@ -309,9 +324,15 @@ def _type_word(heading: str) -> tuple[str, str] | None:
     text = heading.strip()
     # Folding goes character by character, so the folded start of a long heading is the
     # start of the folded heading: enough of it to hold the longest type word decides.
+    # Its first letter alone already rules out most lines ("ỦY BAN", "Số:", "- Căn cứ").
+    initial = fold(text[:1])
+    if initial and initial[0] not in _type_initials():
+        return None
     key = fold(text[:_TYPE_PREFIX])
     if len(text) > _TYPE_PREFIX and len(key) < _longest_type_word():
         key = fold(text)
+    if not key.startswith(_type_prefixes()):
+        return None
     for folded, word, name in _folded_type_words():
         if key.startswith(folded):
             return word, name
@@ -430,13 +451,15 @@ def _header_lines(doc: Document, header: Span) -> list[tuple[str, int]]:
     for row in split_lines(text):  # a page break ends a line as "\n" does
         cell = row.text.split("\t", 1)[0]
         line = cell.strip(" -*")
-        if _MOTTO.search(line) and not lines:
+        motto = _MOTTO.search(line) is not None
+        if motto and not lines:
             continue
-        if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
+        if motto or _NUMBER_LABEL.match(line) or find_dates(line):
             break
         if line:
             lines.append((line, header.start + row.start + cell.find(line)))
-    return [(_RULE_TAIL.sub("", l), p) for l, p in lines]
+    # (a rule is two dashes at least: a line without them keeps its text)
+    return [(_RULE_TAIL.sub("", l) if "--" in l else l, p) for l, p in lines]
 
 
 def _header_issuer(doc: Document) -> _HeaderBody | None:
@@ -575,7 +598,7 @@ def _horizon(doc: Document, f: _Found) -> int | None:
     lower = lowered(body)
     # Targets staged by year ("a) Đến hết năm 2025: ...", "c) Đến hết năm 2035: ..."): the
     # plan runs to the last stage, however often other years are named.
-    staged = [int(m.group(1)) for m in _line_matches(_STAGE, body)]
+    staged = _stage_years(body, lower)
     staged = [y for y in staged if not f.year or y >= f.year]
     if len(staged) >= 2:
         return max(staged)
@@ -595,19 +618,19 @@ _GIAI_DOAN_OPENING = re.compile("giai đoạn|thời kỳ")
 _DEN_NAM_OPENING = re.compile("tầm nhìn|định hướng|đến")
 
 
-def _line_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``rx.finditer(text)`` for a multi-line pattern anchored at line starts (``^``): tried
-    at each line start instead of at every character."""
-    out, pos, start = [], 0, 0
-    while start >= 0:
-        if start >= pos:
-            m = rx.match(text, start)
-            if m:
-                out.append(m)
-                pos = m.end()
-        nl = line_end(text, start)
-        start = nl + 1 if nl < len(text) else -1
-    return out
+def _stage_years(text: str, lower: str | None) -> list[int]:
+    """The years of the stages opening lines of ``text``, in order (``a) Đến hết năm 2025:`` → 2025).
+
+    ``lower`` is :func:`lowered` of ``text``: every stage holds ``đến ... năm 2025:``, found fast in it,
+    so most texts need no scan with the slow pattern (its run of marks and digits can cross whole tables of numbers).
+    (A stage ends with ":" or ",", never with a line break, so the next line's break is after it.)
+    """
+    if lower is not None and _STAGE_HINT.search(lower) is None:
+        return []
+    first = _STAGE.match(text)
+    found = [first] if first else []
+    found += _STAGE_AFTER_BREAK.finditer(text, first.end() if first else 0)
+    return [int(m.group(1)) for m in found]
 
 
 # A clause ends at ";", a full stop or a blank line; hard-wrapped lines run on.

@@ -27,21 +27,24 @@ _LEGAL = re.compile(r"^\W*(?:Căn cứ|Xét)\b", re.I)
 _IMPLEMENTS = re.compile(
     r"^\W*(?:Thực hiện|Triển khai|Để triển khai|Để thực hiện|Nhằm triển khai|Nhằm thực hiện|Tiếp tục thực hiện)\b", re.I
 )
-_IMPLEMENT_VERB = re.compile(r"\b(?:triển khai|thực hiện|cụ thể hóa)\b", re.I)
+# "\btriển khai|..." case-free, with the word boundary tested after the first letter ((?<!\w.)): opening
+# with a class of letters lets the engine skip ahead to each "t" or "c" instead of trying every position.
+_IMPLEMENT_VERB = re.compile(r"[TtCc](?<!\w.)(?i:(?<=[Tt])(?:riển khai|hực hiện)|(?<=[Cc])ụ thể hóa)\b")
 # A verb makes a citation implemented when it leads its clause ("Nhằm tổ chức quán triệt, triển khai
 # thực hiện Chỉ thị số 25-CT/TW") or names a plan's purpose ("ban hành Kế hoạch thực hiện Chỉ thị số
 # 27/CT-TTg"); in a look-back ("Sau 8 năm triển khai thực hiện Nghị quyết số 21-NQ/TW") it only mentions.
 _VERB_LEAD = re.compile(
     r"(?:^|[\n\f,;:(.!?]|\b(?:để|nhằm|và|tiếp tục|tổ chức|việc|Kế hoạch|Chương trình|Đề án))\s*$", re.I)
 _VERB_GAP = re.compile(r"\s*$")
+# The characters a _VERB_LEAD match can end with before its blanks: its marks and, in either case,
+# the last letter of each of its words.
+_LEAD_ENDS = frozenset(",;:(.!?" + "ểmàchn" + "ểmàchn".upper())
 _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
 # The same three leads, tried with ``match(text, start, end)`` at a paragraph's start: no copy of
 # the paragraph is made (a one-line document of thousands of citations stays linear).
 _LEGAL_AT = re.compile(_LEGAL.pattern[1:], re.I)
 _IMPLEMENTS_AT = re.compile(_IMPLEMENTS.pattern[1:], re.I)
 _NOT_BASIS_AT = re.compile(_NOT_BASIS.pattern[1:], re.I)
-# A page break ends a line as a newline does ("…2050;\fCăn cứ Quyết định số 553/QĐ-TTg" in a PDF).
-_LINE_END = re.compile("[\n\f]")
 _GAP_TO_DATE = re.compile(r"^[\s,(]*(?:ban hành\s*)?(?:ngày\s*)?$", re.I)
 # Where an issuer phrase ends: a lowercase verb or preposition (names are capitalised:
 # "Bộ Lao động - Thương binh và Xã hội" keeps its "và"), punctuation, or "và" + a new citation.
@@ -79,7 +82,9 @@ _OF_LEAD = re.compile(r"^[\s,]*(?:của\s+)")
 _ABOUT = re.compile(r"\s+về\s")
 _FULL_STOP = re.compile(r"\.\s")
 _QUOTED = re.compile(r"^([^”\"]{3,})[”\"]")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# The blanks after a sentence's closing mark (the mark is matched, not looked behind for: the engine
+# then skips ahead to each mark instead of trying every position).
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _SENTENCE_STOP = re.compile(r"\.\s|\n\s*\n")
 _SUBJECT_HEADING = re.compile(r"^[\"“]?(?:V/V|V/v)")
 _PUNCT_GAP = re.compile(r"^[\s,(]*$")
@@ -101,17 +106,18 @@ class _Scan:
     """
 
     def __init__(self, doc: Document) -> None:
+        self.doc = doc
         self.text = doc.text
         self.title = next((n for n in doc.outline if n.kind == "title"), None)
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _LINE_END.finditer(self.text)]
+        return [line.start for line in self.doc.lines()]  # 0, then after every "\n" or "\f"
 
     @cached_property
     def sentence_breaks(self) -> tuple[list[int], list[int]]:
         found = list(_SENTENCE_BREAK.finditer(self.text))
-        return [m.start() for m in found], [m.end() for m in found]
+        return [m.start() + 1 for m in found], [m.end() for m in found]  # the blanks after the mark
 
     @cached_property
     def verbs(self) -> tuple[list[int], list[int]]:
@@ -119,11 +125,12 @@ class _Scan:
         text = self.text
         found = list(_IMPLEMENT_VERB.finditer(text))
         opens, ends = [], []
-        run_start = 0
+        leads = False
         for i, m in enumerate(found):
             joined = i and _VERB_GAP.match(text, found[i - 1].end(), m.start())
-            run_start = run_start if joined else m.start()
-            if _VERB_LEAD.search(text, max(0, run_start - 40), run_start):
+            if not joined:  # a verb joined to the run before it leads as that run does
+                leads = _leads_clause(text, m.start())
+            if leads:
                 opens.append(m.start())
                 ends.append(m.end())
         return opens, ends
@@ -131,7 +138,7 @@ class _Scan:
     @cached_property
     def groups(self) -> tuple[list[int], list[int]]:
         found = list(_group_of_types().finditer(self.text))
-        return [m.start() for m in found], [m.end() for m in found]
+        return [m.start() - 1 for m in found], [m.end() for m in found]  # each from its "C" of "các"
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding ``pos`` starts."""
@@ -198,6 +205,21 @@ def _context_area(context: PlanContext) -> Area | None:
         return None
     resolved = resolve(context.province)
     return Area(context.province, context.district, resolved.province_2025 if resolved else None)
+
+
+def _leads_clause(text: str, pos: int) -> bool:
+    """Whether ``_VERB_LEAD`` ends at ``pos`` (within 40 characters): ``"..., triển khai"``, ``"Để triển khai"``.
+
+    Most verbs follow a word that cannot end a lead (``"đã triển khai"``): the character before the
+    blanks tells, so the pattern is searched only where it may match.
+    """
+    lo = max(0, pos - 40)
+    last = pos
+    while last > lo and text[last - 1].isspace():
+        last -= 1
+    if last > lo and text[last - 1] not in _LEAD_ENDS and "\n" not in text[last:pos] and "\f" not in text[last:pos]:
+        return False
+    return _VERB_LEAD.search(text, lo, pos) is not None
 
 
 def _rstripped(text: str, end: int) -> int:
@@ -366,9 +388,9 @@ def _issuer_of_group(scan: _Scan, s: Symbol) -> str | None:
 
 @cache
 def _group_of_types() -> re.Pattern[str]:
-    # "[Cc](?<!\w.)": a word starting with C, the boundary tested after the letter so the
-    # search skips ahead to candidate letters rather than trying every position
-    return re.compile(r"[Cc](?<!\w.)ác\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)")
+    """``các Quyết định của``: the match opens at "ác" (the "C"/"c" and the word boundary before it
+    are looked behind for), so the search skips ahead from one "ác" to the next as plain text."""
+    return re.compile(r"ác(?<=(?<!\w)[Cc]ác)\s+(?:" + _TYPE_ALTERNATION() + r")\s+(?=của\s)")
 
 
 @cache

@@ -61,6 +61,20 @@ def _position_tuple() -> tuple[str, ...]:
     return tuple(positions())
 
 
+@cache
+def _position_ends() -> frozenset[str]:
+    """The last characters of the positions: a line ending in another one is none."""
+    return frozenset(p[-1] for p in _position_tuple())
+
+
+def _last_kept(text: str) -> str:
+    """The character ``_clean(text)`` ends with (it drops blanks and "*" only), or ``""``."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] == "*"):
+        end -= 1
+    return text[end - 1] if end else ""
+
+
 def _is_position(text: str) -> str | None:
     """The signing position a line ends with (``KT. CHỦ TỊCH`` → ``CHỦ TỊCH``)."""
     upper = text.upper()
@@ -81,6 +95,8 @@ def _candidates(lines: list[Line]) -> list[int]:
         # without upper-casing the whole line.
         if _ASCII_LOWER.search(line.text) or line.text != line.text.upper():
             continue
+        if _last_kept(line.text) not in _position_ends():
+            continue  # blank, a number, a heading ending in another letter: cleaning cannot make it a position
         text = _clean(line.text)
         if _is_position(text) and len(text) < 80:
             out.append(i)

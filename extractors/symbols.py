@@ -229,6 +229,11 @@ def _after_numbers(rx: re.Pattern[str], marks: tuple[re.Pattern[str], ...], text
     """
     out: list[re.Match[str]] = []
     pos = 0
+    # each mark pattern opens with its character: one absent from the text (the long dashes, mostly)
+    # needs no scan, and a single mark left needs no merge
+    marks = [m for m in marks if m.pattern[0] in text]
+    if not marks:
+        return out
     found_marks = marks[0].finditer(text) if len(marks) == 1 else heapq.merge(
         *(m.finditer(text) for m in marks), key=lambda m: m.start())  # all marks, in text order
     for found in found_marks:

@@ -183,10 +183,11 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
     for index, line in enumerate(lines):
         if skipped[index] or not line.text.strip():
             continue
-        if not _DIGIT.search(line.text) and not _RAW_NUMBER_WORD.search(line.text):
+        digit = _DIGIT.search(line.text)
+        if not digit and not _RAW_NUMBER_WORD.search(line.text):
             continue  # most lines: no digit and no number word anywhere, so none after the label either
         label = LABEL.match(line.text)
-        if not _may_hold_number(line.text, label.end() if label else 0):
+        if not _may_hold_number(line.text, label.end() if label else 0, digit):
             continue  # no digit and no number word after the label: nothing here can become a target
         folded = _fold(line.text)
         clauses = _read_clauses(line.text, folded, label.end() if label else 0)
@@ -212,12 +213,17 @@ def _prose_targets(doc: Document, context: PlanContext, horizon: int | None) -> 
 _DIGIT = re.compile(r"\d")
 
 
-def _may_hold_number(text: str, start: int = 0) -> bool:
+def _may_hold_number(text: str, start: int = 0, first_digit: re.Match[str] | None = None) -> bool:
     """A cheap test before folding and the clause rules: ``_mentions`` needs a number or a number word.
 
     Dates and symbols (``15/3/2024``, ``64/KH-UBND``) have digits but no number ``NUMBER_RE`` takes.
+    ``first_digit``: the line's first digit when already found (it is the first after ``start`` too
+    when it stands there).
     """
-    digit = _DIGIT.search(text, start)
+    if first_digit is not None and first_digit.start() >= start:
+        digit = first_digit
+    else:
+        digit = _DIGIT.search(text, start)
     # searched from the first digit (no number starts before it), on the text after the
     # label as before: a number right after the label has nothing behind it to look at
     if digit and NUMBER_RE.search(text[start:] if start else text, digit.start() - start):

@@ -80,28 +80,31 @@ def _unwrap(annotation: Any) -> Any:
 def flatten(model: BaseModel, prefix: str = "", exclude: set[str] = frozenset()) -> dict[str, Any]:
     """A row for ``model``: nested models become ``prefix_field`` columns, lists JSON."""
     row: dict[str, Any] = {}
+    values = model.__dict__  # a pydantic model keeps its fields there: read without a getattr call each
     for name, key, nested_columns in _layout(type(model), prefix):
         if name in exclude:
             continue
-        value = getattr(model, name)
+        value = values[name]
         if type(value) in _PLAIN:  # most values: stored as they are
             row[key] = value
-        elif isinstance(value, BaseModel):
-            row.update(flatten(value, f"{key}_"))
-        elif isinstance(value, list):
-            row[key] = json.dumps(
-                [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value], ensure_ascii=False
-            )
         elif value is None:
             if nested_columns is not None:  # an absent nested model still has its columns, all NULL
                 row.update(dict.fromkeys(nested_columns))
             else:
                 row[key] = None
+        elif isinstance(value, BaseModel):
+            row.update(flatten(value, f"{key}_"))
+        elif isinstance(value, list):
+            row[key] = "[]" if not value else _JSON.encode(  # "[]": what the encoder writes for an empty list
+                [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
+            )
         else:
             row[key] = value
     return row
 
 
+# json.dumps(..., ensure_ascii=False) without building an encoder for every list
+_JSON = json.JSONEncoder(ensure_ascii=False)
 # Exact types of plain column values (a subclass goes the long way, as any other value).
 _PLAIN = frozenset({str, int, float, bool})
 
