@@ -13,7 +13,7 @@ import pytest
 
 from _pdf import text_pdf
 from pipeline.build import build_document
-from pipeline.errors import UnsupportedFormat
+from pipeline.errors import UnreadableFile, UnsupportedFormat
 from pipeline.limits import Limits
 from pipeline.readers import read_bytes, read_file, sniff
 from pipeline.readers.pdf import read_pdf
@@ -84,6 +84,24 @@ def test_windows_1258_text_is_read():
 def test_utf16_with_bom_is_read():
     source = read_bytes("Kế hoạch số 194/KH-TTYT".encode("utf-16"), ".txt")
     assert source.text == "Kế hoạch số 194/KH-TTYT" and source.encoding == "utf-16"
+
+
+_PLAN_LINES = ("KẾ HOẠCH\nThực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư\n"
+               "Phấn đấu đến năm 2025, 100% trạm y tế xã có bác sĩ làm việc.\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(codec):
+    source = read_bytes(_PLAN_LINES.encode(codec), ".txt")
+    assert source.text.strip() == _PLAN_LINES.strip() and source.encoding == "utf-16"
+
+
+@pytest.mark.parametrize("low", [lambda n: (n * 7) % 32, lambda n: (n * 7) % 31 + 1])
+def test_binary_with_nuls_every_other_byte_is_still_binary(low):
+    # little-endian 16-bit numbers below 256 look like UTF-16 bytes; as text they are control characters
+    data = bytes(b for n in range(600) for b in (low(n), 0))
+    with pytest.raises((UnsupportedFormat, UnreadableFile), match="binary content"):
+        read_bytes(data, ".txt")
 
 
 def test_format_is_sniffed_by_content_not_name(tmp_path):

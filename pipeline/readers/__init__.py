@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline.document import SourceText
 from pipeline.errors import LimitExceeded, UnreadableFile, UnsupportedFormat
 from pipeline.limits import Limits
+from pipeline.readers.text import utf16_without_bom
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = {b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image", b"II*\x00": "TIFF image", b"MM\x00*": "TIFF image"}
@@ -31,7 +32,7 @@ def sniff(data: bytes, suffix: str = "") -> str:
     for magic, name in _IMAGES.items():
         if head.startswith(magic):
             raise UnsupportedFormat(f"{name}, not a document: convert it to PDF to read it with OCR")
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(head):
         if suffix.lower() in (".docx", ".docm", ".dotx"):
             raise UnsupportedFormat(f"named {suffix} but not a DOCX (zip) archive: binary content")
         raise UnsupportedFormat("binary content, not text")
