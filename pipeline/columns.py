@@ -48,8 +48,7 @@ def column_edits(text: str) -> list[tuple[int, int, str]]:
     # The lines holding the motto's words, found with str.find over the text: most lines
     # hold none, and a test of every line costs more than the few searches.
     motto_lines = _lines_holding(text, starts, ("CỘNG", "Độc lập"))
-    # A line with a tab is a table row, whose cells are already apart.
-    cuts = {i: m for i in motto_lines if "\t" not in lines[i] and (m := _MOTTO.search(lines[i]))}
+    cuts = {i: m for i in motto_lines if not _table_row(lines[i]) and (m := _MOTTO.search(lines[i]))}
     headers = set(cuts)
     for i in list(cuts):
         for j in range(i + 1, min(len(lines), i + 1 + _HEADER_REACH)):
@@ -57,7 +56,7 @@ def column_edits(text: str) -> list[tuple[int, int, str]]:
                 cuts[j] = m
     for opening in _recipients_lines(text, starts):
         for i in range(opening, min(len(lines), opening + _CLOSING_LINES)):
-            if "\t" not in lines[i] and (m := _signing_cut(lines[i])):
+            if not _table_row(lines[i]) and (m := _signing_cut(lines[i])):
                 cuts[i] = m
     blocks = [(first, _left_tail(lines, last) if headers & set(range(first, last + 1)) else last)
               for first, last in _runs(sorted(cuts))]
@@ -76,6 +75,12 @@ def _left_tail(lines: list[str], last: int) -> int:
     while last < end and _LEFT_TAIL.match(lines[last + 1]):
         last += 1
     return last
+
+
+def _table_row(line: str) -> bool:
+    """A table row, whose cells are already apart: cells between tabs, or between pipes
+    ("UỶ BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", read as a row later)."""
+    return "\t" in line or (line.rstrip().endswith("|") and line.count("|") >= 2)
 
 
 def _lines_holding(text: str, starts: list[int], words: tuple[str, ...]) -> list[int]:

@@ -561,7 +561,9 @@ def _unbalanced_emphasis(line: str) -> bool:
     return False
 
 
-_MD_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+|\|[ \t]*$|[-=_]{3,}[ \t]*$|\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$|\|.*\|[ \t]*$)")
+# A table row may omit its opening pipe: "UỶ BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"
+# (a web page's layout table turned into text); the closing one and another mark it.
+_MD_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+|\|[ \t]*$|[-=_]{3,}[ \t]*$|\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$|[^|\n]*\|.*\|[ \t]*$)")
 # Both open with a literal ("**"/"__", "*") so the scan skips in C to the markers; the
 # lookbehinds that follow test the character before the marker.
 _MD_BOLD = re.compile(r"\*\*|__(?:(?=\S)|(?<=\S__))")
@@ -574,7 +576,7 @@ def _markdown(mt: MappedText) -> tuple[MappedText, list[Mark]]:
 
     def line(m: re.Match[str]) -> str:
         s = m.group(0)
-        is_row = s.startswith("|") and s.rstrip().endswith("|") and s.count("|") >= 2
+        is_row = s.rstrip().endswith("|") and s.count("|") >= 2
         if is_row and not re.fullmatch(r"[|:\-\s]+", s):
             return "\t".join(c.strip() for c in s.strip().strip("|").split("|"))
         return ""

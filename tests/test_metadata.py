@@ -419,3 +419,15 @@ def test_health_centre_under_its_department_is_the_issuer(make_doc):
             "I. MỤC TIÊU\n\n1. Nâng cao chất lượng.\n")
     issuer = metadata.extract(make_doc(text)).issuer
     assert (issuer.name, issuer.level, issuer.province) == ("Trung tâm Y tế huyện Quỳnh Lưu", "district", "Nghệ An")
+
+
+def test_header_written_as_pipe_rows_without_opening_pipes():
+    """hethongphapluat-style text: "Số: 3605/QĐ-UBND | Sơn La, ngày 30 tháng 12 năm 2014 |"."""
+    doc = document_from_text(
+        "UỶ BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 3605/QĐ-UBND | Sơn La, ngày 30 tháng 12 năm 2014 |\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH Y TẾ\n"
+        "Căn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;\n"
+    )
+    meta = metadata.extract(doc)
+    assert (meta.number, meta.issued_date, meta.place) == ("3605/QĐ-UBND", "2014-12-30", "Sơn La")
+    assert meta.issuer.name == "Ủy ban nhân dân" and meta.issuer.province == "Sơn La"

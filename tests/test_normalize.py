@@ -134,6 +134,15 @@ def test_markdown_is_removed_and_headings_marked():
     assert ("bold", "1. Mục đích") in kinds
 
 
+def test_pipe_row_without_its_opening_pipe_is_a_table_row():
+    """A web page's layout table turned into text: the motto's column is a cell, not split off."""
+    text = norm("UỶ BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                "Số: 3605/QĐ-UBND | Sơn La, ngày 30 tháng 12 năm 2014 |\nQUYẾT ĐỊNH\n")
+    assert text.split("\n")[:2] == ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                     "Số: 3605/QĐ-UBND\tSơn La, ngày 30 tháng 12 năm 2014"]
+    assert "|" not in text
+
+
 def test_blank_lines_are_squeezed_and_spaces_collapsed():
     assert norm("\n\nA   b\n\n\n\nC  ") == "A b\n\nC"
 
