@@ -33,12 +33,13 @@ _PROPER = rf"(?-i:[{_UP}]{_WORD}*(?:[ \-]+[{_UP}]{_WORD}*){{0,3}})"
 _LEVEL_WORDS = (r"(?:thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã(?![ \t]+hội)|phường)"
                 r"(?![ \t]+(?:[ủỦ]y|[uU]ỷ)(?![\wÀ-ỹ]))")
 _SUFFIX = re.compile(
-    rf"(?P<plural>\s+(?:các\s+)?(?:{_LEVEL_WORDS})(?:\s*(?:,|và)\s*(?:{_LEVEL_WORDS})(?!(?-i:[\wÀ-ỹ])))+"
+    rf"(?P<plural>\s+(?:các\s+)?(?:{_LEVEL_WORDS})(?:\s*(?:,|và|/)\s*(?:{_LEVEL_WORDS})(?!(?-i:[\wÀ-ỹ])))+"
     rf"|\s+các\s+(?:{_LEVEL_WORDS}|cấp)(?!(?-i:[\wÀ-ỹ])))"
     rf"|\s+(?P<cap>cấp\s+)?(?P<lvl>{_LEVEL_WORDS})(?!(?-i:[\wÀ-ỹ]))(?:[ \t]+(?P<area>{_PROPER}))?"
     rf"|[ \t]+(?P<bare>{_PROPER})",
     re.IGNORECASE,
 )
+# ("các huyện/thành phố": a slash joins the levels of a plural as a comma does)
 _CITY_PROVINCES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
 _TONE_PAIRS = {
     "óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
@@ -502,6 +503,8 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     found += _group_phrases(text, found, context, cac)
     found += _party_groups(text, found, cac)
     found += _distributed(text, found, context)
+    enumerated = _enumerated(text, found, context)  # "các Bộ: Quốc phòng, Công an": "Công an" is "Bộ Công an" here
+    found = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in enumerated)] + enumerated
     found += more_levels(text, found, context)
     found = [_with_zones(text, f, context) for f in found if not _SEASON.match(text, f.start)]
     found += _owned_groups(text, found)
@@ -719,6 +722,40 @@ def _distributed(text: str, found: list[Mention], context: PlanContext) -> list[
                 break
             out.append(replace(m, start=start, end=end, surface=text[start:end]))
             pos = end
+    return out
+
+
+# "Giám đốc các sở: Y tế, Tài chính, Ngoại vụ;", "Giao các Sở: Công Thương, Tư pháp hướng dẫn":
+# the kind word is written once and the names follow, each a body of its own.
+_ENUM_KIND = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác[ \t]+(?P<kind>[Ss]ở|[Bb]ộ)[ \t]*:[ \t\n\f]*")
+_ENUM_GAP = re.compile(r"[ \t\n\f]*(?:,[ \t\n\f]*(?:và[ \t\n\f]+)?|và[ \t\n\f]+)")
+_ENUM_NAME_START = re.compile(rf"(?-i:[{_UP}])")
+
+
+def _enumerated(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
+    """``các sở: Y tế, Kế hoạch và Đầu tư, Tài chính``: one mention per name after the shared kind.
+
+    A name counts only where the kind and the name together are a vocabulary body (``Sở Y tế``);
+    the list ends at the first word that is not one (``hướng dẫn``, ``;``).
+    """
+    out: list[Mention] = []
+    for m in _ENUM_KIND.finditer(text):
+        kind = m.group("kind").capitalize()
+        pos = m.end()
+        while _ENUM_NAME_START.match(text, pos):
+            probe = f"{kind} {text[pos:pos + 120]}"
+            hit = next(_vocabulary_matches(probe), None)
+            if hit is None or hit[0] != 0 or _is_group(probe[:hit[1]]):
+                break
+            mention = _mention(probe, 0, hit[1], context, "vocabulary")
+            start, end = pos, pos + mention.end - len(kind) - 1
+            if any(f.start < end and start < f.end and not (start <= f.start and f.end <= end) for f in found):
+                break  # a longer name written out in full overlaps: not a bare name of the list
+            out.append(replace(mention, start=start, end=end, surface=text[start:end]))
+            gap = _ENUM_GAP.match(text, end)
+            if gap is None:
+                break
+            pos = gap.end()
     return out
 
 

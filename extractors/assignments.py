@@ -28,7 +28,7 @@ from schemas import Assignment, OutlineNode, Span
 
 # the head of a body named before it ("Chánh Văn phòng Bộ", "Vụ trưởng Vụ Pháp chế"): the body is meant
 _TITLES = (r"(?:Chủ\s+tịch|Thủ\s+trưởng|Giám\s+đốc|Lãnh\s+đạo|Chánh|(?:Tổng\s+)?Cục\s+trưởng|Vụ\s+trưởng|Viện\s+trưởng|"
-           r"Hiệu\s+trưởng|Trưởng)")
+           r"Hiệu\s+trưởng|Tổng\s+biên\s+tập|Trưởng)")
 _ORG_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ|"
                           r"nhiệm\s+vụ\s+cụ\s+thể|nhiệm\s+vụ\s+của|trách\s+nhiệm\s+của", re.IGNORECASE)
 _HEADING_PREFIX = re.compile(
@@ -48,7 +48,10 @@ _LABEL = re.compile(
 )
 _LIST_GAP = re.compile(
     # a bare kind in the list ("Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội") names no body of its own
-    rf"[\s,;*]*(?:(?:đơn\s+vị|cơ\s+quan|địa\s+phương|hội)\s*,[\s,;*]*)*(?:(?:và|cùng|hoặc)\s+)?(?:{_TITLES}\s+)?",
+    # "các sở, ban, ngành liên quan, UBND các huyện": "liên quan" closes a group, the list goes on
+    rf"[\s,;*]*(?:(?:có\s+)?liên\s+quan\s*[,;][\s,;*]*)?(?:(?:đơn\s+vị|cơ\s+quan|địa\s+phương|hội)(?:\s+(?:có\s+)?liên\s+quan)?\s*,[\s,;*]*)*(?:(?:và|cùng|hoặc)\s+)?(?:{_TITLES}\s+)?"
+    # "Giám đốc các sở: Y tế, Tài chính": the kind written once before its names (see agencies._enumerated)
+    r"(?:các\s+(?:sở|bộ)\s*:\s*)?",
     re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
@@ -1101,7 +1104,7 @@ _ASIDE = re.compile(r"\s*,\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo|trong|khi|sa
                     re.IGNORECASE)
 _LIST_FILLER = re.compile(
     rf"(?:[\s,;]|và|các|đơn\s+vị|cơ\s+quan|tổ\s+chức|địa\s+phương|trực\s+thuộc|thuộc|{_TITLES}|"
-    rf"thành\s+viên|hội|đoàn\s+thể|cá\s+nhân|(?:có\s+)?liên\s+quan|{agencies._LEVEL_WORDS}|[{agencies._UP}][\wÀ-ỹ]*)*",
+    rf"thành\s+viên|hội|đoàn\s+thể|cá\s+nhân|(?:có\s+)?liên\s+quan|{agencies._LEVEL_WORDS}|(?i:{_TITLES})|[{agencies._UP}][\wÀ-ỹ]*)*",
 )
 _OWNED = re.compile(r"(?:thuộc|trực\s+thuộc|của|cho|với)\s*$", re.IGNORECASE)
 
@@ -1136,7 +1139,9 @@ def _clause_subject(text: str, first: Mention, mentions: list[Mention],
 
 _LIST_STOP = re.compile(r"[.:\n\f]")
 # The space before the predicate and the predicate: "..., đơn vị trực thuộc UBND tỉnh chịu trách nhiệm".
-_LIST_PREDICATE = re.compile(r"\s(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)\b", re.IGNORECASE)
+# "... Chủ tịch UBND các huyện căn cứ Quyết định thi hành": the older closing formula says the same duty
+_LIST_PREDICATE = re.compile(r"\s(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì|"
+                             r"căn\s+cứ\s+quyết\s+định\s+(?:này\s+)?(?:để\s+)?thi\s+hành)\b", re.IGNORECASE)
 
 
 def _subject_through(text: str, subject: list[Mention], mentions: list[Mention]) -> tuple[list[Mention], int] | None:

@@ -493,3 +493,27 @@ def test_word_starts_spaced_scan_matches_the_class_scan(text):
     folded = (" " + text).translate(agencies._latin_fold_table())
     expected = [(w.start(1) - 1, w.group(1)) for w in agencies._first_words_regex().finditer(folded)]
     assert agencies._word_starts(text, True) == expected
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Giám đốc các sở: Y tế, Ngoại vụ; Chủ tịch", ["Sở Y tế", "Sở Ngoại vụ"]),
+    ("Giao các Sở: Kế hoạch và Đầu tư, Lao động\n- Thương binh và Xã hội và Tư pháp hướng dẫn",
+     ["Sở Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội", "Sở Tư pháp"]),
+    ("Bộ trưởng các Bộ: Quốc phòng, Công an, Ngoại giao;", ["Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao"]),
+])
+def test_enumerated_names_after_a_shared_kind(text, names):
+    found = agencies.find(text)
+    assert [m.name for m in found if m.name.startswith(("Sở", "Bộ"))] == names
+    for m in found:
+        assert text[m.start:m.end] == m.surface
+
+
+def test_enumeration_stops_at_a_word_that_names_no_body():
+    """``các sở: Y tế, nông thôn mới``: only capitalised names that make a body with the kind count."""
+    found = agencies.find("Giám đốc các sở: Y tế, Khoa học, phát triển nông thôn;")
+    assert [m.name for m in found] == ["Sở Y tế"]
+
+
+def test_plural_levels_joined_by_a_slash():
+    found = agencies.find("Chủ tịch Ủy ban nhân dân các huyện/thành phố thực hiện")
+    assert [(m.surface, m.plural) for m in found] == [("Ủy ban nhân dân các huyện/thành phố", True)]

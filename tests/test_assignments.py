@@ -992,3 +992,58 @@ def test_045_hcm_tham_gia_phoi_hop_makes_the_heading_bodies_cooperate_too(task):
     roles = _roles_of(text, PlanContext(province="Hồ Chí Minh", issuer_level="province"))
     assert {("Hội Liên hiệp Phụ nữ thành phố Hồ Chí Minh", "responsible"),
             ("Hội Liên hiệp Phụ nữ thành phố Hồ Chí Minh", "cooperate")} <= roles
+
+
+# ---- blind round 3: decision articles from other provinces ------------------------------------
+
+_DECISION_HEAD = ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 12/QĐ-UBND\nLạng Sơn, ngày 05 tháng 3 năm 2024\nQUYẾT ĐỊNH\n"
+                  "Về việc ban hành Kế hoạch phòng chống dịch bệnh năm 2024\nQUYẾT ĐỊNH:\n"
+                  "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng chống dịch bệnh năm 2024.\n")
+LANG_SON = PlanContext(province="Lạng Sơn", issuer_level="province")
+
+
+def test_execution_article_names_each_department_after_a_shared_kind(make_doc):
+    """``Giám đốc các sở: Y tế, Tài chính, ...``: the kind is written once, each name is a body."""
+    doc = make_doc(_DECISION_HEAD + "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Giáo dục và Đào tạo, "
+                   "Văn hóa, Thể thao và Du lịch, Công Thương; Đài Phát thanh - Truyền hình tỉnh; Tổng biên tập "
+                   "Báo Lạng Sơn; Chủ tịch UBND các huyện, thành phố; thủ trưởng các cơ quan, đơn vị có liên quan "
+                   "chịu trách nhiệm thi hành Quyết định này./.")
+    names = {a.agency for a in assignments.extract(doc, LANG_SON) if a.role == "responsible"}
+    assert {"Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch", "Sở Công Thương",
+            "Báo Lạng Sơn"} <= names
+    assert any(n.startswith("Văn phòng Ủy ban nhân dân tỉnh") for n in names)
+    assert any(n.startswith("Đài Phát thanh") for n in names)
+    assert any(n.startswith("Ủy ban nhân dân các huyện") for n in names)
+
+
+def test_assigned_departments_listed_after_giao_cac_so(make_doc):
+    """``Giao các Sở: Tư pháp, Nội vụ hướng dẫn ...``: each listed department is given the task."""
+    doc = make_doc(_DECISION_HEAD + "Điều 2. Giao các Sở: Tư pháp, Nội vụ, Tài nguyên và\nMôi trường hướng dẫn "
+                   "các đơn vị thực hiện.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.")
+    found = assignments.extract(doc, LANG_SON)
+    assert {(a.agency, a.role) for a in found} >= {("Sở Tư pháp", "responsible"), ("Sở Nội vụ", "responsible"),
+                                                   ("Sở Tài nguyên và Môi trường", "responsible")}
+    for a in found:  # each span is the name as written after the shared kind
+        assert doc.text[a.span.start:a.span.end].split()[0] in {"Tư", "Nội", "Tài"}
+
+
+@pytest.mark.parametrize("partners", [
+    "các sở, ban, ngành liên quan, UBND các huyện, thành phố",
+    "các Sở, ngành, đơn vị liên quan, Ủy ban nhân dân các huyện, thành phố",
+])
+def test_partner_list_goes_on_after_a_related_group(make_doc, partners):
+    """``phối hợp với các sở, ban, ngành liên quan, UBND các huyện``: "liên quan" does not end the partners."""
+    doc = make_doc(_DECISION_HEAD + f"Điều 2. Giao Sở Y tế chủ trì, phối hợp với {partners} tổ chức triển khai "
+                   "thực hiện Kế hoạch.")
+    pairs = {(a.agency, a.role) for a in assignments.extract(doc, LANG_SON)}
+    assert ("Sở Y tế", "lead") in pairs
+    assert ("Ủy ban nhân dân các huyện, thành phố", "cooperate") in pairs
+
+
+def test_older_closing_formula_can_cu_quyet_dinh_thi_hanh(make_doc):
+    """``... Chủ tịch UBND các huyện/thành phố căn cứ Quyết định thi hành``: the same duty as ``chịu trách nhiệm``."""
+    doc = make_doc(_DECISION_HEAD + "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Ban, ngành có "
+                   "liên quan; Chủ tịch Ủy ban nhân dân các huyện/thành phố căn cứ Quyết định thi hành.")
+    names = {a.agency for a in assignments.extract(doc, LANG_SON) if a.role == "responsible"}
+    assert any(n.startswith("Văn phòng Ủy ban nhân dân tỉnh") for n in names)
+    assert any(n.startswith("Ủy ban nhân dân các huyện") for n in names)

@@ -723,3 +723,13 @@ def test_lifespan_targets_in_years_while_other_ages_stay_out(make_doc, text, exp
     found = [t for t in targets.extract(doc, CTX) if t.comparator != "baseline"]
     assert [(t.value, t.unit, t.indicator_code) for t in found] == expected
     assert all(doc.quote(t.span).startswith(f"{t.value:g}".replace(".", ",")) for t in found)
+
+
+@pytest.mark.parametrize("text,year", [
+    ("I. MỤC TIÊU\n\n- Năm 2026 phấn đấu giảm tỷ lệ hộ nghèo xuống 2% so với năm 2025.", 2026),
+    ("I. MỤC TIÊU\n\n- Tốc độ tăng giá trị sản xuất bình quân hàng năm (giá so sánh năm 2010) đạt 12%.", None),
+])
+def test_baseline_or_price_base_year_is_not_the_target_year(make_doc, text, year):
+    """``so với năm 2025``, ``giá so sánh năm 2010``: years compared against, never the year of the target."""
+    _, t = _one(make_doc, text, PlanContext(issued_year=2024))
+    assert t.year == year
