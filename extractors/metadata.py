@@ -33,7 +33,8 @@ _REPORTED = re.compile(r"\b(?:đã|vừa|mới)?\s*(?:ban hành|phê duyệt|ký
 _MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
 _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
-_NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
+# "năm 2023", and a span of years "mùa khô năm 2019 - 2020" (it ends in its second year)
+_NAM = re.compile(r"\bnăm\s+(\d{4})(?:\s*[-–—]\s*(\d{4}))?\b", re.I)
 # A stage of the targets opening its line ("a) Đến hết năm 2025: ..."): tried at the text's start, and
 # after each line break (the break is matched, not looked behind for, so the engine skips to the next one).
 _STAGE_LINE = r"[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]"
@@ -750,6 +751,12 @@ def _without_citations(text: str) -> str:
     return "".join(out)
 
 
+def _span_end(first: int, last: str) -> int:
+    """The end of ``năm 2019 - 2020``; a second number that is no later year is not one."""
+    end = int(last) if last else first
+    return end if first < end <= first + 30 else first
+
+
 def _horizon_in(text: str, single: bool) -> int | None:
     # Dates and symbols in a title ("Chỉ thị 27/CT-TTg ngày 15 tháng 8 năm 2024") are not horizons.
     for d in find_dates(text):
@@ -762,7 +769,7 @@ def _horizon_in(text: str, single: bool) -> int | None:
         return max(ends)
     if single:
         text = _DEN_NAM.sub(" ", text)
-        years = [int(y) for y in _NAM.findall(text)]
+        years = [_span_end(int(first), last) for first, last in _NAM.findall(text)]
         if years:
             return max(years)
     return None

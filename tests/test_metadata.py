@@ -502,3 +502,15 @@ def test_no_caps_title_when_sentence_case_follows_the_header():
             "Để chủ động phòng, chống bệnh dại, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
             "I. MỤC TIÊU\n")
     assert metadata.extract(document_from_text(text)).title is None
+
+
+@pytest.mark.parametrize("title, year", [
+    ("PHÒNG, CHỐNG HẠN HÁN MÙA KHÔ NĂM 2023 - 2024", 2024),
+    ("KẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2022–2023", 2023),
+    ("TUYÊN TRUYỀN PHÁP LUẬT NĂM 2024", 2024),
+    ("TỔNG KẾT NĂM 2024 - 10 NĂM THỰC HIỆN", 2024),
+])
+def test_horizon_of_a_title_with_a_span_of_years(title, year):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 9/KH-UBND\nNinh Thuận, ngày 10 tháng 01 năm 2023\nKẾ HOẠCH\n" + title + "\nThực hiện chỉ đạo của tỉnh.\n")
+    assert metadata.extract(document_from_text(text)).horizon_year == year
