@@ -39,6 +39,15 @@ _VERB_GAP = re.compile(r"\s*$")
 # The characters a _VERB_LEAD match can end with before its blanks: its marks and, in either case,
 # the last letter of each of its words.
 _LEAD_ENDS = frozenset(",;:(.!?" + "ểmàchn" + "ểmàchn".upper())
+# "Trên cơ sở Kế hoạch số 6103/KH-UBND ...; UBND tỉnh ban hành Kế hoạch ... năm 2023": the plan builds
+# on the document it names right after the phrase ("Trên cơ sở kết quả thực hiện ..." only mentions).
+_BUILT_ON_AT = re.compile(
+    r"Trên cơ sở\s+(?:nội dung\s+)?(?:các\s+)?(?:Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Chương trình|"
+    r"Kết luận|Hướng dẫn|Nghị định|Thông tư|Đề án|Thông báo)\b", re.I)
+# A section listing the documents the plan rests on: "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Cơ sở pháp lý".
+_BASIS_HEADING = re.compile(r"^\W*(?:[IVXLC\d]+[.)]\s*)*(?:Căn cứ|Cơ sở pháp lý)\b", re.I)
+# An item of such a list that opens with the citation: "- Quyết định số 1745/QĐ-BYT", "2. Nghị quyết số".
+_ITEM_LEAD = re.compile(r"[\s\-+•*–]*(?:[a-zđ\d]{1,2}[.)]\s*)?(?:Căn cứ\s+)?(?:các\s+)?\w+(?:\s+\w+){0,3}?\s*(?:số\s*:?\s*)?$", re.I)
 _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
 # The same three leads, tried with ``match(text, start, end)`` at a paragraph's start: no copy of
 # the paragraph is made (a one-line document of thousands of citations stays linear).
@@ -139,6 +148,19 @@ class _Scan:
     def groups(self) -> tuple[list[int], list[int]]:
         found = list(_group_of_types().finditer(self.text))
         return [m.start() - 1 for m in found], [m.end() for m in found]  # each from its "C" of "các"
+
+    @cached_property
+    def basis_sections(self) -> list[tuple[int, int]]:
+        """The spans of the sections that list the plan's bases (``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH``)."""
+        return [(n.span.start, n.span.end) for n in self.doc.outline
+                if n.kind == "section" and n.level <= 2 and _BASIS_HEADING.match(n.heading or "")]
+
+    def heads_basis_item(self, s: Symbol) -> bool:
+        """Whether ``s`` opens an item of a basis section: ``- Quyết định số 1745/QĐ-BYT ngày ...``."""
+        if not any(a <= s.start < b for a, b in self.basis_sections):
+            return False
+        start = self.paragraph_start(s.start)
+        return s.start - start <= 40 and _ITEM_LEAD.fullmatch(self.text, start, s.start) is not None
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding ``pos`` starts."""
@@ -254,15 +276,21 @@ def _relation(scan: _Scan, s: Symbol, zone_end: int) -> str:
     if title and title.span.start <= s.start < title.span.end:
         return "implements" if _IMPLEMENT_VERB.search(text[title.span.start:s.start]) else "mentions"
     if s.start >= zone_end:
-        return "mentions"
+        return "legal_basis" if scan.heads_basis_item(s) else "mentions"
     start = _lead_paragraph(scan, s.start)
     if _NOT_BASIS_AT.match(text, start, s.start):
         return "mentions"
     if _LEGAL_AT.match(text, start, s.start):
         return "legal_basis"
-    if _IMPLEMENTS_AT.match(text, start, s.start):
+    if _IMPLEMENTS_AT.match(text, start, s.start) or _BUILT_ON_AT.match(text, start, s.start):
         return "implements"
     sentence = scan.sentence_start(start, s.start)
+    if sentence > start:
+        # A hard-wrapped preamble opens a sentence mid-line: "... giai đoạn 2021 -\n2025. Trên cơ sở Kế hoạch số ..."
+        if _LEGAL_AT.match(text, sentence, s.start):
+            return "legal_basis"
+        if _IMPLEMENTS_AT.match(text, sentence, s.start) or _BUILT_ON_AT.match(text, sentence, s.start):
+            return "implements"
     return "implements" if scan.verb_between(sentence, s.start) else "mentions"
 
 
