@@ -17,7 +17,7 @@ from functools import cache, cached_property, lru_cache
 from extractors.context import PlanContext
 from extractors.dates import DateMatch, find_dates
 from extractors.gazetteer import Area, resolve
-from extractors.issuers import describe, starts_with_body
+from extractors.issuers import describe, display_name, starts_with_body
 from extractors.scan import lowered, matches_at
 from extractors.symbols import Symbol, canonical_id, canonical_symbol, doc_types, find_symbols, fold, issuer_info
 from pipeline.document import Document
@@ -330,10 +330,19 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     if stop and rest[end] == "," and starts_with_body(rest[start:end]):
         end = _enumeration_end(rest, end)
     end = _named_by_topic(rest, start, end)
+    session = _SESSION_OF.match(rest, start, end) and _SESSION_BODY.match(rest, end)
+    if session:
+        # "của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII": the session, then its committee
+        stop = _ISSUER_STOP.search(rest, session.end())
+        end = stop.start() if stop else len(rest)
     name = rest[start:end].strip()
     if not name or len(name) > _MAX_ISSUER or not (starts_with_body(name) or name[0].isupper()):
         return None, pos
     return name, pos + end
+
+
+_SESSION_OF = re.compile(r"Hội nghị\s+(?:lần\s+thứ\s+\w+|Trung ương\s+\w+)\s*$", re.I)
+_SESSION_BODY = re.compile(r",\s*(?=Ban Chấp hành\b)", re.I)
 
 
 # A committee named by its field: "Ban Chỉ đạo về phát triển khoa học, ..." - the bare head alone
@@ -502,6 +511,8 @@ def _reference(doc: Document, scan: _Scan, s: Symbol, zone_end: int, area: Area 
     if issuer is None:
         issuer = (_issuer_before(text, s) or _issuer_shared(text, date.end if date else s.end)
                   or _issuer_of_group(scan, s) or _sole_issuer(text, s))
+    if issuer and not any(c.islower() for c in issuer):
+        issuer = display_name(issuer)  # cited in a title in capitals: "CỦA THỦ TƯỚNG CHÍNH PHỦ"
     subject = _subject_after(text, pos)
     year = s.year or (date.year if date else None)
     info = describe(issuer, area) if issuer else _describe_code(s, area, context)

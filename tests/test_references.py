@@ -427,3 +427,23 @@ def test_results_of_a_plan_named_after_tren_co_so_are_only_mentioned(make_doc):
                       "UBND tỉnh ban hành Kế hoạch năm 2024 như sau:")
     refs = {r.number: r for r in _refs(make_doc, text)}
     assert refs["12/KH-UBND"].relation == "mentions"
+
+
+@pytest.mark.parametrize("title, number, issuer", [
+    ("THỰC HIỆN CHỈ THỊ SỐ 18/CT-TTG NGÀY 20 THÁNG 3 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG THIÊN TAI",
+     "18/CT-TTg", "Thủ tướng Chính phủ"),
+    ("TRIỂN KHAI NGHỊ QUYẾT SỐ 50/NQ-CP NGÀY 01/4/2024 CỦA CHÍNH PHỦ", "50/NQ-CP", "Chính phủ"),
+])
+def test_issuer_cited_in_a_title_in_capitals_is_spelled_as_a_name(make_doc, title, number, issuer):
+    text = f"Số: 5/KH-UBND\n\nKẾ HOẠCH\n{title}\n\nUBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n"
+    refs = {r.number: r for r in _refs(make_doc, text, PlanContext(number="5/KH-UBND", province="Yên Bái"))}
+    assert refs[number].issuer == issuer
+    assert refs[number].relation == "implements"
+
+
+@pytest.mark.parametrize("session", ["Hội nghị lần thứ 8", "Hội nghị Trung ương 6"])
+def test_session_of_the_central_committee_keeps_its_committee(make_doc, session):
+    text = _plan_text(f"Căn cứ Nghị quyết số 20-NQ/TW ngày 25/10/2017 của {session}, Ban Chấp hành Trung ương "
+                      "khóa XII về bảo vệ sức khỏe nhân dân;")
+    ref = next(r for r in _refs(make_doc, text) if r.number == "20-NQ/TW")
+    assert ref.issuer == f"{session}, Ban Chấp hành Trung ương"
