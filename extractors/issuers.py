@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractors.gazetteer import Area, city, resolve
+from extractors.gazetteer import Area, _centrally_run, _loose, _units, city, resolve
 from extractors.symbols import DATA, fold, issuer_codes, issuer_info
 
 _UNIT_WORDS = ("THANH PHO", "THI XA", "THI TRAN", "TINH", "HUYEN", "QUAN", "XA", "PHUONG", "TP.", "TP")
@@ -228,6 +228,28 @@ def _national(name: str) -> bool:
         return True
     key = fold(name)
     return bool(_NATIONAL.search(key)) and not _LOCAL_UNIT.search(key)
+
+
+_LOCAL_COUNCILS = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def with_area(name: str, area: Area | None) -> str:
+    """A bare ``Ủy ban nhân dân`` completed with the unit its place line names.
+
+    ``ỦY BAN NHÂN DÂN`` over ``Hà Nội, ngày ...`` (a page that dropped the header's second
+    line) → ``Ủy ban nhân dân thành phố Hà Nội``; ``Krông Pắc, ngày ...`` → ``... huyện Krông Pắc``.
+    Other names, and places the gazetteer does not name, stay as they are.
+    """
+    if name not in _LOCAL_COUNCILS or area is None or not area.province:
+        return name
+    if area.district:
+        found = [d for d in _units().districts.get(_loose(area.district), []) if d["province"] == area.province]
+        if len(found) != 1:
+            return name
+        full = found[0]["full"]
+        return f"{name} {full[:1].lower()}{full[1:]}"
+    unit = "thành phố" if _centrally_run(area.province) else "tỉnh"
+    return f"{name} {unit} {area.province}"
 
 
 def _complete(name: str, place: str, unit_level: str | None, area: Area | None) -> str:

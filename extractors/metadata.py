@@ -18,7 +18,7 @@ from functools import cache
 from extractors import signature
 from extractors.dates import date_at, find_dates
 from extractors.gazetteer import Area, find_places, resolve
-from extractors.issuers import describe, display_name, is_committee_organ, starts_with_body
+from extractors.issuers import describe, display_name, is_committee_organ, starts_with_body, with_area
 from extractors.period import stated_period_end
 from extractors.scan import lowered, matches_at
 from extractors.symbols import Symbol, doc_types, find_symbols, fold
@@ -33,7 +33,8 @@ _REPORTED = re.compile(r"\b(?:đã|vừa|mới)?\s*(?:ban hành|phê duyệt|ký
 _MOTTO = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
 _GIAI_DOAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s*(?:năm\s*)?)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s*)?(\d{4})", re.I)
 _DEN_NAM = re.compile(r"((?:tầm nhìn|định hướng)\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})", re.I)
-_NAM = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
+# "năm 2023", and a span of years "mùa khô năm 2019 - 2020" (it ends in its second year)
+_NAM = re.compile(r"\bnăm\s+(\d{4})(?:\s*[-–—]\s*(\d{4}))?\b", re.I)
 # A stage of the targets opening its line ("a) Đến hết năm 2025: ..."): tried at the text's start, and
 # after each line break (the break is matched, not looked behind for, so the engine skips to the next one).
 _STAGE_LINE = r"[\W\d]*(?:[a-zđ]\)\s*)?(?:Phấn đấu\s+)?đến\s+(?:hết\s+)?năm\s+(\d{4})\s*[:,]"
@@ -357,6 +358,8 @@ def _doc_type_and_title(doc: Document, f: _Found) -> None:
     if f.reported and f.number_span:
         _title_from_clause(doc, f)
         return
+    if _caps_title_after_header(doc, f):
+        return
     _title_from_headline(doc, f)
 
 
@@ -378,6 +381,39 @@ def _flat_title(doc: Document, f: _Found) -> bool:
         end = m.end() + w.end()
     if end > m.end():
         _set_title(doc, f, m.end(), end)
+    return True
+
+
+_TITLE_LINES = 4  # a title wraps over a few lines at most
+
+
+def _caps_title_after_header(doc: Document, f: _Found) -> bool:
+    """A title in capitals right below the number and date, its type line dropped by the page.
+
+    ``Số: 2254/KH-UBND | Quảng Bình, ngày 29 tháng 11 năm 2017 |`` / ``PHÒNG, CHỐNG DỊCH BỆNH
+    TRUYỀN NHIỄM NĂM 2018`` / ``Căn cứ ...``: the lines in capitals before the first line in
+    sentence case are the title (the type is the number's).
+    """
+    if f.number_span is None or f.doc_type is None:
+        return False
+    after = max(f.number_span.end, f.date_span.end if f.date_span else 0)
+    start = end = None
+    taken = 0
+    for line in doc.lines():
+        if line.end <= after:
+            continue
+        text = line.text.strip(" \t|*")
+        if not text:
+            if start is None:
+                continue
+            break
+        if not _is_caps(text) or _MOTTO.search(text) or len(text) > 300 or taken == _TITLE_LINES:
+            break
+        start = line.start if start is None else start
+        end, taken = line.end, taken + 1
+    if start is None:
+        return False
+    _set_title(doc, f, start, end)
     return True
 
 
@@ -439,6 +475,17 @@ class _HeaderBody:
     parent: str | None = None
 
 
+def _header_table(doc: Document):
+    """A header laid out as the document's first table (``ỦY BAN NHÂN DÂN | CỘNG HÒA ... |``),
+    when nothing above it was taken for a header: the table that holds the motto, before any section."""
+    for n in doc.outline:
+        if n.kind == "table":
+            return n if _MOTTO.search(doc.text, n.span.start, min(n.span.end, n.span.start + 400)) else None
+        if n.kind in ("section", "preamble", "bullet"):
+            return None
+    return None
+
+
 def _header_lines(doc: Document, header: Span) -> list[tuple[str, int]]:
     """The issuer lines of the header, each with its offset, up to the number, date or motto.
 
@@ -447,24 +494,51 @@ def _header_lines(doc: Document, header: Span) -> list[tuple[str, int]]:
     issuer (the right column read first) is skipped.
     """
     text = doc.quote(header)
-    lines = []
+    blocks: list[list[tuple[str, int]]] = [[]]
     for row in split_lines(text):  # a page break ends a line as "\n" does
         cell = row.text.split("\t", 1)[0]
         line = cell.strip(" -*")
-        motto = _MOTTO.search(line) is not None
-        if motto and not lines:
-            continue
-        if motto or _NUMBER_LABEL.match(line) or find_dates(line):
-            break
-        if line:
-            lines.append((line, header.start + row.start + cell.find(line)))
+        if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
+            if len(blocks) > 3:
+                break
+            blocks.append([])
+        elif line:
+            blocks[-1].append((line, header.start + row.start + cell.find(line)))
+    # The issuer is the first block before a motto, number or date line; a web page's chrome
+    # above the header ("Hệ thống pháp luật", "Ngày ban hành: 26/05/2017") is skipped for the
+    # first block printed in capitals, as issuers are.
+    # An issuer typed in sentence case ("Trung tâm Y tế huyện ...") keeps the first block.
+    lines = blocks[0]
+    if not any(_is_caps(l) or starts_with_body(l) for l, _ in lines):
+        lines = next((b for b in blocks if any(_is_caps(l) for l, _ in b)), lines)
+    lines = _caps_run(lines)
     # (a rule is two dashes at least: a line without them keeps its text)
     return [(_RULE_TAIL.sub("", l) if "--" in l else l, p) for l, p in lines]
 
 
+def _caps_run(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The issuer block printed in capitals, without the page lines written above it.
+
+    ``Hệ thống pháp luật`` / ``Đang tải nội dung...`` / ``ỦY BAN NHÂN DÂN`` / ``TỈNH LAI CHÂU``:
+    the lines from the first capitals after the last sentence-case line. A header that ends in
+    sentence case (an issuer typed so) keeps all its lines.
+    """
+    if not lines or not _is_caps(lines[-1][0]):
+        return lines
+    start = len(lines) - 1
+    while start > 0 and _is_caps(lines[start - 1][0]):
+        start -= 1
+    return lines[start:]
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def _header_issuer(doc: Document) -> _HeaderBody | None:
     """The issuing body printed above the motto: ``ỦY BAN NHÂN DÂN`` / ``TỈNH ĐẮK LẮK``."""
-    header = _node(doc, "header")
+    header = _node(doc, "header") or _header_table(doc)
     if not header:
         return None
     lines = _header_lines(doc, header.span)
@@ -543,7 +617,13 @@ def _issuer(doc: Document, f: _Found) -> Issuer | None:
                       province_2025=info.province_2025, span=f.number_span)
     context = _with_parent(context, found.parent)
     info = describe(found.name, context, code)
-    return Issuer(name=info.name, level=info.level, province=info.province, district=info.district,
+    name = info.name
+    if f.place and info.level in ("province", "district"):
+        # a header of one line ("ỦY BAN NHÂN DÂN"): its unit is the one the place line names
+        place = resolve(f.place)
+        if place is not None and place.province == info.province and place.district == info.district:
+            name = with_area(name, place)
+    return Issuer(name=name, level=info.level, province=info.province, district=info.district,
                   province_2025=info.province_2025, span=found.span)
 
 
@@ -671,6 +751,12 @@ def _without_citations(text: str) -> str:
     return "".join(out)
 
 
+def _span_end(first: int, last: str) -> int:
+    """The end of ``năm 2019 - 2020``; a second number that is no later year is not one."""
+    end = int(last) if last else first
+    return end if first < end <= first + 30 else first
+
+
 def _horizon_in(text: str, single: bool) -> int | None:
     # Dates and symbols in a title ("Chỉ thị 27/CT-TTg ngày 15 tháng 8 năm 2024") are not horizons.
     for d in find_dates(text):
@@ -683,7 +769,7 @@ def _horizon_in(text: str, single: bool) -> int | None:
         return max(ends)
     if single:
         text = _DEN_NAM.sub(" ", text)
-        years = [int(y) for y in _NAM.findall(text)]
+        years = [_span_end(int(first), last) for first, last in _NAM.findall(text)]
         if years:
             return max(years)
     return None

@@ -17,7 +17,7 @@ from functools import cache, cached_property, lru_cache
 from extractors.context import PlanContext
 from extractors.dates import DateMatch, find_dates
 from extractors.gazetteer import Area, resolve
-from extractors.issuers import describe, starts_with_body
+from extractors.issuers import describe, display_name, starts_with_body
 from extractors.scan import lowered, matches_at
 from extractors.symbols import Symbol, canonical_id, canonical_symbol, doc_types, find_symbols, fold, issuer_info
 from pipeline.document import Document
@@ -39,6 +39,15 @@ _VERB_GAP = re.compile(r"\s*$")
 # The characters a _VERB_LEAD match can end with before its blanks: its marks and, in either case,
 # the last letter of each of its words.
 _LEAD_ENDS = frozenset(",;:(.!?" + "ểmàchn" + "ểmàchn".upper())
+# "Trên cơ sở Kế hoạch số 6103/KH-UBND ...; UBND tỉnh ban hành Kế hoạch ... năm 2023": the plan builds
+# on the document it names right after the phrase ("Trên cơ sở kết quả thực hiện ..." only mentions).
+_BUILT_ON_AT = re.compile(
+    r"Trên cơ sở\s+(?:nội dung\s+)?(?:các\s+)?(?:Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Chương trình|"
+    r"Kết luận|Hướng dẫn|Nghị định|Thông tư|Đề án|Thông báo)\b", re.I)
+# A section listing the documents the plan rests on: "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Cơ sở pháp lý".
+_BASIS_HEADING = re.compile(r"^\W*(?:[IVXLC\d]+[.)]\s*)*(?:Căn cứ|Cơ sở pháp lý)\b", re.I)
+# An item of such a list that opens with the citation: "- Quyết định số 1745/QĐ-BYT", "2. Nghị quyết số".
+_ITEM_LEAD = re.compile(r"[\s\-+•*–]*(?:[a-zđ\d]{1,2}[.)]\s*)?(?:Căn cứ\s+)?(?:các\s+)?\w+(?:\s+\w+){0,3}?\s*(?:số\s*:?\s*)?$", re.I)
 _NOT_BASIS = re.compile(r"^\W*(?:Theo đề nghị|Xét đề nghị|Theo đề xuất)\b", re.I)
 # The same three leads, tried with ``match(text, start, end)`` at a paragraph's start: no copy of
 # the paragraph is made (a one-line document of thousands of citations stays linear).
@@ -139,6 +148,19 @@ class _Scan:
     def groups(self) -> tuple[list[int], list[int]]:
         found = list(_group_of_types().finditer(self.text))
         return [m.start() - 1 for m in found], [m.end() for m in found]  # each from its "C" of "các"
+
+    @cached_property
+    def basis_sections(self) -> list[tuple[int, int]]:
+        """The spans of the sections that list the plan's bases (``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH``)."""
+        return [(n.span.start, n.span.end) for n in self.doc.outline
+                if n.kind == "section" and n.level <= 2 and _BASIS_HEADING.match(n.heading or "")]
+
+    def heads_basis_item(self, s: Symbol) -> bool:
+        """Whether ``s`` opens an item of a basis section: ``- Quyết định số 1745/QĐ-BYT ngày ...``."""
+        if not any(a <= s.start < b for a, b in self.basis_sections):
+            return False
+        start = self.paragraph_start(s.start)
+        return s.start - start <= 40 and _ITEM_LEAD.fullmatch(self.text, start, s.start) is not None
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding ``pos`` starts."""
@@ -254,15 +276,21 @@ def _relation(scan: _Scan, s: Symbol, zone_end: int) -> str:
     if title and title.span.start <= s.start < title.span.end:
         return "implements" if _IMPLEMENT_VERB.search(text[title.span.start:s.start]) else "mentions"
     if s.start >= zone_end:
-        return "mentions"
+        return "legal_basis" if scan.heads_basis_item(s) else "mentions"
     start = _lead_paragraph(scan, s.start)
     if _NOT_BASIS_AT.match(text, start, s.start):
         return "mentions"
     if _LEGAL_AT.match(text, start, s.start):
         return "legal_basis"
-    if _IMPLEMENTS_AT.match(text, start, s.start):
+    if _IMPLEMENTS_AT.match(text, start, s.start) or _BUILT_ON_AT.match(text, start, s.start):
         return "implements"
     sentence = scan.sentence_start(start, s.start)
+    if sentence > start:
+        # A hard-wrapped preamble opens a sentence mid-line: "... giai đoạn 2021 -\n2025. Trên cơ sở Kế hoạch số ..."
+        if _LEGAL_AT.match(text, sentence, s.start):
+            return "legal_basis"
+        if _IMPLEMENTS_AT.match(text, sentence, s.start) or _BUILT_ON_AT.match(text, sentence, s.start):
+            return "implements"
     return "implements" if scan.verb_between(sentence, s.start) else "mentions"
 
 
@@ -302,10 +330,19 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     if stop and rest[end] == "," and starts_with_body(rest[start:end]):
         end = _enumeration_end(rest, end)
     end = _named_by_topic(rest, start, end)
+    session = _SESSION_OF.match(rest, start, end) and _SESSION_BODY.match(rest, end)
+    if session:
+        # "của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII": the session, then its committee
+        stop = _ISSUER_STOP.search(rest, session.end())
+        end = stop.start() if stop else len(rest)
     name = rest[start:end].strip()
     if not name or len(name) > _MAX_ISSUER or not (starts_with_body(name) or name[0].isupper()):
         return None, pos
     return name, pos + end
+
+
+_SESSION_OF = re.compile(r"Hội nghị\s+(?:lần\s+thứ\s+\w+|Trung ương\s+\w+)\s*$", re.I)
+_SESSION_BODY = re.compile(r",\s*(?=Ban Chấp hành\b)", re.I)
 
 
 # A committee named by its field: "Ban Chỉ đạo về phát triển khoa học, ..." - the bare head alone
@@ -474,6 +511,8 @@ def _reference(doc: Document, scan: _Scan, s: Symbol, zone_end: int, area: Area 
     if issuer is None:
         issuer = (_issuer_before(text, s) or _issuer_shared(text, date.end if date else s.end)
                   or _issuer_of_group(scan, s) or _sole_issuer(text, s))
+    if issuer and not any(c.islower() for c in issuer):
+        issuer = display_name(issuer)  # cited in a title in capitals: "CỦA THỦ TƯỚNG CHÍNH PHỦ"
     subject = _subject_after(text, pos)
     year = s.year or (date.year if date else None)
     info = describe(issuer, area) if issuer else _describe_code(s, area, context)

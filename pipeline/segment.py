@@ -35,7 +35,8 @@ _HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?![Vv]/[Vv]\b)([IVXLC]+)[.)/]\s*\S"), 1),
     (re.compile(r"^(\d+\.\d+\.\d+)\.?\s+\S"), 4),
     (re.compile(r"^(\d+\.\d+)\.?\s+\S"), 3),
-    (re.compile(r"^(\d+)[.)]\s*[^\d\s]"), 2),
+    # at most three digits: "2025. Trên cơ sở ..." opening a line is a hard-wrapped year, not section 2025
+    (re.compile(r"^(\d{1,3})[.)]\s*[^\d\s]"), 2),
     (re.compile(r"^([a-zđ])[).]\s+\S"), 5),
 )
 # The first characters a heading of ``_HEADINGS`` can open with: "PHẦN", "Chương", "Điều",

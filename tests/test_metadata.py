@@ -430,4 +430,87 @@ def test_header_written_as_pipe_rows_without_opening_pipes():
     )
     meta = metadata.extract(doc)
     assert (meta.number, meta.issued_date, meta.place) == ("3605/QĐ-UBND", "2014-12-30", "Sơn La")
-    assert meta.issuer.name == "Ủy ban nhân dân" and meta.issuer.province == "Sơn La"
+    # the header's one line is completed with the unit of the place line
+    assert meta.issuer.name == "Ủy ban nhân dân tỉnh Sơn La" and meta.issuer.province == "Sơn La"
+
+
+# --- blind round 3: web pages around the header ------------------------------------------
+
+_PAGE_CHROME = (
+    "Thư viện văn bản\nĐang tải dữ liệu, xin chờ...\n\n",
+    "Kế hoạch 42/KH-UBND năm 2020 về phòng chống thiên tai tỉnh Hòa Bình\n"
+    "Số hiệu: 42/KH-UBND Loại văn bản: Kế hoạch\nNgày ban hành: 02/03/2020 Người ký: Trần Văn B\n\n",
+    "Bạn cần đăng nhập để xem đầy đủ văn bản.\n",
+)
+
+
+@pytest.mark.parametrize("chrome", _PAGE_CHROME)
+def test_issuer_skips_web_page_lines_above_the_header(chrome):
+    text = chrome + (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 42/KH-UBND\n\nHòa Bình, ngày 02 tháng 3 năm 2020\n\n"
+        "KẾ HOẠCH\nPHÒNG CHỐNG THIÊN TAI NĂM 2020\n\nCăn cứ Luật Phòng, chống thiên tai;\n"
+    )
+    doc = document_from_text(text)
+    found = metadata.extract(doc)
+    assert found.issuer.name == "Ủy ban nhân dân tỉnh Hòa Bình"
+    assert found.issuer.level == "province"
+    assert doc.text[found.issuer.span.start:found.issuer.span.end].startswith("ỦY BAN NHÂN DÂN")
+
+
+def test_issuer_in_sentence_case_keeps_its_header_block():
+    text = ("Trung tâm Y tế huyện Kim Sơn\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/KH-TTYT\nKim Sơn, ngày 05 tháng 4 năm 2023\nKẾ HOẠCH\nTIÊM CHỦNG MỞ RỘNG NĂM 2023\n")
+    found = metadata.extract(document_from_text(text))
+    assert found.issuer is not None and found.issuer.name.startswith("Trung tâm Y tế")
+
+
+@pytest.mark.parametrize("place, expected, level", [
+    ("Hà Nội", "Ủy ban nhân dân thành phố Hà Nội", "province"),
+    ("Quảng Bình", "Ủy ban nhân dân tỉnh Quảng Bình", "province"),
+    ("Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ", "province"),
+    ("Krông Pắc", "Ủy ban nhân dân huyện Krông Pắc", "district"),
+    ("Châu Thành", "Ủy ban nhân dân", "other"),  # seven districts bear the name: left bare
+])
+def test_pipe_header_of_one_issuer_line_takes_the_place_line_unit(place, expected, level):
+    # A page that printed the header as a pipe table and dropped its second line.
+    text = (f"ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            f"Số: 88/KH-UBND | {place}, ngày 11 tháng 12 năm 2023 |\n"
+            "KẾ HOẠCH\nTIÊM VẮC XIN PHÒNG BỆNH NĂM 2024\nNăm 2023, tình hình dịch bệnh diễn biến phức tạp.\n")
+    found = metadata.extract(document_from_text(text))
+    assert found.issuer.name == expected
+    assert found.issuer.level == level
+
+
+def test_pipe_header_without_type_line_takes_the_capitals_below_as_title():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 17/KH-UBND | Hà Tĩnh, ngày 08 tháng 01 năm 2025 |\n"
+            "PHÒNG, CHỐNG BỆNH DẠI\nTRÊN ĐỊA BÀN TỈNH NĂM 2025\n"
+            "Để chủ động phòng, chống bệnh dại, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
+    doc = document_from_text(text)
+    found = metadata.extract(doc)
+    assert found.doc_type == "Kế hoạch"
+    assert found.title == "PHÒNG, CHỐNG BỆNH DẠI TRÊN ĐỊA BÀN TỈNH NĂM 2025"
+    assert doc.text[found.title_span.start:found.title_span.end].startswith("PHÒNG, CHỐNG BỆNH DẠI")
+    assert found.horizon_year == 2025
+    assert found.issuer.name == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+
+
+def test_no_caps_title_when_sentence_case_follows_the_header():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 17/KH-UBND | Hà Tĩnh, ngày 08 tháng 01 năm 2025 |\n"
+            "Để chủ động phòng, chống bệnh dại, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC TIÊU\n")
+    assert metadata.extract(document_from_text(text)).title is None
+
+
+@pytest.mark.parametrize("title, year", [
+    ("PHÒNG, CHỐNG HẠN HÁN MÙA KHÔ NĂM 2023 - 2024", 2024),
+    ("KẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2022–2023", 2023),
+    ("TUYÊN TRUYỀN PHÁP LUẬT NĂM 2024", 2024),
+    ("TỔNG KẾT NĂM 2024 - 10 NĂM THỰC HIỆN", 2024),
+])
+def test_horizon_of_a_title_with_a_span_of_years(title, year):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 9/KH-UBND\nNinh Thuận, ngày 10 tháng 01 năm 2023\nKẾ HOẠCH\n" + title + "\nThực hiện chỉ đạo của tỉnh.\n")
+    assert metadata.extract(document_from_text(text)).horizon_year == year

@@ -358,3 +358,92 @@ def test_040_implementing_verb_counts_only_when_it_leads_its_clause(make_doc, le
             "I. MỤC ĐÍCH, YÊU CẦU\nNội dung.")
     ref = next(r for r in _refs(make_doc, text) if r.number == "21-NQ/TW")
     assert ref.relation == relation
+
+
+# --- blind round 3 ---------------------------------------------------------------------------
+
+_BASIS_PLAN = """Số: 310/KH-UBND
+
+KẾ HOẠCH
+Phòng chống bệnh sốt rét giai đoạn 2024-2026
+
+{heading}
+1. Văn bản chỉ đạo
+{bullet} Nghị quyết số 20-NQ/TW ngày
+25/10/2017 của Ban Chấp hành Trung ương về công tác bảo vệ sức khỏe nhân dân;
+{bullet} Quyết định số 1920/QĐ-BYT ngày
+28/5/2020 của Bộ Y tế ban hành kế hoạch phòng chống sốt rét;
+2. Tình hình sốt rét tại tỉnh
+Năm 2023, tỉnh đã triển khai Kế hoạch số 55/KH-UBND ngày 02/3/2023 của Ủy ban nhân dân tỉnh.
+II. MỤC TIÊU
+1. Giảm số mắc.
+"""
+
+
+@pytest.mark.parametrize("heading", ["I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "I. Căn cứ pháp lý", "I. CƠ SỞ PHÁP LÝ"])
+@pytest.mark.parametrize("bullet", ["-", "+", "•"])
+def test_items_of_a_basis_section_are_legal_basis(make_doc, heading, bullet):
+    refs = {r.number: r for r in _refs(make_doc, _BASIS_PLAN.format(heading=heading, bullet=bullet),
+                                       PlanContext(number="310/KH-UBND", province="Gia Lai"))}
+    assert refs["20-NQ/TW"].relation == "legal_basis"
+    assert refs["1920/QĐ-BYT"].relation == "legal_basis"
+    # a plan named inside the account of the situation is only mentioned
+    assert refs["55/KH-UBND"].relation == "mentions"
+
+
+def test_citations_under_another_first_section_stay_mentions(make_doc):
+    text = _BASIS_PLAN.format(heading="I. TÌNH HÌNH CHUNG", bullet="-")
+    refs = {r.number: r for r in _refs(make_doc, text, PlanContext(number="310/KH-UBND", province="Gia Lai"))}
+    assert refs["1920/QĐ-BYT"].relation == "mentions"
+
+
+_WRAPPED_PREAMBLE = """Số: 77/KH-UBND
+
+KẾ HOẠCH
+GIÁM SÁT CHƯƠNG TRÌNH NÔNG THÔN MỚI NĂM 2024
+Thực hiện Nghị định số
+27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ về cơ chế quản lý các chương trình giai đoạn 2021 -
+2025. {lead} số 410/KH-UBND ngày 05/9/2022 của UBND tỉnh về giám sát giai
+đoạn 2021 - 2025; UBND tỉnh ban hành Kế hoạch năm 2024 như sau:
+I. MỤC ĐÍCH
+1. Mục đích
+"""
+
+
+@pytest.mark.parametrize("lead, relation", [
+    ("Trên cơ sở Kế hoạch", "implements"),
+    ("Căn cứ Kế hoạch", "legal_basis"),
+    ("Triển khai Kế hoạch", "implements"),
+])
+def test_sentence_opening_mid_line_in_a_wrapped_preamble_sets_the_relation(make_doc, lead, relation):
+    refs = {r.number: r for r in _refs(make_doc, _WRAPPED_PREAMBLE.format(lead=lead),
+                                       PlanContext(number="77/KH-UBND", province="Quảng Nam"))}
+    assert refs["27/2022/NĐ-CP"].relation == "implements"
+    assert refs["410/KH-UBND"].relation == relation
+
+
+def test_results_of_a_plan_named_after_tren_co_so_are_only_mentioned(make_doc):
+    text = _plan_text("Trên cơ sở kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2023 của UBND tỉnh, "
+                      "UBND tỉnh ban hành Kế hoạch năm 2024 như sau:")
+    refs = {r.number: r for r in _refs(make_doc, text)}
+    assert refs["12/KH-UBND"].relation == "mentions"
+
+
+@pytest.mark.parametrize("title, number, issuer", [
+    ("THỰC HIỆN CHỈ THỊ SỐ 18/CT-TTG NGÀY 20 THÁNG 3 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG THIÊN TAI",
+     "18/CT-TTg", "Thủ tướng Chính phủ"),
+    ("TRIỂN KHAI NGHỊ QUYẾT SỐ 50/NQ-CP NGÀY 01/4/2024 CỦA CHÍNH PHỦ", "50/NQ-CP", "Chính phủ"),
+])
+def test_issuer_cited_in_a_title_in_capitals_is_spelled_as_a_name(make_doc, title, number, issuer):
+    text = f"Số: 5/KH-UBND\n\nKẾ HOẠCH\n{title}\n\nUBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n"
+    refs = {r.number: r for r in _refs(make_doc, text, PlanContext(number="5/KH-UBND", province="Yên Bái"))}
+    assert refs[number].issuer == issuer
+    assert refs[number].relation == "implements"
+
+
+@pytest.mark.parametrize("session", ["Hội nghị lần thứ 8", "Hội nghị Trung ương 6"])
+def test_session_of_the_central_committee_keeps_its_committee(make_doc, session):
+    text = _plan_text(f"Căn cứ Nghị quyết số 20-NQ/TW ngày 25/10/2017 của {session}, Ban Chấp hành Trung ương "
+                      "khóa XII về bảo vệ sức khỏe nhân dân;")
+    ref = next(r for r in _refs(make_doc, text) if r.number == "20-NQ/TW")
+    assert ref.issuer == f"{session}, Ban Chấp hành Trung ương"

@@ -247,3 +247,11 @@ def test_sections_close_at_the_next_heading_as_high_or_the_closing(parts):
                      if x.kind == "section" and x.level <= d.level or x.kind in ("recipients", "signature", "doc_type")]
             d.end = later[0].start if later else body_end
     assert [d.end for d in fast if d.kind == "section"] == [d.end for d in expected if d.kind == "section"]
+
+
+def test_year_wrapped_to_a_line_start_is_no_section(make_doc):
+    doc = make_doc("Số: 77/KH-UBND\nKẾ HOẠCH\nGIÁM SÁT NĂM 2024\nThực hiện Quyết định số 90/QĐ-TTg ngày\n"
+                   "18/01/2022 của Thủ tướng Chính phủ giai đoạn 2021 -\n2025. Trên cơ sở Kế hoạch số 6/KH-UBND, UBND tỉnh "
+                   "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Mục đích\n- Theo dõi.\n")
+    labels = [n.label for n in doc.outline if n.kind == "section"]
+    assert labels == ["I", "1"]
