@@ -109,6 +109,19 @@ def city(name: str) -> Area | None:
     return area
 
 
+def unit_name(area: Area) -> str | None:
+    """The full name of the unit ``area`` is, as a body's name ends: ``thành phố Hà Nội``,
+    ``tỉnh Bắc Giang``, ``huyện Krông Pắc``; ``None`` for a district name the gazetteer
+    holds more than once in that province."""
+    if area.district:
+        found = [d for d in _units().districts.get(_loose(area.district), []) if d["province"] == area.province]
+        if len(found) != 1:
+            return None
+        full = found[0]["full"]
+        return full[:1].lower() + full[1:]
+    return f"{'thành phố' if _centrally_run(area.province) else 'tỉnh'} {area.province}"
+
+
 def _centrally_run(province: str | None) -> bool:
     """Whether a pre-2025 province is a city (``Thành phố Hà Nội``) rather than a ``Tỉnh``."""
     record = _units().provinces.get(_loose(province or ""))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractors.gazetteer import Area, _centrally_run, _loose, _units, city, resolve
+from extractors.gazetteer import Area, city, resolve, unit_name
 from extractors.symbols import DATA, fold, issuer_codes, issuer_info
 
 _UNIT_WORDS = ("THANH PHO", "THI XA", "THI TRAN", "TINH", "HUYEN", "QUAN", "XA", "PHUONG", "TP.", "TP")
@@ -242,14 +242,8 @@ def with_area(name: str, area: Area | None) -> str:
     """
     if name not in _LOCAL_COUNCILS or area is None or not area.province:
         return name
-    if area.district:
-        found = [d for d in _units().districts.get(_loose(area.district), []) if d["province"] == area.province]
-        if len(found) != 1:
-            return name
-        full = found[0]["full"]
-        return f"{name} {full[:1].lower()}{full[1:]}"
-    unit = "thành phố" if _centrally_run(area.province) else "tỉnh"
-    return f"{name} {unit} {area.province}"
+    unit = unit_name(area)
+    return f"{name} {unit}" if unit else name
 
 
 def _complete(name: str, place: str, unit_level: str | None, area: Area | None) -> str:
