@@ -57,6 +57,7 @@ _CHANGE = re.compile(r"\b(tang|giam|nang)\s+(?:them\s+)?(?:(?:tren|it nhat|toi t
 # A year followed by its own commitment ("..., năm 2025 đạt 95%") opens the next item: not this number's.
 # "so với năm 2024", "(giá so sánh năm 2010)": a baseline or price-base year, never the target's own.
 _BASE_YEAR = re.compile(r"\b(?:so voi|so sanh|goc)\s+(?:cung ky\s+)?(?:nam\s+)?$")
+_BASE_PERIOD = re.compile(r"\bso voi\b(?:(?!\d)[^,;.:]){0,50}$")
 _YEAR_AFTER = re.compile(r"^[^;:]{0,60}?\b(?:vao|trong|den|tu)?\s*(?<!so voi )(?<!so sanh )(?<!goc )nam\s+((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)"
                          r"(?!\s*,?\s*(?:dat|la|phan dau|duy tri|giam|tang)\b)")
 # A "." ends the sentence: the next sentence is no longer under the "Phấn đấu ...:" lead-in.
@@ -698,8 +699,8 @@ def _year(fclause: str, at: int) -> int | None:
             continue
         if _DATE_YEAR.search(before):
             continue  # "ngày 15 tháng 8 năm 2024" dates a cited document, it is no target year
-        if _BASE_YEAR.search(fclause, max(0, m.start() - 24), m.start()):
-            continue  # "giảm ... so với năm 2024": the year compared against
+        if _BASE_YEAR.search(fclause, max(0, m.start() - 24), m.start()) or _BASE_PERIOD.search(fclause, max(0, m.start() - 60), m.start()):
+            continue  # "giảm ... so với năm 2024", "so với trung bình giai đoạn 2011 - 2016": compared against
         dist = m.start() - at if m.start() >= at else at - m.end()
         dist = dist * 2 if m.start() >= at else dist * 2 - 1  # ties go to the preceding year
         if best is None or dist < best[0]:

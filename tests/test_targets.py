@@ -824,3 +824,12 @@ def test_sentence_striving_again_keeps_the_paragraph_year(make_doc):
 def test_sentence_without_striving_does_not_take_the_paragraph_year(make_doc):
     text = "Năm 2026, tỉnh phấn đấu tỷ lệ A đạt 90%. Hằng năm phấn đấu tỷ lệ B đạt 80%."
     assert [t.year for t in targets.extract(make_doc(text), PlanContext())] == [2026, None]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("I. MỤC TIÊU\n\nGiảm 5% tỷ lệ mắc sởi so với trung bình hằng năm giai đoạn 2019 - 2023.", None),
+    ("I. MỤC TIÊU\n\nGiảm 5% tỷ lệ mắc sởi so với năm 2023 vào năm 2026.", 2026),
+])
+def test_period_compared_against_is_no_target_year(make_doc, text, year):
+    """``so với trung bình ... giai đoạn 2019 - 2023`` names the baseline period, not the target's year."""
+    assert [t.year for t in targets.extract(make_doc(text), PlanContext())] == [year]
