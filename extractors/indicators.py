@@ -188,6 +188,12 @@ def _long_part_scores(folded: str, threshold: float) -> dict[str, float]:
 
 
 @cache
+def _numbered_parts() -> tuple[str, ...]:
+    """Long form parts holding a digit (``tre em duoi 5 tuoi``): matched exactly, never fuzzily."""
+    return tuple(p for p in _long_parts() if any(ch.isdigit() for ch in p))
+
+
+@cache
 def _short_parts() -> tuple[str, ...]:
     return tuple(sorted({p for _, _, parts in _folded_forms() for p in parts if len(p) < SHORT_PART}))
 
@@ -198,6 +204,10 @@ def _part_scores(folded: str, threshold: float) -> dict[str, float]:
     Scored once per text, so each of the many forms only looks its parts up.
     """
     scores = _long_part_scores(folded, threshold)
+    for part in _numbered_parts():
+        # a number in a form is exact: "trẻ em dưới 16 tuổi" is no "trẻ em dưới 5 tuổi", one edit apart
+        if part in scores:
+            scores[part] = 100.0 if _whole_word(part).search(folded) else 0.0
     for part in _short_parts():
         scores[part] = _part_score(part, folded)
     return scores

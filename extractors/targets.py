@@ -57,6 +57,7 @@ _CHANGE = re.compile(r"\b(tang|giam|nang)\s+(?:them\s+)?(?:(?:tren|it nhat|toi t
 # A year followed by its own commitment ("..., năm 2025 đạt 95%") opens the next item: not this number's.
 # "so với năm 2024", "(giá so sánh năm 2010)": a baseline or price-base year, never the target's own.
 _BASE_YEAR = re.compile(r"\b(?:so voi|so sanh|goc)\s+(?:cung ky\s+)?(?:nam\s+)?$")
+_BASE_PERIOD = re.compile(r"\bso voi\b(?:(?!\d)[^,;.:]){0,50}$")
 _YEAR_AFTER = re.compile(r"^[^;:]{0,60}?\b(?:vao|trong|den|tu)?\s*(?<!so voi )(?<!so sanh )(?<!goc )nam\s+((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)"
                          r"(?!\s*,?\s*(?:dat|la|phan dau|duy tri|giam|tang)\b)")
 # A "." ends the sentence: the next sentence is no longer under the "Phấn đấu ...:" lead-in.
@@ -70,7 +71,10 @@ _NUMBER_LABEL = re.compile(r"\s*(\d+(?:\.\d+)*)[.)]\s")
 LIST_ITEM = re.compile(r"[-+*•●▪–]\s")
 # A lead-in commits when it strives ("phấn đấu") or opens with the goals themselves ("Chỉ tiêu cụ thể:");
 # "Để đạt được các mục tiêu trên, cần thực hiện:" introduces tasks, whose counts are no targets.
-_LEAD_COMMIT = re.compile(r"phan dau|^\W*(?:\d+(?:\.\d+)*[.)]\s*|[a-z][.)]\s*)?(?:cac\s+)?(?:muc tieu|chi tieu)\b")
+_LEAD_COMMIT = re.compile(r"phan dau|^\W*(?:\d+(?:\.\d+)*[.)]\s*|[a-z][.)]\s*)?(?:cac\s+)?(?:muc tieu|chi tieu)\b"
+                          # "Theo đó, mục tiêu đặt ra là:" · "Kế hoạch đề ra các chỉ tiêu cụ thể sau:"
+                          r"|\b(?:muc tieu|chi tieu)\s+(?:cu the\s+)?(?:(?:duoc\s+)?(?:dat ra|de ra|dua ra)\s+)?"
+                          r"(?:la|nhu sau|sau|gom|bao gom)\s*:\s*$")
 _ELABORATION = re.compile(r"^(?:[-+*•●▪–]\s*)?(?:trong do|cu the|bao gom|gom)\b[^:]{0,20}:$")
 _BREAKDOWN = re.compile(r"\((?:trong do|bao gom|gom)\b[^()]*\)")
 CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$")
@@ -81,7 +85,7 @@ _AFTER_UNIT = [
     (re.compile(r"\s*‰"), "‰"),
     (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:dong|vnd)\b"), "VND"),
     (re.compile(r"\s*con\s*/\s*(?:1\s+)?phu nu"), "per_woman"),
-    (re.compile(r"\s*(?:be |tre so sinh |tre )?trai\s*/\s*100\s*(?:be |tre so sinh |tre )?gai"), "per_100_girls"),
+    (re.compile(r"\s*(?:so )?(?:be |tre so sinh |tre )?trai\s*/\s*100\s*(?:be |tre so sinh |tre )?gai"), "per_100_girls"),
     (re.compile(r"\s*(?:ca\s+)?/\s*100\.000"), "per_100k"),
     (re.compile(r"\s*(?:ca(?: sinh| tu vong| mac)?\s*)?/\s*1\.000\b"), "‰"),  # "18 ca sinh/1.000 phụ nữ"
     (re.compile(r"\s*(?:nguoi\s*|ca\s*)?/\s*10\.000\b"), "per_10k"),
@@ -160,6 +164,7 @@ class _Mention:
     unit: str
     unit_end: int
     word: bool = False  # written in words ("một"): weaker evidence than digits
+    bound: str | None = None  # ">=" for the lower end of a range ("từ 86 đến 88%", "6-6,5%")
 
 
 def extract(doc: Document, context: PlanContext) -> list[Target]:
@@ -170,7 +175,7 @@ def extract(doc: Document, context: PlanContext) -> list[Target]:
     # The plan's own "Thời gian thực hiện" section is its period too ("Từ nay đến hết năm 2025").
     horizon = _title_year(doc) or stated_period_end(doc, context.issued_year)
     found = _prose_targets(doc, context, horizon) + table_targets(doc, context)
-    return _dedupe(sorted(found, key=lambda t: (t.span.start, t.span.end)))
+    return _dedupe(sorted(found, key=lambda t: (t.span.start, t.span.end)), doc.text)
 
 
 # --- prose -----------------------------------------------------------------
@@ -230,6 +235,8 @@ def _may_hold_number(text: str, start: int = 0, first_digit: re.Match[str] | Non
     # label as before: a number right after the label has nothing behind it to look at
     if digit and NUMBER_RE.search(text[start:] if start else text, digit.start() - start):
         return True
+    if digit and _RANGE_HINT.search(text, start):
+        return True  # "đạt 7-7,5%": a range, whose ends NUMBER_RE takes neither of
     return bool(_RAW_NUMBER_WORD.search(text, start))
 
 
@@ -288,7 +295,8 @@ def _read_clauses(text: str, folded: str, start: int) -> list[_Clause]:
     for c_start, c_end in _clauses(text, start):
         clause = text[c_start:c_end]
         numbers = list(NUMBER_RE.finditer(clause))
-        has_number = bool(numbers) or _RAW_NUMBER_WORD.search(clause) is not None
+        # "6,5-7%" holds no single number NUMBER_RE takes, only a range
+        has_number = bool(numbers) or _RAW_NUMBER_WORD.search(clause) is not None or _RANGE_HINT.search(clause) is not None
         mentions = _mentions(clause, folded[c_start:c_end], numbers) if has_number else None
         out.append(_Clause(c_start, c_end, mentions))
     return out
@@ -298,6 +306,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                   context, horizon) -> list[Target]:
     out = []
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
+    line_year = None  # the year of the paragraph's last dated target
     clauses = [(c.start, c.end) for c in clause_reads]
     for k, read in enumerate(clause_reads):
         c_start, c_end = read.start, read.end
@@ -318,7 +327,8 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         year_lead = _Lead(line.text, folded, clauses, k, prefix)
         status, aside = _status(fclause)
         inherit, carried = carried, carried and not CLAUSE_BREAK.match(line.text, c_end)
-        committed = in_goal or inherit or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
+        named = _NAMED.search(fclause) is not None  # "Thu ngân sách: 5.000 tỷ đồng", a list of indicators
+        committed = in_goal or inherit or named or bool(COMMIT.search(fclause)) or bool(COMMIT.search(prefix))
         if not committed and not status:
             continue
         indicator = None  # the clause's text, the same for every number in it: built once
@@ -328,16 +338,21 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
             before, after = _own(fclause[seg_start:m.start]), fclause[m.unit_end:seg_end]
             if _defines_indicator(fclause[:m.start], mentions[:i], m):
                 continue  # "100% xã có ít nhất 04 tin, bài": the 04 defines what the 100% counts
-            if not in_goal and not status and not (inherit and m.unit not in _COUNTED) and not _strong(before, after, m):
+            if (not in_goal and not status and not (inherit and m.unit not in _COUNTED) and not _strong(before, after, m)
+                    and not (named and _AFTER_NAME.search(fclause, seg_start, m.start))):
                 continue
             t_status = status or _from_value(before, after) or any(a <= m.start < b for a, b in aside)
-            comparator = "baseline" if t_status else _comparator(before, after)
+            comparator = "baseline" if t_status else (m.bound or _comparator(before, after))
             year = (_year_after(after) or _year(fclause, m.start) or year_lead.year() or _year_of(lead)
                     or next((y for y in map(_year_of, headings) if y), None))
             if t_status and not _year_after(after) and (status or aside):
                 year = context.issued_year
             elif year is None:
-                year = horizon
+                # "Năm 2025 Quảng Nam phấn đấu giảm ... . Phấn đấu giảm ...": a sentence that strives again
+                # continues the striving of the sentence before it, and its time; any other one does not
+                year = (line_year if line_year and _STRIVES_AGAIN.match(fclause) else None) or horizon
+            elif not t_status:
+                line_year = year if "phan dau" in fclause else None
             found = _indicator_code(clause, seg_start, seg_end, m)
             indicator = indicator if indicator is not None else _indicator_text(clause)
             out.append(Target(
@@ -350,11 +365,22 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                 span=doc.span(line.start + c_start + m.start, line.start + c_start + m.unit_end),
                 method="rule",
                 score=found.score if found else None,
-                change=None if t_status else _change(before),
+                change=None if t_status else _change(before, after),
                 approximate=bool(APPROX.search(before[-25:])),
             ))
             carried = carried or (not t_status and not CLAUSE_BREAK.match(line.text, c_end))
     return out
+
+
+# "(3) Tổng sản lượng lương thực năm 2025: 25.000 tấn" · "Số bác sĩ/vạn dân: 15 bác sĩ": an indicator's
+# name, a colon and its value at once. A list of such lines is a list of targets (chỉ tiêu) even
+# without a commitment word; the name must open like an indicator (tỷ lệ, tốc độ, số, tổng, thu...).
+_INDICATOR_HEAD = (r"(?:ty le|ty so|ty suat|ty trong|toc do|tong|so|thu|chi|san luong|gia tri|dien tich|"
+                   r"thu nhap|tuoi tho|muc|binh quan|grdp|gdp|co cau|nang suat|von)")
+_NAMED = re.compile(rf"(?:^\s*|[:;]\s*|\(\d+\)\s*|[-+*•]\s*)(?<![a-z] ){_INDICATOR_HEAD}\b[^:;]{{0,200}}:\s*"
+                    r"(?:(?:khoang|tren|duoi|tu|dat|it nhat|toi thieu)\s+)?\d")
+# The number sits right after a colon (or a bound word after it): "...: 100%", "...: dưới 3%".
+_AFTER_NAME = re.compile(r":\s*(?:(?:khoang|tren|duoi|tu|dat|it nhat|toi thieu)\s+)?$")
 
 
 def _outside_siblings(chain: list, text: str) -> list:
@@ -454,12 +480,29 @@ def _from_value(before: str, after: str) -> bool:
     return bool(_CHANGE_FROM.search(before)) and bool(_CHANGE_TO.search(after))
 
 
-def _change(before: str) -> str | None:
-    """``giảm 50%``, ``tăng thêm ít nhất 20%``, ``tăng trên 03%``: the value is a change, not a level."""
+def _change(before: str, after: str = "") -> str | None:
+    """``giảm 50%``, ``tăng thêm ít nhất 20%``, ``tăng trên 03%``: the value is a change, not a level.
+
+    Also ``giảm tỷ lệ hộ nghèo bình quân 2%/năm`` (a yearly fall) and ``giảm tỷ lệ ... xuống 2% so
+    với năm 2024`` (a level is never compared with a year: the fall is what is measured).
+    """
     m = _CHANGE.search(before)
-    if not m:
-        return None
-    return "increase" if m.group(1).startswith(("tang", "nang")) else "decrease"
+    if m:
+        return "increase" if m.group(1).startswith(("tang", "nang")) else "decrease"
+    if _PER_YEAR.match(after) and _FALL_BEFORE.search(before):
+        return "decrease"
+    if _COMPARED.match(after):
+        to = _TO_LEVEL.search(before)
+        if to:
+            return "decrease" if to.group(1) == "giam" else "increase"
+    return None
+
+
+_STRIVES_AGAIN = re.compile(r"\s*phan dau\s+(?!.*\b(?:hang|moi|tung)\s+nam\b)")
+_PER_YEAR = re.compile(r"\s*/\s*nam\b")
+_FALL_BEFORE = re.compile(r"\bgiam\b(?!.*\b(?:xuong|con|len)\b)")
+_COMPARED = re.compile(r"\s*(?:/\s*nam\s*)?,?\s*so voi\s+(?:cung ky\s+)?(?:nam|ky)\b")
+_TO_LEVEL = re.compile(r"\b(giam|tang|nang)\b.{0,160}\b(?:xuong|len)\s+(?:con\s+|muc\s+)?$")
 
 
 def _year_after(after: str) -> int | None:
@@ -513,8 +556,12 @@ def _mentions(clause: str, fclause: str, numbers: list[re.Match[str]]) -> list[_
     out = []
     per_10k = "dan" in fclause and _PER_10K.search(fclause) is not None  # every form ends in "dan"
     lifespan = "tuoi tho" in fclause or "song khoe" in fclause  # "tuổi thọ ... đạt 75,5 tuổi"
+    ranges = _ranges(fclause, per_10k) if _RANGE_HINT.search(fclause) else []
+    out.extend(ranges)
     spans = [(m.start(), m.end(), parse_number(m.group()), False) for m in numbers]
     spans += [(m.start(1), m.end(1), float(_FOLDED_WORDS[m.group(1)]), True) for m in _word_numbers(fclause)]
+    if ranges:  # the two ends of a range are one mention, its lower bound
+        spans = [s for s in spans if not any(r.start <= s[0] < r.unit_end for r in ranges)]
     for start, end, value, word in sorted(spans):
         if value is None or _is_year(fclause, start, end, value):
             continue
@@ -529,6 +576,34 @@ def _mentions(clause: str, fclause: str, numbers: list[re.Match[str]]) -> list[_
         if unit is None:
             continue
         out.append(_Mention(start, end, value, unit, unit_end, word))
+    return sorted(out, key=lambda m: m.start) if ranges else out
+
+
+# "từ 7,5 đến 8,0%", "từ 3% đến 4%/năm", "6-6,5%", "90 - 100%" (folded text). The lower end is what
+# the plan commits to at least; the upper one is no separate target. "2021-2025" (years),
+# "15-20/3" (dates) and "12-17 tuổi" (ages, no target unit) are no ranges.
+_RANGE_NUMBER = r"\d+(?:[.,]\d+)*"
+_RANGE = re.compile(
+    rf"(?<![\d.,/\w\-])(?:(?P<tu>tu\s+)({_RANGE_NUMBER})\s*(?P<u1>%|‰)?\s*(?:-|–|den)|({_RANGE_NUMBER})\s*(?P<u2>%|‰)?\s*[-–])"
+    rf"\s*({_RANGE_NUMBER})(?![\d/]|[.,]\d|-\w)"
+)
+_RANGE_HINT = re.compile(r"\d\s*%?\s*(?:[-–]|den)\s*\d")
+
+
+def _ranges(fclause: str, per_10k: bool) -> list[_Mention]:
+    """``"đạt từ 86 đến 88%"`` → one mention of 86 % with bound ``>=``, spanning both ends."""
+    out = []
+    for m in _RANGE.finditer(fclause):
+        low_at = 2 if m.group(2) else 4
+        low, high = parse_number(m.group(low_at)), parse_number(m.group(6))
+        if low is None or high is None or not low < high or (m.group("u1") or m.group("u2")) not in (None, "%", "‰"):
+            continue
+        if _is_year(fclause, m.start(6), m.end(6), high) or _is_year(fclause, m.start(low_at), m.end(low_at), low):
+            continue
+        unit, unit_end, value = _unit(fclause, m.end(6), low, per_10k)
+        if unit is None:
+            continue
+        out.append(_Mention(m.start(low_at), m.end(6), value, unit, unit_end, bound=">="))
     return out
 
 
@@ -624,8 +699,8 @@ def _year(fclause: str, at: int) -> int | None:
             continue
         if _DATE_YEAR.search(before):
             continue  # "ngày 15 tháng 8 năm 2024" dates a cited document, it is no target year
-        if _BASE_YEAR.search(fclause, max(0, m.start() - 24), m.start()):
-            continue  # "giảm ... so với năm 2024": the year compared against
+        if _BASE_YEAR.search(fclause, max(0, m.start() - 24), m.start()) or _BASE_PERIOD.search(fclause, max(0, m.start() - 60), m.start()):
+            continue  # "giảm ... so với năm 2024", "so với trung bình giai đoạn 2011 - 2016": compared against
         dist = m.start() - at if m.start() >= at else at - m.end()
         dist = dist * 2 if m.start() >= at else dist * 2 - 1  # ties go to the preceding year
         if best is None or dist < best[0]:
@@ -716,7 +791,12 @@ def _lead_in(lines: list[Line], index: int, section_start: int) -> str:
         if not text:
             continue
         if text.endswith(":"):
-            return fold_keep(text)
+            lead = fold_keep(text)
+            if _LIST_LINE.match(text) and not YEAR.search(lead):
+                # "- Chỉ tiêu cơ bản:" under "... chỉ tiêu kế hoạch năm 2023 như sau:": the outer lead dates it
+                outer = _lead_in(lines, j, section_start)
+                return f"{outer} {lead}" if outer else lead
+            return lead
         if not _LIST_LINE.match(text):
             break
     return ""
@@ -744,17 +824,20 @@ def _title_year(doc: Document) -> int | None:
     return None
 
 
-def _dedupe(targets: list[Target]) -> list[Target]:
+def _dedupe(targets: list[Target], text: str) -> list[Target]:
     """The same commitment repeated in a later section is one target (the first is kept).
 
     A restatement that drops or changes the bound (``có ít nhất 50% ... không ma túy`` in the aims,
     ``đạt 50% địa bàn cấp xã "không ma túy"`` in the tasks) is still the same commitment.
+    A paragraph never restates itself: two equal records in one paragraph (``... trẻ em dưới 5 tuổi
+    thể thấp còi xuống 2% ... . ... trẻ học đường thể thấp còi xuống 2% ...``) are two commitments.
     """
-    seen, out = set(), []
+    seen: dict[tuple, int] = {}
+    out = []
     for t in targets:
         key = (t.indicator_code, t.value, t.unit, t.year, t.scope, t.is_total, t.method, t.comparator == "baseline")
-        if t.indicator_code is not None and key in seen:
+        if t.indicator_code is not None and key in seen and "\n" in text[seen[key]:t.span.start]:
             continue
-        seen.add(key)
+        seen.setdefault(key, t.span.end)
         out.append(t)
     return out

@@ -136,3 +136,17 @@ def test_match_scores_a_form_by_its_weakest_part():
 def test_joint_hypertension_diabetes_target_is_neither_disease_alone(text, code):
     from extractors.indicators import match
     assert match(text).code == code
+
+
+@pytest.mark.parametrize("text", [
+    "80% trẻ em dưới 16 tuổi suy dinh dưỡng thuộc hộ nghèo được bổ sung đa vi chất",
+    "trẻ em dưới 15 tuổi suy dinh dưỡng được hỗ trợ",
+])
+def test_a_number_in_a_form_is_matched_exactly(text):
+    """``trẻ em dưới 16 tuổi`` is one edit from ``trẻ em dưới 5 tuổi`` yet another group: no U5 code."""
+    found = match(text)
+    assert found is None or found.code != "U5_MALNUTRITION"
+
+
+def test_a_number_in_a_form_still_matches_itself():
+    assert match("Giảm tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng xuống 10%").code == "U5_MALNUTRITION"

@@ -733,3 +733,103 @@ def test_baseline_or_price_base_year_is_not_the_target_year(make_doc, text, year
     """``so với năm 2025``, ``giá so sánh năm 2010``: years compared against, never the year of the target."""
     _, t = _one(make_doc, text, PlanContext(issued_year=2024))
     assert t.year == year
+
+
+# --- blind round 3: forms seen in plans and news about plans of other provinces --------------
+
+def _read(make_doc, text):
+    doc = make_doc(text)
+    found = [t for t in targets.extract(doc, PlanContext()) if t.comparator != "baseline"]
+    for t in found:  # every record's span slices back to its own words
+        assert doc.text[t.span.start:t.span.end][0].isdigit()
+    return doc, [(t.value, t.unit, t.comparator, t.change) for t in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Các chỉ tiêu: Tỷ lệ lao động có việc làm đạt từ 70 đến 72%.", [(70.0, "%", ">=", None)]),
+    ("Mục tiêu: tăng trưởng GRDP năm 2026 đạt 7-7,5%.", [(7.0, "%", ">=", None)]),
+    ("Mục tiêu: số giường bệnh/vạn dân đạt từ 32 đến 34 giường.", [(32.0, "per_10k", ">=", None)]),
+    ("Mục tiêu: thu nhập bình quân đạt từ 80,5-82 triệu đồng.", [(80_500_000.0, "VND", ">=", None)]),
+    ("II. MỤC TIÊU\n\n- Hằng năm có 85 - 95% chi bộ hoàn thành tốt nhiệm vụ.", [(85.0, "%", ">=", None)]),
+    ("Mục tiêu: giảm 3-5% số ca mắc sốt xuất huyết so với trung bình giai đoạn trước.", [(3.0, "%", ">=", "decrease")]),
+    ("Mục tiêu: hộ cận nghèo giảm từ 2% đến 3%/năm.", [(2.0, "%", ">=", "decrease")]),
+])
+def test_range_gives_its_lower_bound_only(make_doc, text, expected):
+    """``từ 70 đến 72%``, ``7-7,5%``: one target, at least the lower end; the upper end is no level of its own."""
+    assert _read(make_doc, text)[1] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mục tiêu: 100% trẻ 6-14 tuổi được khám sức khỏe.",
+    "Mục tiêu giai đoạn 2026-2030: tỷ lệ A đạt 90%.",
+    "Mục tiêu: tổ chức 10-15/8 đợt cao điểm; tỷ lệ A đạt 90%.",
+])
+def test_ages_periods_and_dates_are_no_ranges(make_doc, text):
+    assert [v for v, *_ in _read(make_doc, text)[1]] in ([100.0], [90.0])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CHỈ TIÊU CHỦ YẾU\n1. Thu ngân sách trên địa bàn năm 2026: 1.200 tỷ đồng. 2. Tỷ lệ hộ nghèo: dưới 2%.",
+     [(1_200_000_000_000.0, "VND", "=", None), (2.0, "%", "<", None)]),
+    ("Kết luận: (4) Tỷ lệ xã đạt chuẩn nông thôn mới: 100%; Tỷ lệ thôn đạt chuẩn kiểu mẫu: 30%, thôn thông minh: 10%.",
+     [(100.0, "%", "=", None), (30.0, "%", "=", None), (10.0, "%", "=", None)]),
+    ("- Số bác sĩ/vạn dân: 13 bác sĩ;\n- Tổng tỷ suất sinh: 2,0 con/phụ nữ.",
+     [(13.0, "per_10k", "=", None), (2.0, "per_woman", "=", None)]),
+])
+def test_indicator_name_colon_value_is_a_target(make_doc, text, expected):
+    """A list of ``<indicator>: <value>`` items states targets without any commitment word."""
+    assert _read(make_doc, text)[1] == expected
+
+
+def test_colon_after_no_indicator_name_commits_nothing(make_doc):
+    assert _read(make_doc, "Thành phần đoàn: 15 người; thời gian: 3 ngày.")[1] == []
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Phấn đấu giảm tỷ lệ hộ nghèo bình quân 1,5%/năm.", "decrease"),
+    ("Năm 2026 phấn đấu giảm tỷ lệ trẻ thừa cân xuống 1% so với năm 2025.", "decrease"),
+    ("Năm 2026 phấn đấu tăng tỷ lệ người dân có sổ khám bệnh lên 5% so với cùng kỳ năm 2025.", "increase"),
+    ("Năm 2026 phấn đấu giảm tỷ lệ trẻ thừa cân xuống dưới 10%.", None),
+])
+def test_yearly_fall_and_fall_compared_with_a_year_are_changes(make_doc, text, change):
+    """``xuống 1% so với năm 2025`` measures the fall; ``xuống dưới 10%`` is a level to reach."""
+    assert [c for *_, c in _read(make_doc, text)[1]] == [change]
+
+
+def test_goal_lead_in_anywhere_commits_its_bullets(make_doc):
+    """``Theo đó, mục tiêu đặt ra là:`` introduces goals as much as ``Mục tiêu:`` does."""
+    text = "Theo đó, mục tiêu đặt ra là:\n\n- Trên 90% người cao tuổi được tiêm đủ liều vắc xin cúm."
+    assert _read(make_doc, text)[1] == [(90.0, "%", ">", None)]
+
+
+def test_nested_lead_in_takes_the_year_of_the_outer_one(make_doc):
+    """``- Chỉ tiêu cơ bản:`` under ``... chỉ tiêu kế hoạch năm 2026 như sau:`` is dated 2026."""
+    text = ("Giao chỉ tiêu kế hoạch năm 2026 như sau:\n- Chỉ tiêu cơ bản:\n"
+            "+ Tuổi thọ trung bình: 74,5 tuổi;\n+ Tỷ số giới tính khi sinh: 110,5 số bé trai/100 bé gái.")
+    doc = make_doc(text)
+    found = targets.extract(doc, PlanContext())
+    assert [(t.value, t.unit, t.year, t.indicator_code) for t in found] == [
+        (74.5, "years", 2026, "LIFE_EXPECTANCY"), (110.5, "per_100_girls", 2026, "SEX_RATIO_BIRTH")]
+
+
+def test_sentence_striving_again_keeps_the_paragraph_year(make_doc):
+    """``Năm 2026 tỉnh phấn đấu ... . Phấn đấu ...``: the second striving is for the same year, and two
+    equal records of one paragraph (two age groups) stay two."""
+    text = ("Năm 2026, tỉnh phấn đấu giảm tỷ lệ thấp còi ở trẻ mầm non xuống 1% so với năm 2025. "
+            "Phấn đấu giảm tỷ lệ thấp còi ở học sinh xuống 1% so với năm 2025.")
+    found = targets.extract(make_doc(text), PlanContext())
+    assert [(t.value, t.year, t.change) for t in found] == [(1.0, 2026, "decrease"), (1.0, 2026, "decrease")]
+
+
+def test_sentence_without_striving_does_not_take_the_paragraph_year(make_doc):
+    text = "Năm 2026, tỉnh phấn đấu tỷ lệ A đạt 90%. Hằng năm phấn đấu tỷ lệ B đạt 80%."
+    assert [t.year for t in targets.extract(make_doc(text), PlanContext())] == [2026, None]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("I. MỤC TIÊU\n\nGiảm 5% tỷ lệ mắc sởi so với trung bình hằng năm giai đoạn 2019 - 2023.", None),
+    ("I. MỤC TIÊU\n\nGiảm 5% tỷ lệ mắc sởi so với năm 2023 vào năm 2026.", 2026),
+])
+def test_period_compared_against_is_no_target_year(make_doc, text, year):
+    """``so với trung bình ... giai đoạn 2019 - 2023`` names the baseline period, not the target's year."""
+    assert [t.year for t in targets.extract(make_doc(text), PlanContext())] == [year]
