@@ -19,7 +19,8 @@ from extractors.dates import DateMatch, find_dates
 from extractors.gazetteer import Area, resolve
 from extractors.issuers import describe, display_name, starts_with_body
 from extractors.scan import lowered, matches_at
-from extractors.symbols import Symbol, canonical_id, canonical_symbol, doc_types, find_symbols, fold, issuer_info
+from extractors.symbols import (Symbol, canonical_id, doc_types, find_symbols, fold, issuer_info,
+                               symbol_key)
 from pipeline.document import Document
 from schemas import Reference
 
@@ -194,14 +195,14 @@ class _Cite:
 
 def extract(doc: Document, context: PlanContext) -> list[Reference]:
     """Every document ``doc`` cites, once each, with the strongest relation found."""
-    own = canonical_symbol(context.number) if context.number else None
+    own = symbol_key(context.number) if context.number else None
     skip = _own_spans(doc)
     zone_end = _preamble_end(doc)
     area = _context_area(context)
     scan = _Scan(doc)
     cites: list[_Cite] = []
     for s in find_symbols(doc.text):
-        if s.number == own or any(a <= s.start < b for a, b in skip):
+        if symbol_key(s.number) == own or any(a <= s.start < b for a, b in skip):
             continue
         cites.append(_Cite(s, _reference(doc, scan, s, zone_end, area, context)))
     refs = _merge(cites, area)
@@ -576,7 +577,7 @@ def _merge(cites: list[_Cite], area: Area | None) -> list[Reference]:
     """One reference per document: the strongest relation, details filled from every citation."""
     groups: dict[str, list[dict]] = {}
     for c in cites:
-        groups.setdefault(fold(c.symbol.number), []).append(c.ref)
+        groups.setdefault(symbol_key(c.symbol.number), []).append(c.ref)
     out = []
     for refs in groups.values():
         best = max(refs, key=lambda r: (_RANK[r["relation"]], r["date"] is not None, r["issuer"] is not None,

@@ -172,7 +172,7 @@ def _unglue(tokens: list[str]) -> list[str]:
 def _build(num: str, year: str | None, tokens: list[str]) -> tuple[str, str, str | None, str | None]:
     """The canonical text, kind, type code and issuer code of a parsed symbol."""
     tokens = [_case(t) for t in _unglue(tokens)]
-    number = str(int(num))  # "0130" → "130": the same document without the leading zero
+    number = num  # "07/2021/NĐ-CP" as issued; canonical_id drops the zero to join "7/2021/NĐ-CP"
     first_is_type = doc_type_of_code(tokens[0]) is not None and len(tokens) > 1
     type_code = tokens[0] if first_is_type else None
     issuer_code = tokens[1] if first_is_type else tokens[0]
@@ -194,7 +194,7 @@ def find_symbols(text: str) -> list[Symbol]:
             continue
         type_code = _case(m.group("type"))
         rest = [_case(t) for t in _tokens(m.group("rest"))]
-        number = f"{int(m.group('num'))}-{type_code}/{'-'.join(rest)}"
+        number = f"{m.group('num')}-{type_code}/{'-'.join(rest)}"
         found.append(Symbol(m.start(), m.end(), m.group(0), number, "party", type_code, rest[0], None))
     # party symbols come in text order and never overlap: their ends are sorted, so the
     # overlap test is a bisection (a line of thousands of symbols stays linear)
@@ -262,8 +262,8 @@ def _first_symbol(text: str) -> Symbol | None:
 def canonical_symbol(raw: str) -> str | None:
     """The canonical spelling of one symbol, or None when ``raw`` holds none.
 
-    >>> canonical_symbol("25-CT/TƯ"), canonical_symbol("0130/KH-UBND")
-    ('25-CT/TW', '130/KH-UBND')
+    >>> canonical_symbol("25- CT/TƯ"), canonical_symbol("07/2021/NĐ– CP")
+    ('25-CT/TW', '07/2021/NĐ-CP')
     """
     first = _first_symbol(raw)
     return first.number if first else None
@@ -278,6 +278,18 @@ def symbol_scope(number: str) -> str:
     return info["scope"] if info else "local"
 
 
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+def symbol_key(number: str) -> str:
+    """The folded canonical symbol without leading zeros, to tell whether two symbols name one document.
+
+    >>> symbol_key("07/2021/NĐ-CP") == symbol_key("7/2021/NĐ-CP")
+    True
+    """
+    return _LEADING_ZEROS.sub("", fold(canonical_symbol(number) or number))
+
+
 @lru_cache(maxsize=8192)
 def canonical_id(number: str, year: int | None = None, province: str | None = None,
                  district: str | None = None) -> str:
@@ -289,7 +301,7 @@ def canonical_id(number: str, year: int | None = None, province: str | None = No
     """
     canon = canonical_symbol(number) or number
     first = _first_symbol(canon)
-    key = fold(canon)
+    key = symbol_key(canon)
     parts = [key]
     if year and not (first and first.year):
         parts.append(str(year))

@@ -42,11 +42,11 @@ def _plan_text(preamble: str, body: str = "Thực hiện tốt nhiệm vụ.") -
     ("Thực hiện Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng;",
      "27-NQ/TW", "2022-11-09", "Ban Chấp hành Trung ương Đảng", "implements"),
     ("Thực hiện Kế hoạch số 0130/KH-UBND ngày 21/11/2025 của UBND tỉnh Đắk Lắk;",
-     "130/KH-UBND", "2025-11-21", "UBND tỉnh Đắk Lắk", "implements"),
+     "0130/KH-UBND", "2025-11-21", "UBND tỉnh Đắk Lắk", "implements"),
     ("Thực hiện Kế hoạch số 273/KH-UBND ngày 09 tháng 12 năm 2021 của UBND tỉnh Thanh Hoá về triển khai Chương trình;",
      "273/KH-UBND", "2021-12-09", "UBND tỉnh Thanh Hóa", "implements"),
     ("Căn cứ Thông tư số 06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022 của Bộ trưởng Bộ Thông tin và Truyền thông hướng dẫn;",
-     "6/2022/TT-BTTTT", "2022-06-30", "Bộ trưởng Bộ Thông tin và Truyền thông", "legal_basis"),
+     "06/2022/TT-BTTTT", "2022-06-30", "Bộ trưởng Bộ Thông tin và Truyền thông", "legal_basis"),
     ("Theo đề nghị của Sở Xây dựng tại Tờ trình số 191/TTr-SXD ngày 10/4/2026.",
      "191/TTr-SXD", "2026-04-10", "Sở Xây dựng", "mentions"),
     ("Căn cứ Quyết định số 4385/QĐ-BVHTTDL ngày 18/11/2025 của Bộ Văn hóa, Thể thao và Du lịch về việc ban hành Kế hoạch;",
@@ -54,7 +54,7 @@ def _plan_text(preamble: str, body: str = "Thực hiện tốt nhiệm vụ.") -
     ("Căn cứ Quyết định số 12/QĐ-BVHTTDL ngày 02/01/2025 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch, Quyết định số 5/QĐ-TTg;",
      None, None, None, None),
     ("Thực hiện Kế hoạch số 01-KH/BCĐ ngày 28/06/2025 của Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 về Kế hoạch hành động;",
-     "1-KH/BCĐ", "2025-06-28", "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06", "implements"),
+     "01-KH/BCĐ", "2025-06-28", "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06", "implements"),
     ("Căn cứ Nghị định số 131/2025/NĐ-CP ngày 12 tháng 6 năm 2025 của Chính phủ Quy định phân định thẩm quyền;",
      "131/2025/NĐ-CP", "2025-06-12", "Chính phủ", "legal_basis"),
     ("Căn cứ Kế hoạch số 77/KH-UBND ngày 17 tháng 9 năm 2025 của Ủy ban nhân dân thành phố Cần Thơ Thực hiện Chương trình mục tiêu quốc gia;",
@@ -163,8 +163,8 @@ def test_national_party_body_has_no_province_035_dongnai(make_doc):
 def test_shared_date_of_two_citations_104_daklak(make_doc):
     text = _plan_text("Căn cứ các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025 của UBND tỉnh.")
     got = {r.number: (r.doc_type, r.date) for r in _refs(make_doc, text)}
-    assert got == {"7/CĐ-UBND": ("Công điện", "2025-11-17"), "8/CĐ-UBND": ("Công điện", "2025-11-19"),
-                   "9/CĐ-UBND": ("Công điện", "2025-11-19")}
+    assert got == {"007/CĐ-UBND": ("Công điện", "2025-11-17"), "008/CĐ-UBND": ("Công điện", "2025-11-19"),
+                   "009/CĐ-UBND": ("Công điện", "2025-11-19")}
 
 
 @pytest.mark.parametrize("citation, doc_type", [
@@ -211,7 +211,7 @@ def test_laws_cited_by_name(make_doc, preamble, laws):
     ("Căn cứ Thông tư số 92/2009/TT-BTC ngày 12/5/2009 và Thông tư số 85/2020/TT-BTC ngày 01/10/2020 của Bộ Tài chính;",
      {"92/2009/TT-BTC": "Bộ Tài chính", "85/2020/TT-BTC": "Bộ Tài chính"}),
     ("Căn cứ các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND ngày 19/11/2025 của UBND tỉnh về ứng phó lũ;",
-     {"7/CĐ-UBND": "UBND tỉnh", "8/CĐ-UBND": "UBND tỉnh"}),
+     {"007/CĐ-UBND": "UBND tỉnh", "008/CĐ-UBND": "UBND tỉnh"}),
     # 112_bvhttdl: a group named once for the numbers in brackets or after a colon
     ("Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành Luật Quy hoạch (Số 37/2019/NĐ-CP ngày 07/5/2019, "
      "số 58/2023/NĐ-CP ngày 12/8/2023);", {"37/2019/NĐ-CP": "Chính phủ", "58/2023/NĐ-CP": "Chính phủ"}),

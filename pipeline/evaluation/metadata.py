@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractors.symbols import canonical_symbol, fold
+from extractors.symbols import fold, symbol_key
 from pipeline.evaluation.core import Counts, compare_value, match_sets
 from schemas import Plan
 
@@ -41,7 +41,7 @@ def text_key(value: str | None) -> str | None:
 def number_key(value: str | None) -> str | None:
     if value is None:
         return None
-    return fold(canonical_symbol(value) or value)
+    return symbol_key(value)
 
 
 def score(gold: dict[str, Any], plan: Plan) -> dict[str, Counts]:
