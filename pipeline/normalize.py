@@ -71,6 +71,11 @@ def _control(m: re.Match[str]) -> str:
 
 
 _COMBINING = re.compile(r"[^\W\d_]?[\u0300-\u036f]+")
+# Letters drawn like Đ/đ that some fonts and keyboards give instead: the Icelandic eth
+# (Ð, ð) and the African D (Ɖ). Vietnamese has no use for them, and "NÐ-CP", "Ðảng"
+# would read as no symbol and no word.
+_DD_LOOKALIKES = str.maketrans("\u00d0\u00f0\u0189", "\u0110\u0111\u0110")
+_DD_LOOKALIKE = re.compile("[\u00d0\u00f0\u0189]")
 
 _TONES = {  # toned vowel -> (base vowel, tone index 0..4)
     ch: (base, i)
@@ -626,6 +631,8 @@ def normalize(text: str, source_format: str = "txt") -> Normalized:
     mt = mt.sub(_CONTROL, _control)
     if not unicodedata.is_normalized("NFC", mt.text):
         mt = mt.sub(_COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    if _DD_LOOKALIKE.search(mt.text):
+        mt = mt.sub(_DD_LOOKALIKE, lambda m: m.group(0).translate(_DD_LOOKALIKES))
     mt = mt.replace(_tone_edits(mt.text))
     mt = mt.replace(page_number_edits(mt.text))
     mt = mt.replace(_cell_line_tables(mt.text))

@@ -143,6 +143,15 @@ def test_pipe_row_without_its_opening_pipe_is_a_table_row():
     assert "|" not in text
 
 
+@pytest.mark.parametrize("written, read", [
+    ("Nghị định số 07/2021/NÐ-CP", "Nghị định số 07/2021/NĐ-CP"),  # Icelandic eth
+    ("Ðảng ủy xã, ðoàn thể", "Đảng ủy xã, đoàn thể"),
+    ("ƉẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),  # African D
+])
+def test_letters_drawn_like_dd_read_as_dd(written, read):
+    assert norm(written) == read
+
+
 def test_blank_lines_are_squeezed_and_spaces_collapsed():
     assert norm("\n\nA   b\n\n\n\nC  ") == "A b\n\nC"
 
