@@ -464,6 +464,11 @@ def _needs_level(surface: str) -> bool:
     return bool(kind and kind.needs_level)
 
 
+# "Chánh văn phòng UBND tỉnh", "Giám đốc sở Tài chính": after a head's title the body is meant even in
+# lower case (the title names the head OF a body); elsewhere "văn phòng", "sở" are common nouns
+_TITLE_BEFORE_LOWER = re.compile(r"(?<![\wÀ-ỹ])(?:Chánh|Giám[ \t]+đốc|Thủ[ \t]+trưởng)[ \t]+$", re.IGNORECASE)
+
+
 def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     """Agencies named in ``text``, vocabulary first, then the head-noun rule.
 
@@ -475,7 +480,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     latin = _is_latin(text)
     starts = _word_starts(text, latin)
     for start, end in _vocabulary_matches(text, starts, latin):
-        if not (text[start].isupper() or _is_group(text[start:end])):
+        if not (text[start].isupper() or _is_group(text[start:end]) or _TITLE_BEFORE_LOWER.search(text, 0, start)):
             continue
         mention = _mention(text, start, end, context, "vocabulary")
         if mention.end == end and _needs_level(text[start:end]):
@@ -495,6 +500,10 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             mention = _mention(text, m.start(), end, context, "rule")  # "Đảng ủy xã Ia Tôr": the level word names it
             if mention.end == end:
                 continue
+        elif m.group(0) == "Ban" and (lower := _LOWER_CHI_DAO.match(text, end)):
+            mention = _mention(text, m.start(), lower.end(), context, "rule")  # "Ban chỉ đạo phòng, chống dịch tỉnh"
+            if mention.end == lower.end():
+                continue  # no topic and no level word: the common noun "ban chỉ đạo" of a sentence
         else:
             continue
         found.append(mention)
@@ -1003,8 +1012,38 @@ _REGION = re.compile(r"[ \t]+khu[ \t]+vực[ \t]+([IVXL]+|\d{1,2})(?![\wÀ-ỹ])
 _COMPOUND_XA = re.compile(r"[ \t]+xã(?!(?-i:[\wÀ-ỹ]))", re.IGNORECASE)
 
 
+# "Ban Chỉ đạo công tác Dân số - KHHGĐ tỉnh", "Ban chỉ đạo phòng, chống dịch COVID-19 huyện": a steering
+# committee is named by its topic, often in lower case, up to the level word of its area; with no level word
+# right after the topic, or a predicate or another body inside it, the name stays "Ban Chỉ đạo"
+_LOWER_CHI_DAO = re.compile(r"[ \t]+chỉ[ \t]+đạo(?![\wÀ-ỹ])")
+_STEERING = re.compile(r"(?<![\wÀ-ỹ])Ban[ \t]+[Cc]hỉ[ \t]+đạo$")
+_TOPIC_STOP = r"(?:các|tại|ở|cho|với|đến|và|theo|để|trong|của)"
+_STEERING_TOPIC = re.compile(
+    rf"(?:[ \t]+(?:[-–][ \t]+)?(?:phòng,[ \t]*chống|(?!(?:{_LEVEL_WORDS}|{_TOPIC_STOP})(?![\wÀ-ỹ])){_WORD}+(?:[-/]{_WORD}+)*))"
+    rf"{{1,12}}?(?=[ \t]+{_LEVEL_WORDS}(?![\wÀ-ỹ]))", re.IGNORECASE)
+_TOPIC_WORD = re.compile(r"(?<=[ \t])[\wÀ-ỹ]")
+
+
+def _steering_topic_end(text: str, end: int) -> int:
+    """``Ban Chỉ đạo| công tác Dân số - KHHGĐ| tỉnh Hà Giang``: where the topic ends, or ``end`` when none is sure."""
+    topic = _STEERING_TOPIC.match(text, end)
+    if topic is None:
+        return end
+    starts = [w.start() for w in _TOPIC_WORD.finditer(text, end, topic.end())]
+    for i, pos in enumerate(starts):
+        if (i and verb_at(text, pos)) or _opens_body(text, pos):
+            return end  # "Ban Chỉ đạo chỉ đạo UBND huyện": a predicate or a body, not a topic
+    return topic.end()
+
+
 def _mention(text: str, start: int, end: int, context: PlanContext, method: str) -> Mention:
     base = text[start:end]
+    members = None
+    if _STEERING.search(base):
+        topic_end = _steering_topic_end(text, end)
+        if topic_end > end:
+            members = lookup(base)[0]  # "Các thành viên Ban Chỉ đạo ...": still the members, a group
+            end, base = topic_end, text[start:topic_end]
     compound = _COMPOUND_XA.match(text, end) if fold(base).endswith("hop tac") else None
     if compound:  # "Liên minh Hợp tác xã": "xã" ends the noun "hợp tác xã", it is no commune
         end = compound.end()
@@ -1026,6 +1065,8 @@ def _mention(text: str, start: int, end: int, context: PlanContext, method: str)
             area = suffix.group("bare")
             end = suffix.end()
     kind, score = lookup(base)
+    if kind is None and members is not None and members.group:
+        kind, score = members, 100.0
     region = _REGION.match(text, end) if suffix is None and not (kind and kind.group) else None
     built = _build(text, start, end, base, kind, score, level_word, area, plural, context, method)
     if region:  # "Kho bạc Nhà nước khu vực XI": a regional branch (2025) of a central body, named by its number

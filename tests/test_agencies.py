@@ -517,3 +517,60 @@ def test_enumeration_stops_at_a_word_that_names_no_body():
 def test_plural_levels_joined_by_a_slash():
     found = agencies.find("Chủ tịch Ủy ban nhân dân các huyện/thành phố thực hiện")
     assert [(m.surface, m.plural) for m in found] == [("Ủy ban nhân dân các huyện/thành phố", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chánh văn phòng UBND tỉnh, Giám đốc Sở Tài chính căn cứ quyết định thi hành.",
+     "Văn phòng Ủy ban nhân dân tỉnh"),
+    ("Các ông (bà): Chánh văn phòng HĐND và UBND huyện, Trưởng phòng Y tế thi hành.",
+     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"),
+    ("Giám đốc sở Nội vụ, Thủ trưởng các đơn vị liên quan thi hành.", "Sở Nội vụ"),
+])
+def test_body_in_lower_case_after_its_heads_title(text, expected):
+    assert expected in [m.name for m in find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bố trí văn phòng làm việc cho tổ công tác.",
+    "trụ sở văn phòng ủy ban được sửa chữa",
+])
+def test_lower_case_office_without_title_is_a_common_noun(text):
+    assert not any(m.name.startswith("Văn phòng") for m in find(text))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Ban Chỉ đạo công tác Dân số - KHHGĐ tỉnh Cao Bằng chủ trì", "Ban Chỉ đạo công tác Dân số - KHHGĐ tỉnh Cao Bằng"),
+    ("Ban chỉ đạo phòng, chống dịch COVID-19 huyện chủ trì", "Ban chỉ đạo phòng, chống dịch COVID-19 huyện"),
+    ("Ban Chỉ đạo về công tác an toàn thực phẩm thành phố có trách nhiệm",
+     "Ban Chỉ đạo về công tác an toàn thực phẩm thành phố"),
+    ("Các thành viên Ban Chỉ đạo công tác gia đình tỉnh Lào Cai căn cứ Quyết định thi hành",
+     "Các thành viên Ban Chỉ đạo công tác gia đình tỉnh Lào Cai"),
+])
+def test_steering_committee_named_by_lower_case_topic_up_to_its_level(text, surface):
+    assert surface in [m.surface for m in find(text)]
+
+
+def test_steering_committee_members_stay_a_group():
+    found = find("Các thành viên Ban Chỉ đạo công tác dân số huyện căn cứ Quyết định thi hành")
+    assert found[0].group and found[0].name.startswith("Các thành viên Ban Chỉ đạo công tác dân số huyện")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Ban Chỉ đạo chỉ đạo UBND huyện triển khai", "Ban Chỉ đạo"),   # a predicate, no topic
+    ("Ban Chỉ đạo kiểm tra tại huyện Tân Yên", "Ban Chỉ đạo"),      # "tại": a place, no name
+    ("Ban Chỉ đạo hướng dẫn các xã thực hiện", "Ban Chỉ đạo"),
+])
+def test_steering_committee_topic_not_read_through_a_predicate(text, surface):
+    assert find(text)[0].surface == surface
+
+
+def test_lower_case_steering_committee_without_topic_or_level_is_no_body():
+    assert find("Ban chỉ đạo thường xuyên kiểm tra, đôn đốc") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ban vì sự tiến bộ phụ nữ tỉnh xây dựng kế hoạch", "Ban vì sự tiến bộ của phụ nữ tỉnh"),
+    ("Ban Vì sự tiến bộ của phụ nữ huyện Đông Anh chủ trì", "Ban vì sự tiến bộ của phụ nữ huyện Đông Anh"),
+])
+def test_board_for_the_advancement_of_women(text, name):
+    assert name in [m.name for m in find(text)]

@@ -1047,3 +1047,34 @@ def test_older_closing_formula_can_cu_quyet_dinh_thi_hanh(make_doc):
     names = {a.agency for a in assignments.extract(doc, LANG_SON) if a.role == "responsible"}
     assert any(n.startswith("Văn phòng Ủy ban nhân dân tỉnh") for n in names)
     assert any(n.startswith("Ủy ban nhân dân các huyện") for n in names)
+
+
+CLOSING_OLD_FORMULA = """QUYẾT ĐỊNH
+
+Điều 1. Phê duyệt Chương trình phòng chống sốt rét giai đoạn 2006 - 2010.
+
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+
+Các ông (bà): Chánh văn phòng HĐND và UBND tỉnh, Giám đốc Sở Y tế, Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch UBND các huyện, thị xã căn cứ quyết định thi hành.
+"""
+
+
+def test_closing_article_with_lower_case_office_after_chanh(make_doc):
+    pairs = {(a.agency, a.role) for a in assignments.extract(make_doc(CLOSING_OLD_FORMULA), PROVINCE)}
+    assert ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân tỉnh Bắc Giang", "responsible") in pairs
+    assert ("Sở Y tế", "responsible") in pairs
+
+
+CLOSING_STEERING_MEMBERS = """QUYẾT ĐỊNH
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Ban Chỉ đạo.
+
+Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các huyện/thành phố; Các thành viên Ban Chỉ đạo công tác Gia đình - Trẻ em tỉnh Bắc Giang và các
+đơn vị, tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành.
+"""
+
+
+def test_closing_article_steering_committee_members_with_lower_case_topic(make_doc):
+    names = [a.agency for a in assignments.extract(make_doc(CLOSING_STEERING_MEMBERS), PROVINCE)]
+    assert any(n.startswith("Các thành viên Ban Chỉ đạo công tác Gia đình - Trẻ em tỉnh") for n in names)
+    assert "Ủy ban nhân dân các huyện/thành phố" in names or any("các huyện" in n for n in names)
