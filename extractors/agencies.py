@@ -500,6 +500,8 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
             mention = _mention(text, m.start(), end, context, "rule")  # "Đảng ủy xã Ia Tôr": the level word names it
             if mention.end == end:
                 continue
+        elif (organ := _PARTY_ORGAN_LOWER.match(text, end)) and m.group(0) in _ORGAN_HEADS:
+            mention = _mention(text, m.start(), organ.end(), context, "rule")  # "Ủy ban kiểm tra Huyện ủy"
         elif m.group(0) == "Ban" and (lower := _LOWER_CHI_DAO.match(text, end)):
             mention = _mention(text, m.start(), lower.end(), context, "rule")  # "Ban chỉ đạo phòng, chống dịch tỉnh"
             if mention.end == lower.end():
@@ -1005,6 +1007,8 @@ def _opens_body(text: str, pos: int) -> bool:
     if hit is not None and hit[0] == 0:
         return True
     head = _head_regex().match(window)
+    if head and head.group(0) in _ORGAN_HEADS and _PARTY_ORGAN_LOWER.match(window, head.end()):
+        return True  # "... và Ban tổ chức Tỉnh ủy": another body
     return bool(head) and _generic_end(window, head.end()) > head.end()
 
 
@@ -1015,6 +1019,12 @@ _COMPOUND_XA = re.compile(r"[ \t]+xã(?!(?-i:[\wÀ-ỹ]))", re.IGNORECASE)
 # "Ban Chỉ đạo công tác Dân số - KHHGĐ tỉnh", "Ban chỉ đạo phòng, chống dịch COVID-19 huyện": a steering
 # committee is named by its topic, often in lower case, up to the level word of its area; with no level word
 # right after the topic, or a predicate or another body inside it, the name stays "Ban Chỉ đạo"
+# "Ban tuyên giáo Huyện ủy", "Ủy ban kiểm tra Tỉnh ủy", "Ban thường vụ Đảng ủy": an organ of a party committee
+# written with its function in lower case; the committee after it ends the name, so the lower-case words
+# are the function ("Ban hành ... Tỉnh ủy" is a verb: "hành" never starts one)
+_ORGAN_HEADS = frozenset({"Ban", "Ủy ban", "Uỷ ban"})
+_PARTY_ORGAN_LOWER = re.compile(r"[ \t]+(?!hành\b)(?:[a-zđà-ỹ]+[ \t]+){0,3}[a-zđà-ỹ]+[ \t]+"
+                                r"(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)[ \t]+(?:ủy|uỷ)(?![\wÀ-ỹ])")
 _LOWER_CHI_DAO = re.compile(r"[ \t]+chỉ[ \t]+đạo(?![\wÀ-ỹ])")
 _STEERING = re.compile(r"(?<![\wÀ-ỹ])Ban[ \t]+[Cc]hỉ[ \t]+đạo$")
 _TOPIC_STOP = r"(?:các|tại|ở|cho|với|đến|và|theo|để|trong|của)"

@@ -683,7 +683,7 @@ def _case_blind_scan(rx: re.Pattern[str], text: str, words: tuple[str, ...], spa
 # ---- prose --------------------------------------------------------------------------------
 
 # "(?i:\b(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:cho\s+)?)", opening with a plain class for a fast search (as _LABEL)
-_GIAO = re.compile(r"[GgĐđYy](?<=\b[GgĐđYy])(?:(?<=[Gg])(?i:iao)|(?<=[Đđ])(?i:ề\s+nghị)|(?<=[Yy])(?i:êu\s+cầu))"
+_GIAO = re.compile(r"[GgĐđYy](?<=\b[GgĐđYy])(?:(?<=[Gg])(?i:iao(?:\s+nhiệm\s+vụ)?)|(?<=[Đđ])(?i:ề\s+nghị)|(?<=[Yy])(?i:êu\s+cầu))"
                    r"(?i:\s+(?:cho\s+)?)")
 _CHU_TRI = re.compile(r"^[\s,]*(?:có\s+trách\s+nhiệm\s+|được\s+giao\s+)?chủ\s+trì\b", re.IGNORECASE)
 _PHOI_HOP = re.compile(r"[\s,]*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?", re.IGNORECASE)

@@ -574,3 +574,22 @@ def test_lower_case_steering_committee_without_topic_or_level_is_no_body():
 ])
 def test_board_for_the_advancement_of_women(text, name):
     assert name in [m.name for m in find(text)]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Ủy ban kiểm tra Thành ủy theo dõi việc thực hiện", "Ủy ban kiểm tra Thành ủy"),
+    ("Ban tuyên giáo Huyện ủy chủ trì tuyên truyền", "Ban tuyên giáo Huyện ủy"),
+    ("Ban dân vận Đảng ủy hướng dẫn các chi bộ", "Ban dân vận Đảng ủy"),
+    ("Uỷ ban kiểm tra Quận ủy giám sát", "Uỷ ban kiểm tra Quận ủy"),
+])
+def test_party_organ_with_lower_case_function_is_the_organ_not_the_committee(text, surface):
+    assert find(text)[0].surface == surface
+
+
+def test_lower_case_party_organ_after_and_is_a_second_body():
+    found = find("Ủy ban Kiểm tra Tỉnh ủy và Ban tổ chức Tỉnh ủy thẩm định")
+    assert [m.surface for m in found] == ["Ủy ban Kiểm tra Tỉnh ủy", "Ban tổ chức Tỉnh ủy"]
+
+
+def test_ban_hanh_before_a_party_committee_is_no_organ():
+    assert [m.surface for m in find("Ban hành theo Tỉnh ủy")] == ["Tỉnh ủy"]

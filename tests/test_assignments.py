@@ -1078,3 +1078,18 @@ def test_closing_article_steering_committee_members_with_lower_case_topic(make_d
     names = [a.agency for a in assignments.extract(make_doc(CLOSING_STEERING_MEMBERS), PROVINCE)]
     assert any(n.startswith("Các thành viên Ban Chỉ đạo công tác Gia đình - Trẻ em tỉnh") for n in names)
     assert "Ủy ban nhân dân các huyện/thành phố" in names or any("các huyện" in n for n in names)
+
+
+PARTY_GIAO_NHIEM_VU = """KẾ HOẠCH
+Tuyên truyền kỷ niệm ngày thành lập Đảng
+
+Ban Thường vụ Huyện ủy giao nhiệm vụ cho Ban tuyên giáo Huyện ủy hướng dẫn nội dung tuyên truyền; Ủy ban kiểm tra Huyện ủy theo dõi, giám sát việc thực hiện.
+"""
+
+
+def test_party_giao_nhiem_vu_cho_and_lower_case_organs(make_doc):
+    ctx = PlanContext(province="Bắc Giang", district="Tân Yên", issuer_level="district")
+    names = {a.agency for a in assignments.extract(make_doc(PARTY_GIAO_NHIEM_VU), ctx)}
+    assert any(n.startswith("Ban tuyên giáo Huyện ủy") for n in names)
+    assert any(n.startswith("Ủy ban kiểm tra Huyện ủy") for n in names)
+    assert "Huyện ủy" not in names
