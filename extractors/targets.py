@@ -308,8 +308,11 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
     line_year = None  # the year of the paragraph's last dated target
     clauses = [(c.start, c.end) for c in clause_reads]
+    previous_code = _NONE_YET  # the indicator of the sentence's last target, for numbers continuing it
     for k, read in enumerate(clause_reads):
         c_start, c_end = read.start, read.end
+        if k and CLAUSE_BREAK.match(line.text, clauses[k - 1][1]):
+            previous_code = _NONE_YET  # a new sentence continues nothing
         clause = line.text[c_start:c_end]
         if not carried and read.mentions is None:
             continue  # no number and no list carried into it: the clause changes nothing
@@ -332,6 +335,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         if not committed and not status:
             continue
         indicator = None  # the clause's text, the same for every number in it: built once
+        first = len(out)
         for i, m in enumerate(mentions):
             seg_start = mentions[i - 1].unit_end if i else 0
             seg_end = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
@@ -353,7 +357,13 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                 year = (line_year if line_year and _STRIVES_AGAIN.match(fclause) else None) or horizon
             elif not t_status:
                 line_year = year if "phan dau" in fclause else None
-            found = _indicator_code(clause, seg_start, seg_end, m)
+            if previous_code is not _NONE_YET and _bare(fclause, seg_start, seg_end, m):
+                found = previous_code  # "...đạt 70% năm 2025; 90% năm 2030": the 90 continues the 70
+            else:
+                found = _indicator_code(clause, seg_start, seg_end, m)
+                if found is None and previous_code is not _NONE_YET and _in_aside(fclause, seg_start, m.start):
+                    found = previous_code  # "giảm 2%/năm (riêng các xã nghèo giảm 4%/năm)": the same rate, narrower
+            previous_code = found
             indicator = indicator if indicator is not None else _indicator_text(clause)
             out.append(Target(
                 indicator=indicator,
@@ -369,8 +379,11 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                 approximate=bool(APPROX.search(before[-25:])),
             ))
             carried = carried or (not t_status and not CLAUSE_BREAK.match(line.text, c_end))
+        _share_forward(out, first, line.start + c_start, fclause)
     return out
 
+
+_NONE_YET = object()
 
 # "(3) Tổng sản lượng lương thực năm 2025: 25.000 tấn" · "Số bác sĩ/vạn dân: 15 bác sĩ": an indicator's
 # name, a colon and its value at once. A list of such lines is a list of targets (chỉ tiêu) even
@@ -512,12 +525,15 @@ def _year_after(after: str) -> int | None:
 
 
 def _indicator_code(clause: str, seg_start: int, seg_end: int, m: _Mention):
-    """The indicator a number's own words name, else the words around it.
+    """The indicator a number's own words name, else the words around it, never another number's.
 
     Between two numbers, a separator divides what belongs to each: in "100% trạm y tế
     xã có bác sĩ và 95% dân số tham gia bảo hiểm y tế" and in "bao phủ bảo hiểm y tế
     đạt 95%, tỷ lệ tiêm chủng đầy đủ đạt 98%", each number keeps the words from the
-    last separator before it to the first one after it.
+    last separator before it to the first one after it. The words of the whole clause are
+    never read: in "bảo hiểm xã hội đạt 45%, ... 95% dân số tham gia bảo hiểm y tế" they
+    name the 95, not the 45 (a number with no words of its own continues the one before it,
+    see :func:`_bare`).
     """
     # Only text between two numbers is divided: before the first one, or after the
     # last one, every word is the number's own (names hold commas: "dự phòng, quản lý").
@@ -527,13 +543,49 @@ def _indicator_code(clause: str, seg_start: int, seg_end: int, m: _Mention):
     own_end = after.start() if after else seg_end
     own = clause[max(seg_start + cut, m.start - 60):min(own_end, m.unit_end + 80)]
     window = clause[max(seg_start, m.start - 60):min(seg_end, m.unit_end + 80)]
-    return (match_indicator(own) or match_indicator(window) or match_indicator(clause[seg_start:seg_end])
-            or match_indicator(clause))
+    return match_indicator(own) or match_indicator(window) or match_indicator(clause[seg_start:seg_end])
 
 
 # ", " and ";" end a target's words; "và" does when the next number follows it at once.
 _SEPARATOR_BEFORE = re.compile(r",\s|;|\svà\s+(?=$)")
 _SEPARATOR_AFTER = re.compile(r",\s|;|\svà\s+(?=\d)")
+# What a continuation number may carry besides itself: a time, a bound, a verb of reaching
+# ("...; 90% năm 2030", "năm 2024 đạt 93%, năm 2025 đạt 95%", "từ 90% năm 2023 lên 95%"). Folded text.
+_FILLER = re.compile(
+    r"(?:\b(?:nam|den|het|cuoi|vao|trong|giai doan|dat|la|khoang|tren|duoi|it nhat|toi thieu|tro len|"
+    r"tro xuong|len|xuong|con|muc|o|tuong ung|lan luot|phan dau|tu|hoac|moi|hang)\b|[\d%‰.,:;()\-–\s*+])*"
+)
+_OWN_AFTER_END = re.compile(r",|;|\bva\b")
+
+
+_COORDINATED = re.compile(r"\s*(?:,|va|hoac)\s*")
+
+
+def _share_forward(out: list[Target], first: int, offset: int, fclause: str) -> None:
+    """``"10 xã và 01 thị trấn đạt Bộ tiêu chí quốc gia về y tế"``: numbers joined by ``và`` share the words after the last."""
+    for i in range(len(out) - 2, first - 1, -1):
+        t, nxt = out[i], out[i + 1]
+        if t.indicator_code is None and nxt.indicator_code is not None and t.unit == nxt.unit and \
+                _COORDINATED.fullmatch(fclause, t.span.end - offset, nxt.span.start - offset):
+            out[i] = t.model_copy(update={"indicator_code": nxt.indicator_code, "score": nxt.score})
+
+
+def _in_aside(fclause: str, seg_start: int, start: int) -> bool:
+    """A bracket opened since the number before is still open: the number qualifies that one."""
+    between = fclause[seg_start:start]
+    return between.rfind("(") > between.rfind(")")
+
+
+def _bare(fclause: str, seg_start: int, seg_end: int, m: _Mention) -> bool:
+    """The number has no words of its own: ``"...đạt 70% năm 2025; 90% năm 2030"`` (the 90).
+
+    Its words run from the last ``,``/``;``/``và`` before it to the first one after it, within its segment.
+    """
+    cut = max((s.end() for s in _OWN_AFTER_END.finditer(fclause, seg_start, m.start)), default=seg_start)
+    if not _FILLER.fullmatch(fclause, cut, m.start):
+        return False
+    stop = _OWN_AFTER_END.search(fclause, m.unit_end, seg_end)
+    return _FILLER.fullmatch(fclause, m.unit_end, stop.start() if stop else seg_end) is not None
 
 
 def _clauses(text: str, start: int) -> list[tuple[int, int]]:

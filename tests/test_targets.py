@@ -833,3 +833,42 @@ def test_sentence_without_striving_does_not_take_the_paragraph_year(make_doc):
 def test_period_compared_against_is_no_target_year(make_doc, text, year):
     """``so với trung bình ... giai đoạn 2019 - 2023`` names the baseline period, not the target's year."""
     assert [t.year for t in targets.extract(make_doc(text), PlanContext())] == [year]
+
+
+def _codes(make_doc, text):
+    doc = make_doc(text)
+    return [(t.value, t.indicator_code) for t in targets.extract(doc, CTX) if t.comparator != "baseline"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I. MỤC TIÊU\n\n- Tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi đạt 95% năm 2026; 98% năm 2030.",
+     [(95, "FULL_IMMUNIZATION"), (98, "FULL_IMMUNIZATION")]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ người dân có thẻ bảo hiểm y tế năm 2025 đạt 93%, năm 2027 đạt 96%.",
+     [(93, "BHYT_COVERAGE"), (96, "BHYT_COVERAGE")]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ nhà tiêu hợp vệ sinh đạt 80% vào năm 2026 và 90% vào năm 2030 và giảm 30% số hộ chưa có công trình vệ sinh.",
+     [(80, "HYGIENIC_LATRINE"), (90, "HYGIENIC_LATRINE"), (30, None)]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ hộ nghèo đa chiều giảm 1,5%/năm (riêng các xã vùng cao giảm 3%/năm).",
+     [(1.5, "POVERTY_RATE"), (3, "POVERTY_RATE")]),
+])
+def test_number_without_words_of_its_own_continues_the_indicator_before(make_doc, text, expected):
+    assert _codes(make_doc, text) == [(pytest.approx(v), c) for v, c in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words naming a later number never name an earlier one
+    ("I. MỤC TIÊU\n\nĐến năm 2026, số người tham gia bảo hiểm xã hội, bảo hiểm tai nạn lần lượt đạt khoảng 40%, 30% "
+     "lực lượng lao động, trên 96% dân số tham gia bảo hiểm y tế.",
+     [(40, None), (30, None), (96, "BHYT_COVERAGE")]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ lao động qua đào tạo đạt 70%; 100% trạm y tế xã có bác sĩ.",
+     [(70, None), (100, "STATION_WITH_DOCTOR")]),
+    # a new sentence continues nothing
+    ("I. MỤC TIÊU\n\n- Tỷ lệ tiêm chủng đầy đủ đạt 95%. Năm 2026 đạt 60% số trường học có phòng y tế.",
+     [(95, "FULL_IMMUNIZATION"), (60, None)]),
+])
+def test_number_never_takes_the_indicator_of_another_numbers_words(make_doc, text, expected):
+    assert _codes(make_doc, text) == [(pytest.approx(v), c) for v, c in expected]
+
+
+def test_numbers_joined_by_and_share_the_words_after_the_last(make_doc):
+    text = "I. MỤC TIÊU\n\n- Phấn đấu đến năm 2026 có thêm 8 xã và 02 thị trấn đạt Bộ tiêu chí quốc gia về y tế xã."
+    assert _codes(make_doc, text) == [(8, "COMMUNE_HEALTH_CRITERIA"), (2, "COMMUNE_HEALTH_CRITERIA")]
