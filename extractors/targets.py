@@ -77,7 +77,10 @@ _LEAD_COMMIT = re.compile(r"phan dau|^\W*(?:\d+(?:\.\d+)*[.)]\s*|[a-z][.)]\s*)?(
                           r"(?:la|nhu sau|sau|gom|bao gom)\s*:\s*$")
 _ELABORATION = re.compile(r"^(?:[-+*•●▪–]\s*)?(?:trong do|cu the|bao gom|gom)\b[^:]{0,20}:$")
 _BREAKDOWN = re.compile(r"\((?:trong do|bao gom|gom)\b[^()]*\)")
-CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$")
+# A period with no space after it ends a sentence too ("... đạt 8,0%.Cụ thể, ...", "dinh dưỡng.Bên cạnh đó"),
+# when a word of three letters or a number comes before it: "TP.Hồ Chí Minh", "ThS.Nguyễn" are abbreviations.
+CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$"
+                        r"|(?<=[a-zđà-ỹ]{3})\.(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])|(?<=[\d%‰])\.(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])")
 
 # Unit words right after the number (folded text).
 _AFTER_UNIT = [

@@ -872,3 +872,26 @@ def test_number_never_takes_the_indicator_of_another_numbers_words(make_doc, tex
 def test_numbers_joined_by_and_share_the_words_after_the_last(make_doc):
     text = "I. MỤC TIÊU\n\n- Phấn đấu đến năm 2026 có thêm 8 xã và 02 thị trấn đạt Bộ tiêu chí quốc gia về y tế xã."
     assert _codes(make_doc, text) == [(8, "COMMUNE_HEALTH_CRITERIA"), (2, "COMMUNE_HEALTH_CRITERIA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mục tiêu đến năm 2030, tỷ lệ suy dinh dưỡng thể thấp còi giảm mạnh.Cụ thể, giảm tỷ lệ trẻ sinh nhẹ cân xuống dưới 9%.",
+     [(9, None)]),
+    ("I. MỤC TIÊU\n\nTỷ lệ tiêm chủng đầy đủ đạt 96%.Bên cạnh đó, phấn đấu 70% trường học có phòng y tế.",
+     [(96, "FULL_IMMUNIZATION"), (70, None)]),
+    ("I. MỤC TIÊU\n\nTỷ lệ bao phủ bảo hiểm y tế đạt 95%.Ủy ban nhân dân huyện phấn đấu 60% trường học có phòng y tế.",
+     [(95, "BHYT_COVERAGE"), (60, None)]),
+])
+def test_period_without_space_before_a_capital_ends_the_sentence(make_doc, text, expected):
+    assert _codes(make_doc, text) == [(pytest.approx(v), c) for v, c in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Phấn đấu đến năm 2026 tại TP.Hồ Chí Minh tỷ lệ tiêm chủng đầy đủ đạt 97%.",
+    "Phấn đấu đến năm 2026 tại Tp.Huế tỷ lệ tiêm chủng đầy đủ đạt 97%.",
+])
+def test_abbreviation_dot_is_no_sentence_end(make_doc, text):
+    doc = make_doc(text)
+    (t,) = [t for t in targets.extract(doc, CTX)]
+    assert (t.value, t.year, t.indicator_code) == (97, 2026, "FULL_IMMUNIZATION")
+    assert t.indicator.startswith("Phấn đấu")
