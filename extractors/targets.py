@@ -63,7 +63,12 @@ _YEAR_AFTER = re.compile(r"^[^;:]{0,60}?\b(?:vao|trong|den|tu)?\s*(?<!so voi )(?
 # A "." ends the sentence: the next sentence is no longer under the "Phấn đấu ...:" lead-in.
 CLAUSE_BREAK = re.compile(r"\.")
 # Counts need a commitment word of their own even inside a list: "...; tập huấn 50 người".
-_COUNTED = ("count", "people", "beds", "VND")
+_COUNTED = ("count", "people", "beds", "VND", "USD", "tonnes", "ha")
+# Units written after a multiplier word: "60 triệu đồng", "3 tỷ USD", "2,5 nghìn tấn".
+_SCALED = ("VND", "USD", "tonnes", "ha")
+# Quantities (not levels) need a word that commits to reaching them: "đạt 1.900 ha", "tối thiểu 25.000 tấn".
+_QUANTITIES = ("count", "people", "beds", "USD", "tonnes", "ha")
+_NEW_QUANTITIES = ("USD", "tonnes", "ha")
 _TIMES = re.compile(r"\b(?:con|xuong|gap|bang)\s+\Z")
 _DATE_YEAR = re.compile(r"thang\s+\d{1,2}\s+nam\s*$")
 _TIME_GAP = re.compile(r"\s+(?:vao|trong|den|tu)?\s*(?:nam|het nam|cuoi nam)\s+(?:19|20)\d{2}(?=\s+(?:dat|la|o muc)?\s*$)")
@@ -87,24 +92,28 @@ _AFTER_UNIT = [
     (re.compile(r"\s*%"), "%"),
     (re.compile(r"\s*‰"), "‰"),
     (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:dong|vnd)\b"), "VND"),
+    (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:usd|do la(?: my)?)\b"), "USD"),
+    (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*tan\b(?!\s*(?:cong|cong|dung|suat))"), "tonnes"),
+    (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:ha|hecta|hec ta)\b"), "ha"),
     (re.compile(r"\s*con\s*/\s*(?:1\s+)?phu nu"), "per_woman"),
     (re.compile(r"\s*(?:so )?(?:be |tre so sinh |tre )?trai\s*/\s*100\s*(?:be |tre so sinh |tre )?gai"), "per_100_girls"),
     (re.compile(r"\s*(?:ca\s+)?/\s*100\.000"), "per_100k"),
     (re.compile(r"\s*(?:ca(?: sinh| tu vong| mac)?\s*)?/\s*1\.000\b"), "‰"),  # "18 ca sinh/1.000 phụ nữ"
     (re.compile(r"\s*(?:nguoi\s*|ca\s*)?/\s*10\.000\b"), "per_10k"),
     (re.compile(r"\s*giuong"), "beds"),
-    (re.compile(r"\s*(?:nguoi|luot nguoi|bac si|bac sy|y si|y sy|nhan vien|can bo|cong chuc|vien chuc|"
+    (re.compile(r"\s*(?:nguoi|luot (?:nguoi|can bo|cong chuc|vien chuc|hoc sinh|doan vien|hoi vien|thanh nien|"
+                r"phu nu|nguoi dan|nguoi benh|benh nhan|tre)|bac si|bac sy|y si|y sy|nhan vien|can bo|cong chuc|vien chuc|"
                 r"hoc vien|hoc sinh|giao vien|dieu duong|ho sinh|duoc si|thanh vien|doan vien|hoi vien|"
                 r"cong tac vien|tuyen truyen vien|lao dong|benh nhan|tre)\b"), "people"),
     (re.compile(r"\s*(?:xa|phuong|thi tran|don vi|tram|co so|thon|ban|ap|to dan pho|khu pho|huyen|"
                 r"quan|tinh|truong|benh vien|phong kham|khoa|ho gia dinh|ho|doanh nghiep|diem|mo hinh|"
                 r"cau lac bo|to|nhom|dia phuong|co quan|cong trinh|du an|hop tac xa|lop|chi nhanh|"
                 r"trung tam|phong|khu|cum|chuyen muc|tin|bai|san pham|ho so|thu tuc|dich vu|xe|"
-                r"tram y te|nha|cong)\b"), "count"),
+                r"tram y te|nha|cong|luot)\b"), "count"),
 ]
 # Numbers followed by these are durations, ages, frequencies or scores: never targets.
 _NOT_TARGET = re.compile(
-    r"\s*(?:tuoi|thang|nam\b|ngay|gio|phut|lan|buoi|dot|tiet|km|m2|m\b|ha\b|tan|kg|lit|"
+    r"\s*(?:tuoi|thang|nam\b|ngay|gio|phut|lan|buoi|dot|tiet|km|m2|m\b|kg|lit|"
     r"diem|ky|truong hop|khoa\s+(?:hop|[ivx]+)|muc|cap|loai|benh|tieu chi|noi dung|chi tieu|muc tieu|"
     r"nhiem vu|giai phap|van ban|quyet dinh|ke hoach)\b"
 )
@@ -324,7 +333,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         # a budget section's money is what the plan spends, never a target (the rest reads the same)
         found = read.mentions if read.mentions is not None else _mentions(clause, fclause, [])
         mentions = [m for m in found
-                    if not (in_budget and m.unit == "VND") and not any(a <= m.start < b for a, b in parts)]
+                    if not (in_budget and m.unit in ("VND", "USD")) and not any(a <= m.start < b for a, b in parts)]
         if not mentions and not carried:
             continue  # the rules below would only decide whether a list carries on, and none is carried
         if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
@@ -349,6 +358,8 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                     and not (named and _AFTER_NAME.search(fclause, seg_start, m.start))):
                 continue
             t_status = status or _from_value(before, after) or any(a <= m.start < b for a, b in aside)
+            if t_status and m.unit in _NEW_QUANTITIES:
+                continue  # "63.000 ha cây trồng bị thiệt hại", "xuất khẩu đạt 2,9 tỷ USD": reports, no indicator's baseline
             comparator = "baseline" if t_status else (m.bound or _comparator(before, after))
             year = (_year_after(after) or _year(fclause, m.start) or year_lead.year() or _year_of(lead)
                     or next((y for y in map(_year_of, headings) if y), None))
@@ -684,9 +695,10 @@ def _unit(fclause: str, end: int, value: float, per_10k: bool) -> tuple[str | No
         return None, end, value
     m = _any_unit().match(after)
     if m:
-        unit = _AFTER_UNIT[int(m.lastgroup[1:])][1]
-        if unit == "VND":
-            value *= MULTIPLIERS.get(m.group("mult") or "", 1)
+        index = int(m.lastgroup[1:])
+        unit = _AFTER_UNIT[index][1]
+        if unit in _SCALED:  # "3 tỷ USD", "2,5 nghìn tấn": the word multiplies the number
+            value *= MULTIPLIERS.get(m.group(f"m{index}") or "", 1)
         if per_10k and unit in ("people", "beds", "count"):
             return "per_10k", end + m.end(), value
         return unit, end + m.end(), value
@@ -707,7 +719,7 @@ def _any_unit() -> re.Pattern[str]:
     """
     parts = []
     for i, (rx, _) in enumerate(_AFTER_UNIT):
-        pattern = rx.pattern.replace("(nghin|ngan|trieu|ty|ti)", "(?P<mult>nghin|ngan|trieu|ty|ti)")
+        pattern = rx.pattern.replace("(nghin|ngan|trieu|ty|ti)", f"(?P<m{i}>nghin|ngan|trieu|ty|ti)")
         parts.append(f"(?P<u{i}>{pattern})")
     return re.compile("|".join(parts))
 
@@ -719,7 +731,7 @@ def _strong(before: str, after: str, m: _Mention) -> bool:
     if m.unit == "%" and m.value == 100 and _HUNDRED_OF.match(after):
         return True
     near = before[-60:]
-    if m.unit in ("count", "people", "beds"):
+    if m.unit in _QUANTITIES:
         return bool(_COUNT_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
     return bool(_LEVEL_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
 

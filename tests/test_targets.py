@@ -895,3 +895,30 @@ def test_abbreviation_dot_is_no_sentence_end(make_doc, text):
     (t,) = [t for t in targets.extract(doc, CTX)]
     assert (t.value, t.year, t.indicator_code) == (97, 2026, "FULL_IMMUNIZATION")
     assert t.indicator.startswith("Phấn đấu")
+
+
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    ("II. CHỈ TIÊU\n\n3. Sản lượng thủy sản khai thác hằng năm: 12.500 tấn.", 12_500, "tonnes", "="),
+    ("II. CHỈ TIÊU\n\n- Sản lượng lúa năm 2026 đạt 1,2 triệu tấn.", 1_200_000, "tonnes", "="),
+    ("II. CHỈ TIÊU\n\n- Diện tích trồng rừng mới năm 2026 đạt 850 ha.", 850, "ha", "="),
+    ("II. CHỈ TIÊU\n\n- Diện tích cây ăn quả ứng dụng công nghệ cao tối thiểu 2.300 héc ta.", 2_300, "ha", ">="),
+    ("II. CHỈ TIÊU\n\n- Kim ngạch xuất khẩu năm 2026 đạt 1,5 tỷ USD.", 1_500_000_000, "USD", "="),
+    ("II. CHỈ TIÊU\n\n- Thu nhập bình quân đầu người: trên 4.200 USD.", 4_200, "USD", ">"),
+    ("II. CHỈ TIÊU\n\n- Phấn đấu tập huấn cho 3.000 lượt cán bộ y tế cơ sở.", 3_000, "people", "="),
+    ("II. CHỈ TIÊU\n\n- Phấn đấu đạt 20.000 lượt khám sàng lọc tại trạm y tế.", 20_000, "count", "="),
+])
+def test_tonnes_hectares_dollars_and_turns_are_units(make_doc, text, value, unit, comparator):
+    doc, t = _one(make_doc, text)
+    assert (t.value, t.unit, t.comparator) == (pytest.approx(value), unit, comparator)
+    assert doc.quote(t.span).split()[0][0].isdigit()
+
+
+@pytest.mark.parametrize("text", [
+    # a report of what happened is no target and no baseline of an indicator
+    "Năm qua, bão lũ làm 4.500 ha lúa bị thiệt hại.",
+    "Hiện nay kim ngạch xuất khẩu ước đạt 900 triệu USD.",
+    # a quantity in a task needs a word that commits to reaching it
+    "Các xã rà soát 300 ha đất lúa kém hiệu quả để chuyển đổi.",
+])
+def test_reported_or_uncommitted_quantities_are_no_targets(make_doc, text):
+    assert targets.extract(make_doc(text), CTX) == []
