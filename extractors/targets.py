@@ -733,7 +733,12 @@ def _strong(before: str, after: str, m: _Mention) -> bool:
     near = before[-60:]
     if m.unit in _QUANTITIES:
         return bool(_COUNT_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
-    return bool(_LEVEL_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
+    # "phấn đấu giảm tỷ lệ suy dinh dưỡng của học sinh ... các xã đặc biệt khó khăn xuống 1%": striving
+    # commits the level at the end of its clause however long the indicator's name (counts stay near it)
+    return bool(_LEVEL_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after)) or bool(_FAR_COMMIT.search(before))
+
+
+_FAR_COMMIT = re.compile(r"\b(?:phan dau|muc tieu)\b")
 
 
 def _comparator(before: str, after: str) -> str:

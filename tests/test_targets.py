@@ -922,3 +922,22 @@ def test_tonnes_hectares_dollars_and_turns_are_units(make_doc, text, value, unit
 ])
 def test_reported_or_uncommitted_quantities_are_no_targets(make_doc, text):
     assert targets.extract(make_doc(text), CTX) == []
+
+
+@pytest.mark.parametrize("text, value, year", [
+    ("Năm 2026, huyện phấn đấu giảm tỷ lệ suy dinh dưỡng của học sinh tiểu học và trung học cơ sở "
+     "sinh sống tại các xã đặc biệt khó khăn xuống 1,5%.", 1.5, 2026),
+    ("Tỉnh phấn đấu đưa tỷ lệ người dân trong độ tuổi lao động ở khu vực nông thôn được đào tạo nghề "
+     "phù hợp với nhu cầu lên 60% vào năm 2027.", 60, 2027),
+    ("Mục tiêu đến năm 2030 là tỷ lệ hộ gia đình ở các thôn đặc biệt khó khăn vùng đồng bào dân tộc "
+     "thiểu số được tiếp cận thông tin đầy đủ 90%.", 90, 2030),
+])
+def test_striving_commits_a_level_far_after_it_in_the_clause(make_doc, text, value, year):
+    _, t = _one(make_doc, text)
+    assert (t.value, t.unit, t.year) == (pytest.approx(value), "%", year)
+
+
+def test_striving_far_before_a_count_commits_nothing(make_doc):
+    text = ("Phấn đấu hoàn thành kế hoạch phát triển kinh tế - xã hội, các phòng ban chuyên môn tổ chức "
+            "triển khai cho cán bộ ở các thôn xa trung tâm 25 lớp bồi dưỡng kỹ năng.")
+    assert targets.extract(make_doc(text), CTX) == []
