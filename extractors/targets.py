@@ -321,6 +321,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
     line_year = None  # the year of the paragraph's last dated target
     clauses = [(c.start, c.end) for c in clause_reads]
     previous_code = _NONE_YET  # the indicator of the sentence's last target, for numbers continuing it
+    previous_unit = None
     for k, read in enumerate(clause_reads):
         c_start, c_end = read.start, read.end
         if k and CLAUSE_BREAK.match(line.text, clauses[k - 1][1]):
@@ -354,8 +355,13 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
             before, after = _own(fclause[seg_start:m.start]), fclause[m.unit_end:seg_end]
             if _defines_indicator(fclause[:m.start], mentions[:i], m):
                 continue  # "100% xã có ít nhất 04 tin, bài": the 04 defines what the 100% counts
+            bare = previous_code is not _NONE_YET and _bare(fclause, seg_start, seg_end, m)
+            # "lần lượt đạt khoảng 45%, 35% lực lượng lao động": a number continuing a target is one too,
+            # unless it restates it in other terms ("đạt 50% (8 xã)")
+            listed = (previous_code is not _NONE_YET and m.unit == previous_unit and _bare(fclause, seg_start, seg_end, m, False)
+                      and not _in_aside(fclause, seg_start, m.start))
             if (not in_goal and not status and not (inherit and m.unit not in _COUNTED) and not _strong(before, after, m)
-                    and not (named and _AFTER_NAME.search(fclause, seg_start, m.start))):
+                    and not (named and _AFTER_NAME.search(fclause, seg_start, m.start)) and not listed):
                 continue
             t_status = status or _from_value(before, after) or any(a <= m.start < b for a, b in aside)
             if t_status and m.unit in _NEW_QUANTITIES:
@@ -371,13 +377,13 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                 year = (line_year if line_year and _STRIVES_AGAIN.match(fclause) else None) or horizon
             elif not t_status:
                 line_year = year if "phan dau" in fclause else None
-            if previous_code is not _NONE_YET and _bare(fclause, seg_start, seg_end, m):
+            if bare:
                 found = previous_code  # "...đạt 70% năm 2025; 90% năm 2030": the 90 continues the 70
             else:
                 found = _indicator_code(clause, seg_start, seg_end, m)
                 if found is None and previous_code is not _NONE_YET and _in_aside(fclause, seg_start, m.start):
                     found = previous_code  # "giảm 2%/năm (riêng các xã nghèo giảm 4%/năm)": the same rate, narrower
-            previous_code = found
+            previous_code, previous_unit = found, m.unit
             indicator = indicator if indicator is not None else _indicator_text(clause)
             out.append(Target(
                 indicator=indicator,
@@ -590,14 +596,17 @@ def _in_aside(fclause: str, seg_start: int, start: int) -> bool:
     return between.rfind("(") > between.rfind(")")
 
 
-def _bare(fclause: str, seg_start: int, seg_end: int, m: _Mention) -> bool:
+def _bare(fclause: str, seg_start: int, seg_end: int, m: _Mention, after: bool = True) -> bool:
     """The number has no words of its own: ``"...đạt 70% năm 2025; 90% năm 2030"`` (the 90).
 
     Its words run from the last ``,``/``;``/``và`` before it to the first one after it, within its segment.
+    ``after=False`` asks only about the words before it: ``"đạt 45%, 35% lực lượng lao động"`` (the 35).
     """
     cut = max((s.end() for s in _OWN_AFTER_END.finditer(fclause, seg_start, m.start)), default=seg_start)
     if not _FILLER.fullmatch(fclause, cut, m.start):
         return False
+    if not after:
+        return True
     stop = _OWN_AFTER_END.search(fclause, m.unit_end, seg_end)
     return _FILLER.fullmatch(fclause, m.unit_end, stop.start() if stop else seg_end) is not None
 

@@ -941,3 +941,18 @@ def test_striving_far_before_a_count_commits_nothing(make_doc):
     text = ("Phấn đấu hoàn thành kế hoạch phát triển kinh tế - xã hội, các phòng ban chuyên môn tổ chức "
             "triển khai cho cán bộ ở các thôn xa trung tâm 25 lớp bồi dưỡng kỹ năng.")
     assert targets.extract(make_doc(text), CTX) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đến năm 2027, tỷ lệ lao động tham gia bảo hiểm xã hội, bảo hiểm thất nghiệp lần lượt đạt khoảng 50%, 40% lực lượng lao động.",
+     [50, 40]),
+    ("Tỷ lệ hộ nghèo đa chiều giảm còn 3%, 2,5% ở khu vực nông thôn.", [3, 2.5]),
+])
+def test_number_listed_after_a_target_is_one_too(make_doc, text, expected):
+    found = [t for t in targets.extract(make_doc(text), CTX) if t.comparator != "baseline"]
+    assert [t.value for t in found] == [pytest.approx(v) for v in expected]
+
+
+def test_count_restating_a_percentage_in_brackets_is_no_target(make_doc):
+    text = "Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao năm 2026 đạt 40% (6 xã)."
+    assert [(t.value, t.unit) for t in targets.extract(make_doc(text), CTX)] == [(40, "%")]
