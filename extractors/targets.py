@@ -63,7 +63,12 @@ _YEAR_AFTER = re.compile(r"^[^;:]{0,60}?\b(?:vao|trong|den|tu)?\s*(?<!so voi )(?
 # A "." ends the sentence: the next sentence is no longer under the "Phấn đấu ...:" lead-in.
 CLAUSE_BREAK = re.compile(r"\.")
 # Counts need a commitment word of their own even inside a list: "...; tập huấn 50 người".
-_COUNTED = ("count", "people", "beds", "VND")
+_COUNTED = ("count", "people", "beds", "VND", "USD", "tonnes", "ha")
+# Units written after a multiplier word: "60 triệu đồng", "3 tỷ USD", "2,5 nghìn tấn".
+_SCALED = ("VND", "USD", "tonnes", "ha")
+# Quantities (not levels) need a word that commits to reaching them: "đạt 1.900 ha", "tối thiểu 25.000 tấn".
+_QUANTITIES = ("count", "people", "beds", "USD", "tonnes", "ha")
+_NEW_QUANTITIES = ("USD", "tonnes", "ha")
 _TIMES = re.compile(r"\b(?:con|xuong|gap|bang)\s+\Z")
 _DATE_YEAR = re.compile(r"thang\s+\d{1,2}\s+nam\s*$")
 _TIME_GAP = re.compile(r"\s+(?:vao|trong|den|tu)?\s*(?:nam|het nam|cuoi nam)\s+(?:19|20)\d{2}(?=\s+(?:dat|la|o muc)?\s*$)")
@@ -77,31 +82,38 @@ _LEAD_COMMIT = re.compile(r"phan dau|^\W*(?:\d+(?:\.\d+)*[.)]\s*|[a-z][.)]\s*)?(
                           r"(?:la|nhu sau|sau|gom|bao gom)\s*:\s*$")
 _ELABORATION = re.compile(r"^(?:[-+*•●▪–]\s*)?(?:trong do|cu the|bao gom|gom)\b[^:]{0,20}:$")
 _BREAKDOWN = re.compile(r"\((?:trong do|bao gom|gom)\b[^()]*\)")
-CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$")
+# A period with no space after it ends a sentence too ("... đạt 8,0%.Cụ thể, ...", "dinh dưỡng.Bên cạnh đó"),
+# when a word of three letters or a number comes before it: "TP.Hồ Chí Minh", "ThS.Nguyễn" are abbreviations.
+CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$"
+                        r"|(?<=[a-zđà-ỹ]{3})\.(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])|(?<=[\d%‰])\.(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])")
 
 # Unit words right after the number (folded text).
 _AFTER_UNIT = [
     (re.compile(r"\s*%"), "%"),
     (re.compile(r"\s*‰"), "‰"),
     (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:dong|vnd)\b"), "VND"),
+    (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:usd|do la(?: my)?)\b"), "USD"),
+    (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*tan\b(?!\s*(?:cong|cong|dung|suat))"), "tonnes"),
+    (re.compile(r"\s*(nghin|ngan|trieu|ty|ti)?\s*(?:ha|hecta|hec ta)\b"), "ha"),
     (re.compile(r"\s*con\s*/\s*(?:1\s+)?phu nu"), "per_woman"),
     (re.compile(r"\s*(?:so )?(?:be |tre so sinh |tre )?trai\s*/\s*100\s*(?:be |tre so sinh |tre )?gai"), "per_100_girls"),
     (re.compile(r"\s*(?:ca\s+)?/\s*100\.000"), "per_100k"),
     (re.compile(r"\s*(?:ca(?: sinh| tu vong| mac)?\s*)?/\s*1\.000\b"), "‰"),  # "18 ca sinh/1.000 phụ nữ"
     (re.compile(r"\s*(?:nguoi\s*|ca\s*)?/\s*10\.000\b"), "per_10k"),
     (re.compile(r"\s*giuong"), "beds"),
-    (re.compile(r"\s*(?:nguoi|luot nguoi|bac si|bac sy|y si|y sy|nhan vien|can bo|cong chuc|vien chuc|"
+    (re.compile(r"\s*(?:nguoi|luot (?:nguoi|can bo|cong chuc|vien chuc|hoc sinh|doan vien|hoi vien|thanh nien|"
+                r"phu nu|nguoi dan|nguoi benh|benh nhan|tre)|bac si|bac sy|y si|y sy|nhan vien|can bo|cong chuc|vien chuc|"
                 r"hoc vien|hoc sinh|giao vien|dieu duong|ho sinh|duoc si|thanh vien|doan vien|hoi vien|"
                 r"cong tac vien|tuyen truyen vien|lao dong|benh nhan|tre)\b"), "people"),
     (re.compile(r"\s*(?:xa|phuong|thi tran|don vi|tram|co so|thon|ban|ap|to dan pho|khu pho|huyen|"
                 r"quan|tinh|truong|benh vien|phong kham|khoa|ho gia dinh|ho|doanh nghiep|diem|mo hinh|"
                 r"cau lac bo|to|nhom|dia phuong|co quan|cong trinh|du an|hop tac xa|lop|chi nhanh|"
                 r"trung tam|phong|khu|cum|chuyen muc|tin|bai|san pham|ho so|thu tuc|dich vu|xe|"
-                r"tram y te|nha|cong)\b"), "count"),
+                r"tram y te|nha|cong|luot)\b"), "count"),
 ]
 # Numbers followed by these are durations, ages, frequencies or scores: never targets.
 _NOT_TARGET = re.compile(
-    r"\s*(?:tuoi|thang|nam\b|ngay|gio|phut|lan|buoi|dot|tiet|km|m2|m\b|ha\b|tan|kg|lit|"
+    r"\s*(?:tuoi|thang|nam\b|ngay|gio|phut|lan|buoi|dot|tiet|km|m2|m\b|kg|lit|"
     r"diem|ky|truong hop|khoa\s+(?:hop|[ivx]+)|muc|cap|loai|benh|tieu chi|noi dung|chi tieu|muc tieu|"
     r"nhiem vu|giai phap|van ban|quyet dinh|ke hoach)\b"
 )
@@ -308,8 +320,12 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
     carried = False  # a ";"-list after "Phấn đấu ...:" commits every item, not only the first
     line_year = None  # the year of the paragraph's last dated target
     clauses = [(c.start, c.end) for c in clause_reads]
+    previous_code = _NONE_YET  # the indicator of the sentence's last target, for numbers continuing it
+    previous_unit = None
     for k, read in enumerate(clause_reads):
         c_start, c_end = read.start, read.end
+        if k and CLAUSE_BREAK.match(line.text, clauses[k - 1][1]):
+            previous_code = _NONE_YET  # a new sentence continues nothing
         clause = line.text[c_start:c_end]
         if not carried and read.mentions is None:
             continue  # no number and no list carried into it: the clause changes nothing
@@ -318,7 +334,7 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         # a budget section's money is what the plan spends, never a target (the rest reads the same)
         found = read.mentions if read.mentions is not None else _mentions(clause, fclause, [])
         mentions = [m for m in found
-                    if not (in_budget and m.unit == "VND") and not any(a <= m.start < b for a, b in parts)]
+                    if not (in_budget and m.unit in ("VND", "USD")) and not any(a <= m.start < b for a, b in parts)]
         if not mentions and not carried:
             continue  # the rules below would only decide whether a list carries on, and none is carried
         if RUBRIC.search(fclause) or OPTIONAL.search(fclause) or (in_budget and _SHARE.search(fclause)):
@@ -332,16 +348,24 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
         if not committed and not status:
             continue
         indicator = None  # the clause's text, the same for every number in it: built once
+        first = len(out)
         for i, m in enumerate(mentions):
             seg_start = mentions[i - 1].unit_end if i else 0
             seg_end = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
             before, after = _own(fclause[seg_start:m.start]), fclause[m.unit_end:seg_end]
             if _defines_indicator(fclause[:m.start], mentions[:i], m):
                 continue  # "100% xã có ít nhất 04 tin, bài": the 04 defines what the 100% counts
+            bare = previous_code is not _NONE_YET and _bare(fclause, seg_start, seg_end, m)
+            # "lần lượt đạt khoảng 45%, 35% lực lượng lao động": a number continuing a target is one too,
+            # unless it restates it in other terms ("đạt 50% (8 xã)")
+            listed = (previous_code is not _NONE_YET and m.unit == previous_unit and _bare(fclause, seg_start, seg_end, m, False)
+                      and not _in_aside(fclause, seg_start, m.start))
             if (not in_goal and not status and not (inherit and m.unit not in _COUNTED) and not _strong(before, after, m)
-                    and not (named and _AFTER_NAME.search(fclause, seg_start, m.start))):
+                    and not (named and _AFTER_NAME.search(fclause, seg_start, m.start)) and not listed):
                 continue
             t_status = status or _from_value(before, after) or any(a <= m.start < b for a, b in aside)
+            if t_status and m.unit in _NEW_QUANTITIES:
+                continue  # "63.000 ha cây trồng bị thiệt hại", "xuất khẩu đạt 2,9 tỷ USD": reports, no indicator's baseline
             comparator = "baseline" if t_status else (m.bound or _comparator(before, after))
             year = (_year_after(after) or _year(fclause, m.start) or year_lead.year() or _year_of(lead)
                     or next((y for y in map(_year_of, headings) if y), None))
@@ -353,7 +377,13 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                 year = (line_year if line_year and _STRIVES_AGAIN.match(fclause) else None) or horizon
             elif not t_status:
                 line_year = year if "phan dau" in fclause else None
-            found = _indicator_code(clause, seg_start, seg_end, m)
+            if bare:
+                found = previous_code  # "...đạt 70% năm 2025; 90% năm 2030": the 90 continues the 70
+            else:
+                found = _indicator_code(clause, seg_start, seg_end, m)
+                if found is None and previous_code is not _NONE_YET and _in_aside(fclause, seg_start, m.start):
+                    found = previous_code  # "giảm 2%/năm (riêng các xã nghèo giảm 4%/năm)": the same rate, narrower
+            previous_code, previous_unit = found, m.unit
             indicator = indicator if indicator is not None else _indicator_text(clause)
             out.append(Target(
                 indicator=indicator,
@@ -369,8 +399,11 @@ def _line_targets(doc, line: Line, folded: str, clause_reads: list[_Clause], hea
                 approximate=bool(APPROX.search(before[-25:])),
             ))
             carried = carried or (not t_status and not CLAUSE_BREAK.match(line.text, c_end))
+        _share_forward(out, first, line.start + c_start, fclause)
     return out
 
+
+_NONE_YET = object()
 
 # "(3) Tổng sản lượng lương thực năm 2025: 25.000 tấn" · "Số bác sĩ/vạn dân: 15 bác sĩ": an indicator's
 # name, a colon and its value at once. A list of such lines is a list of targets (chỉ tiêu) even
@@ -512,12 +545,15 @@ def _year_after(after: str) -> int | None:
 
 
 def _indicator_code(clause: str, seg_start: int, seg_end: int, m: _Mention):
-    """The indicator a number's own words name, else the words around it.
+    """The indicator a number's own words name, else the words around it, never another number's.
 
     Between two numbers, a separator divides what belongs to each: in "100% trạm y tế
     xã có bác sĩ và 95% dân số tham gia bảo hiểm y tế" and in "bao phủ bảo hiểm y tế
     đạt 95%, tỷ lệ tiêm chủng đầy đủ đạt 98%", each number keeps the words from the
-    last separator before it to the first one after it.
+    last separator before it to the first one after it. The words of the whole clause are
+    never read: in "bảo hiểm xã hội đạt 45%, ... 95% dân số tham gia bảo hiểm y tế" they
+    name the 95, not the 45 (a number with no words of its own continues the one before it,
+    see :func:`_bare`).
     """
     # Only text between two numbers is divided: before the first one, or after the
     # last one, every word is the number's own (names hold commas: "dự phòng, quản lý").
@@ -527,13 +563,52 @@ def _indicator_code(clause: str, seg_start: int, seg_end: int, m: _Mention):
     own_end = after.start() if after else seg_end
     own = clause[max(seg_start + cut, m.start - 60):min(own_end, m.unit_end + 80)]
     window = clause[max(seg_start, m.start - 60):min(seg_end, m.unit_end + 80)]
-    return (match_indicator(own) or match_indicator(window) or match_indicator(clause[seg_start:seg_end])
-            or match_indicator(clause))
+    return match_indicator(own) or match_indicator(window) or match_indicator(clause[seg_start:seg_end])
 
 
 # ", " and ";" end a target's words; "và" does when the next number follows it at once.
 _SEPARATOR_BEFORE = re.compile(r",\s|;|\svà\s+(?=$)")
 _SEPARATOR_AFTER = re.compile(r",\s|;|\svà\s+(?=\d)")
+# What a continuation number may carry besides itself: a time, a bound, a verb of reaching
+# ("...; 90% năm 2030", "năm 2024 đạt 93%, năm 2025 đạt 95%", "từ 90% năm 2023 lên 95%"). Folded text.
+_FILLER = re.compile(
+    r"(?:\b(?:nam|den|het|cuoi|vao|trong|giai doan|dat|la|khoang|tren|duoi|it nhat|toi thieu|tro len|"
+    r"tro xuong|len|xuong|con|muc|o|tuong ung|lan luot|phan dau|tu|hoac|moi|hang)\b|[\d%‰.,:;()\-–\s*+])*"
+)
+_OWN_AFTER_END = re.compile(r",|;|\bva\b")
+
+
+_COORDINATED = re.compile(r"\s*(?:,|va|hoac)\s*")
+
+
+def _share_forward(out: list[Target], first: int, offset: int, fclause: str) -> None:
+    """``"10 xã và 01 thị trấn đạt Bộ tiêu chí quốc gia về y tế"``: numbers joined by ``và`` share the words after the last."""
+    for i in range(len(out) - 2, first - 1, -1):
+        t, nxt = out[i], out[i + 1]
+        if t.indicator_code is None and nxt.indicator_code is not None and t.unit == nxt.unit and \
+                _COORDINATED.fullmatch(fclause, t.span.end - offset, nxt.span.start - offset):
+            out[i] = t.model_copy(update={"indicator_code": nxt.indicator_code, "score": nxt.score})
+
+
+def _in_aside(fclause: str, seg_start: int, start: int) -> bool:
+    """A bracket opened since the number before is still open: the number qualifies that one."""
+    between = fclause[seg_start:start]
+    return between.rfind("(") > between.rfind(")")
+
+
+def _bare(fclause: str, seg_start: int, seg_end: int, m: _Mention, after: bool = True) -> bool:
+    """The number has no words of its own: ``"...đạt 70% năm 2025; 90% năm 2030"`` (the 90).
+
+    Its words run from the last ``,``/``;``/``và`` before it to the first one after it, within its segment.
+    ``after=False`` asks only about the words before it: ``"đạt 45%, 35% lực lượng lao động"`` (the 35).
+    """
+    cut = max((s.end() for s in _OWN_AFTER_END.finditer(fclause, seg_start, m.start)), default=seg_start)
+    if not _FILLER.fullmatch(fclause, cut, m.start):
+        return False
+    if not after:
+        return True
+    stop = _OWN_AFTER_END.search(fclause, m.unit_end, seg_end)
+    return _FILLER.fullmatch(fclause, m.unit_end, stop.start() if stop else seg_end) is not None
 
 
 def _clauses(text: str, start: int) -> list[tuple[int, int]]:
@@ -629,9 +704,10 @@ def _unit(fclause: str, end: int, value: float, per_10k: bool) -> tuple[str | No
         return None, end, value
     m = _any_unit().match(after)
     if m:
-        unit = _AFTER_UNIT[int(m.lastgroup[1:])][1]
-        if unit == "VND":
-            value *= MULTIPLIERS.get(m.group("mult") or "", 1)
+        index = int(m.lastgroup[1:])
+        unit = _AFTER_UNIT[index][1]
+        if unit in _SCALED:  # "3 tỷ USD", "2,5 nghìn tấn": the word multiplies the number
+            value *= MULTIPLIERS.get(m.group(f"m{index}") or "", 1)
         if per_10k and unit in ("people", "beds", "count"):
             return "per_10k", end + m.end(), value
         return unit, end + m.end(), value
@@ -652,7 +728,7 @@ def _any_unit() -> re.Pattern[str]:
     """
     parts = []
     for i, (rx, _) in enumerate(_AFTER_UNIT):
-        pattern = rx.pattern.replace("(nghin|ngan|trieu|ty|ti)", "(?P<mult>nghin|ngan|trieu|ty|ti)")
+        pattern = rx.pattern.replace("(nghin|ngan|trieu|ty|ti)", f"(?P<m{i}>nghin|ngan|trieu|ty|ti)")
         parts.append(f"(?P<u{i}>{pattern})")
     return re.compile("|".join(parts))
 
@@ -664,9 +740,14 @@ def _strong(before: str, after: str, m: _Mention) -> bool:
     if m.unit == "%" and m.value == 100 and _HUNDRED_OF.match(after):
         return True
     near = before[-60:]
-    if m.unit in ("count", "people", "beds"):
+    if m.unit in _QUANTITIES:
         return bool(_COUNT_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
-    return bool(_LEVEL_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after))
+    # "phấn đấu giảm tỷ lệ suy dinh dưỡng của học sinh ... các xã đặc biệt khó khăn xuống 1%": striving
+    # commits the level at the end of its clause however long the indicator's name (counts stay near it)
+    return bool(_LEVEL_COMMIT.search(near)) or bool(_OPEN_BOUND.match(after)) or bool(_FAR_COMMIT.search(before))
+
+
+_FAR_COMMIT = re.compile(r"\b(?:phan dau|muc tieu)\b")
 
 
 def _comparator(before: str, after: str) -> str:

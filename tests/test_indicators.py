@@ -38,6 +38,8 @@ def test_vocabulary_covers_the_indicators_health_plans_track(code):
     ("100% dân số được quản lý sức khỏe", "HEALTH_MANAGED"),
     ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 18%", "U5_STUNTING"),
     ("suy dinh dưỡng cân nặng theo tuổi dưới 10%", "U5_UNDERWEIGHT"),
+    ("giảm tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi thể gầy còm xuống 3%", "U5_WASTING"),
+    ("suy dinh dưỡng cân nặng theo chiều cao dưới 5%", "U5_WASTING"),
     ("Tỷ suất tử vong trẻ em dưới 1 tuổi dưới 8,5‰", "INFANT_MORTALITY"),
     ("Tỷ suất tử vong trẻ em dưới 5 tuổi dưới 16‰", "U5_MORTALITY"),
     ("Tỷ số tử vong mẹ dưới 40/100.000 trẻ đẻ sống", "MATERNAL_MORTALITY"),

@@ -833,3 +833,126 @@ def test_sentence_without_striving_does_not_take_the_paragraph_year(make_doc):
 def test_period_compared_against_is_no_target_year(make_doc, text, year):
     """``so với trung bình ... giai đoạn 2019 - 2023`` names the baseline period, not the target's year."""
     assert [t.year for t in targets.extract(make_doc(text), PlanContext())] == [year]
+
+
+def _codes(make_doc, text):
+    doc = make_doc(text)
+    return [(t.value, t.indicator_code) for t in targets.extract(doc, CTX) if t.comparator != "baseline"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I. MỤC TIÊU\n\n- Tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi đạt 95% năm 2026; 98% năm 2030.",
+     [(95, "FULL_IMMUNIZATION"), (98, "FULL_IMMUNIZATION")]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ người dân có thẻ bảo hiểm y tế năm 2025 đạt 93%, năm 2027 đạt 96%.",
+     [(93, "BHYT_COVERAGE"), (96, "BHYT_COVERAGE")]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ nhà tiêu hợp vệ sinh đạt 80% vào năm 2026 và 90% vào năm 2030 và giảm 30% số hộ chưa có công trình vệ sinh.",
+     [(80, "HYGIENIC_LATRINE"), (90, "HYGIENIC_LATRINE"), (30, None)]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ hộ nghèo đa chiều giảm 1,5%/năm (riêng các xã vùng cao giảm 3%/năm).",
+     [(1.5, "POVERTY_RATE"), (3, "POVERTY_RATE")]),
+])
+def test_number_without_words_of_its_own_continues_the_indicator_before(make_doc, text, expected):
+    assert _codes(make_doc, text) == [(pytest.approx(v), c) for v, c in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words naming a later number never name an earlier one
+    ("I. MỤC TIÊU\n\nĐến năm 2026, số người tham gia bảo hiểm xã hội, bảo hiểm tai nạn lần lượt đạt khoảng 40%, 30% "
+     "lực lượng lao động, trên 96% dân số tham gia bảo hiểm y tế.",
+     [(40, None), (30, None), (96, "BHYT_COVERAGE")]),
+    ("I. MỤC TIÊU\n\n- Tỷ lệ lao động qua đào tạo đạt 70%; 100% trạm y tế xã có bác sĩ.",
+     [(70, None), (100, "STATION_WITH_DOCTOR")]),
+    # a new sentence continues nothing
+    ("I. MỤC TIÊU\n\n- Tỷ lệ tiêm chủng đầy đủ đạt 95%. Năm 2026 đạt 60% số trường học có phòng y tế.",
+     [(95, "FULL_IMMUNIZATION"), (60, None)]),
+])
+def test_number_never_takes_the_indicator_of_another_numbers_words(make_doc, text, expected):
+    assert _codes(make_doc, text) == [(pytest.approx(v), c) for v, c in expected]
+
+
+def test_numbers_joined_by_and_share_the_words_after_the_last(make_doc):
+    text = "I. MỤC TIÊU\n\n- Phấn đấu đến năm 2026 có thêm 8 xã và 02 thị trấn đạt Bộ tiêu chí quốc gia về y tế xã."
+    assert _codes(make_doc, text) == [(8, "COMMUNE_HEALTH_CRITERIA"), (2, "COMMUNE_HEALTH_CRITERIA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mục tiêu đến năm 2030, tỷ lệ suy dinh dưỡng thể thấp còi giảm mạnh.Cụ thể, giảm tỷ lệ trẻ sinh nhẹ cân xuống dưới 9%.",
+     [(9, None)]),
+    ("I. MỤC TIÊU\n\nTỷ lệ tiêm chủng đầy đủ đạt 96%.Bên cạnh đó, phấn đấu 70% trường học có phòng y tế.",
+     [(96, "FULL_IMMUNIZATION"), (70, None)]),
+    ("I. MỤC TIÊU\n\nTỷ lệ bao phủ bảo hiểm y tế đạt 95%.Ủy ban nhân dân huyện phấn đấu 60% trường học có phòng y tế.",
+     [(95, "BHYT_COVERAGE"), (60, None)]),
+])
+def test_period_without_space_before_a_capital_ends_the_sentence(make_doc, text, expected):
+    assert _codes(make_doc, text) == [(pytest.approx(v), c) for v, c in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Phấn đấu đến năm 2026 tại TP.Hồ Chí Minh tỷ lệ tiêm chủng đầy đủ đạt 97%.",
+    "Phấn đấu đến năm 2026 tại Tp.Huế tỷ lệ tiêm chủng đầy đủ đạt 97%.",
+])
+def test_abbreviation_dot_is_no_sentence_end(make_doc, text):
+    doc = make_doc(text)
+    (t,) = [t for t in targets.extract(doc, CTX)]
+    assert (t.value, t.year, t.indicator_code) == (97, 2026, "FULL_IMMUNIZATION")
+    assert t.indicator.startswith("Phấn đấu")
+
+
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    ("II. CHỈ TIÊU\n\n3. Sản lượng thủy sản khai thác hằng năm: 12.500 tấn.", 12_500, "tonnes", "="),
+    ("II. CHỈ TIÊU\n\n- Sản lượng lúa năm 2026 đạt 1,2 triệu tấn.", 1_200_000, "tonnes", "="),
+    ("II. CHỈ TIÊU\n\n- Diện tích trồng rừng mới năm 2026 đạt 850 ha.", 850, "ha", "="),
+    ("II. CHỈ TIÊU\n\n- Diện tích cây ăn quả ứng dụng công nghệ cao tối thiểu 2.300 héc ta.", 2_300, "ha", ">="),
+    ("II. CHỈ TIÊU\n\n- Kim ngạch xuất khẩu năm 2026 đạt 1,5 tỷ USD.", 1_500_000_000, "USD", "="),
+    ("II. CHỈ TIÊU\n\n- Thu nhập bình quân đầu người: trên 4.200 USD.", 4_200, "USD", ">"),
+    ("II. CHỈ TIÊU\n\n- Phấn đấu tập huấn cho 3.000 lượt cán bộ y tế cơ sở.", 3_000, "people", "="),
+    ("II. CHỈ TIÊU\n\n- Phấn đấu đạt 20.000 lượt khám sàng lọc tại trạm y tế.", 20_000, "count", "="),
+])
+def test_tonnes_hectares_dollars_and_turns_are_units(make_doc, text, value, unit, comparator):
+    doc, t = _one(make_doc, text)
+    assert (t.value, t.unit, t.comparator) == (pytest.approx(value), unit, comparator)
+    assert doc.quote(t.span).split()[0][0].isdigit()
+
+
+@pytest.mark.parametrize("text", [
+    # a report of what happened is no target and no baseline of an indicator
+    "Năm qua, bão lũ làm 4.500 ha lúa bị thiệt hại.",
+    "Hiện nay kim ngạch xuất khẩu ước đạt 900 triệu USD.",
+    # a quantity in a task needs a word that commits to reaching it
+    "Các xã rà soát 300 ha đất lúa kém hiệu quả để chuyển đổi.",
+])
+def test_reported_or_uncommitted_quantities_are_no_targets(make_doc, text):
+    assert targets.extract(make_doc(text), CTX) == []
+
+
+@pytest.mark.parametrize("text, value, year", [
+    ("Năm 2026, huyện phấn đấu giảm tỷ lệ suy dinh dưỡng của học sinh tiểu học và trung học cơ sở "
+     "sinh sống tại các xã đặc biệt khó khăn xuống 1,5%.", 1.5, 2026),
+    ("Tỉnh phấn đấu đưa tỷ lệ người dân trong độ tuổi lao động ở khu vực nông thôn được đào tạo nghề "
+     "phù hợp với nhu cầu lên 60% vào năm 2027.", 60, 2027),
+    ("Mục tiêu đến năm 2030 là tỷ lệ hộ gia đình ở các thôn đặc biệt khó khăn vùng đồng bào dân tộc "
+     "thiểu số được tiếp cận thông tin đầy đủ 90%.", 90, 2030),
+])
+def test_striving_commits_a_level_far_after_it_in_the_clause(make_doc, text, value, year):
+    _, t = _one(make_doc, text)
+    assert (t.value, t.unit, t.year) == (pytest.approx(value), "%", year)
+
+
+def test_striving_far_before_a_count_commits_nothing(make_doc):
+    text = ("Phấn đấu hoàn thành kế hoạch phát triển kinh tế - xã hội, các phòng ban chuyên môn tổ chức "
+            "triển khai cho cán bộ ở các thôn xa trung tâm 25 lớp bồi dưỡng kỹ năng.")
+    assert targets.extract(make_doc(text), CTX) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đến năm 2027, tỷ lệ lao động tham gia bảo hiểm xã hội, bảo hiểm thất nghiệp lần lượt đạt khoảng 50%, 40% lực lượng lao động.",
+     [50, 40]),
+    ("Tỷ lệ hộ nghèo đa chiều giảm còn 3%, 2,5% ở khu vực nông thôn.", [3, 2.5]),
+])
+def test_number_listed_after_a_target_is_one_too(make_doc, text, expected):
+    found = [t for t in targets.extract(make_doc(text), CTX) if t.comparator != "baseline"]
+    assert [t.value for t in found] == [pytest.approx(v) for v in expected]
+
+
+def test_count_restating_a_percentage_in_brackets_is_no_target(make_doc):
+    text = "Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao năm 2026 đạt 40% (6 xã)."
+    assert [(t.value, t.unit) for t in targets.extract(make_doc(text), CTX)] == [(40, "%")]
