@@ -72,7 +72,7 @@ _QUARTER = re.compile(
 )
 _HALF = re.compile(r"\b(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>(?:19|20)\d{2}))?", re.IGNORECASE)
 _YEAR = re.compile(
-    r"(?P<cue>(?:hoàn\s+thành\s+)?trong\s+năm|(?:đến\s+)?hết\s+năm|cuối\s+năm|năm)\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)",
+    r"(?P<cue>(?:hoàn\s+thành\s+)?trong\s+năm|(?:đến\s+)?hết\s+năm|cuối\s+năm|vào\s+năm|năm)\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
@@ -125,7 +125,7 @@ _RANGE_OPENING = re.compile(
 # Every endpoint of a range ends in a year, and "đến" or a dash follows the first one: most
 # sentences with a year (a cited document's date) hold no such year and skip the range pattern.
 _RANGE_HINT = re.compile(r"\d{4}\s*(?:đến|[-–])")
-_YEAR_OPENING = re.compile(r"(?:hoàn\s+thành\s+trong|trong|đến\s+hết|hết|cuối|năm)\s+(?:năm\s+)?(?:19|20)\d\d")
+_YEAR_OPENING = re.compile(r"(?:hoàn\s+thành\s+trong|trong|đến\s+hết|hết|cuối|vào|năm)\s+(?:năm\s+)?(?:19|20)\d\d")
 _DATE_OPENING = re.compile(r"\d\d?\s*[/.\-]\s*\d|ngày\s+\d")  # _DMY, _DM
 _DAY_OPENING = re.compile(r"ngày\s+\d")  # _DAY_OF_MONTH
 _MONTH_OPENING = re.compile(r"tháng\s+\d")  # _MONTH_RANGE, _MY, _M
@@ -349,7 +349,7 @@ def _absolute_date(text: str, m: re.Match[str]) -> TimeExpr | None:
     start = _expand_start(text, m.start())
     if _start_before(text, start):
         return TimeExpr(start, m.end(), text[start:m.end()], starts=iso, precision="day")
-    if not _cue_before(text, start):
+    if not _cue_before(text, start) or _counting_window(text, start):
         return None
     return TimeExpr(start, m.end(), text[start:m.end()], date=iso, precision="day")
 
@@ -463,7 +463,15 @@ def _month_year(text: str, m: re.Match[str]) -> TimeExpr | None:
     lead = _FROM_BEFORE.search(text[max(0, begin - 4):begin])
     if lead:
         begin -= len(lead.group(0))
+    elif _BEFORE_MONTH.search(text, max(0, begin - 12), begin):
+        # "hoàn thành trước tháng 10/2024": due before October opens, by the end of September
+        ym = _previous_month(ym)
     return TimeExpr(begin, m.end(), text[begin:m.end()], month=ym, precision="month")
+
+
+def _previous_month(ym: str) -> str:
+    y, mo = (int(p) for p in ym.split("-"))
+    return f"{y - 1:04d}-12" if mo == 1 else f"{y:04d}-{mo - 1:02d}"
 
 
 def _label_before(text: str, pos: int) -> bool:
@@ -479,7 +487,7 @@ def _day_month(text: str, m: re.Match[str], recurring: str | None, reference: da
         return None
     start = _expand_start(text, m.start())
     chained = _chained_after_date(text, start)
-    if not (_cue_before(text, start) or chained):
+    if not (_cue_before(text, start) or chained) or _counting_window(text, start):
         return None
     if recurring == "yearly" or _yearly_after(text, m.end()):
         tags = ("next-year",) if _NEXT_YEAR.match(text, m.end()) else ()
@@ -548,6 +556,20 @@ def _year(text: str, m: re.Match[str], reference: date | None) -> TimeExpr | Non
     if cue[0] == "trong" and _CONTINUOUS.search(text[max(0, m.start() - 40):m.start()]):
         return None  # "tiến hành thường xuyên, liên tục trong năm 2025": done all year, nothing falls due
     return TimeExpr(m.start(), m.end(), m.group(0), month=_ym(y, 12), precision="year")
+
+
+# "trước tháng 10/2024" (not "trước ngày 15 tháng 10"): the month itself is already late
+_BEFORE_MONTH = re.compile(r"\btrước\s*$", re.IGNORECASE)
+# "Báo cáo định kỳ hằng năm tính từ ngày 15 tháng 12 năm trước ... đến ngày 14 tháng 12 của năm báo cáo":
+# the window a report's figures cover, or their cut-off ("số liệu tính đến ngày 30/6"), is no due date.
+_COUNTED = re.compile(r"(?=t)\btính\s+(?:từ|đến)\b", re.IGNORECASE)
+
+
+def _counting_window(text: str, pos: int) -> bool:
+    """``tính từ ngày 15 ... đến ngày 14 tháng 12`` / ``tính đến ngày 30/6`` before ``pos``, in its clause."""
+    head = text[max(0, pos - 120):pos]
+    cut = max(head.rfind(";"), head.rfind(". "))
+    return _COUNTED.search(head, cut + 1) is not None
 
 
 _CONTINUOUS = re.compile(r"(?=[tls])(?:thường\s+xuyên|liên\s+tục|suốt)[\s,]*(?:và\s+)?(?:liên\s+tục[\s,]*)?$", re.IGNORECASE)

@@ -421,3 +421,12 @@ def test_a_summing_up_before_a_later_section_is_no_closing(make_doc):
                    "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Xây dựng\n- Báo cáo kết quả trước ngày 15 tháng 12 hằng năm.\n")
     found = deadlines.extract(doc, ctx, assignments.extract(doc, ctx))
     assert [d.agency for d in found] == ["Sở Xây dựng"]
+
+
+def test_regression_target_vao_nam_is_no_deadline(make_doc):
+    """A goal 'đạt 80% vào năm 2030' in a plan's body names the target's year, not a due date."""
+    doc = make_doc("KẾ HOẠCH\nPhòng, chống HIV/AIDS\n\nKhống chế tỷ lệ nhiễm HIV dưới 0,3% vào năm 2030.\n"
+                   "- Tăng tỷ lệ người dân hiểu biết về HIV đạt 80% vào năm 2030;\n"
+                   "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế tổ chức sơ kết vào năm 2027 và tổng kết vào năm 2030.\n")
+    found = run(doc, PlanContext(issued=date(2025, 3, 1), issued_year=2025))
+    assert [(d.month, d.text) for d in found] == [("2027-12", "vào năm 2027"), ("2030-12", "vào năm 2030")]

@@ -355,3 +355,47 @@ def test_line_of_repeated_dates_reads_every_date():
     assert len(once) >= 1 and len(found) == 200 * len(once)
     assert [e.text for e in found[:len(once)]] == [e.text for e in once]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize("text, month", [
+    ("các địa phương phải hoàn thành trước tháng 10/2024 để chuẩn bị đại hội", "2024-09"),
+    ("Hoàn thành việc rà soát trước tháng 7 năm 2025.", "2025-06"),
+    ("xong trước tháng 01/2026", "2025-12"),
+])
+def test_deadline_before_a_month_falls_due_in_the_month_before(text, month):
+    """'trước tháng 10/2024' is late once October opens: due by the end of September."""
+    expr = one(text)
+    assert expr.month == month and expr.precision == "month"
+
+
+def test_deadline_in_a_month_keeps_its_month():
+    assert one("hoàn thành trong tháng 10/2024").month == "2024-10"
+    assert one("trước ngày 15 tháng 10 năm 2024").date == "2024-10-15"
+
+
+@pytest.mark.parametrize("text", [
+    "Báo cáo định kỳ hằng năm tính từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12 của năm báo cáo.",
+    "Số liệu báo cáo 6 tháng tính đến ngày 15/6/2024.",
+    "Kỳ báo cáo tính từ ngày 01/01 đến ngày 30/6 hằng năm.",
+])
+def test_counting_window_of_a_report_is_no_deadline(text):
+    """The span a report's figures cover, or their cut-off day, is not when the report is due."""
+    assert [e for e in find(text, REF) if e.is_deadline] == []
+
+
+def test_counting_window_leaves_the_due_date_of_the_next_clause():
+    text = "Số liệu tính đến ngày 14/12; gửi báo cáo về Sở Y tế trước ngày 20/12 hằng năm."
+    found = [e for e in find(text, REF) if e.is_deadline]
+    assert [(e.rec_month, e.rec_day) for e in found] == [(12, 20)]
+
+
+@pytest.mark.parametrize("text, month", [
+    ("tổ chức sơ kết giữa kỳ vào năm 2026 và tổng kết", "2026-12"),
+    ("Sở Y tế tổng kết việc thực hiện Kế hoạch vào năm 2030.", "2030-12"),
+])
+def test_deadline_event_in_a_year(text, month):
+    assert one(text).month == month
+
+
+def test_year_with_vao_in_the_past_is_no_deadline():
+    assert [e for e in find("Luật được thông qua vào năm 2020", REF) if e.is_deadline] == []
