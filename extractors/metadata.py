@@ -48,6 +48,9 @@ _SUBJECT_LEAD = re.compile(r"[\s,]*(?:ngày\s+[\d/.-]+\s*)?(?:của\s+[^,]{0,60}
 _CLAUSE_END = re.compile(r"\.(?:\s|$)|[\n\f]")
 _NUMBERED_MENTION = re.compile(r"^\S+\s+\S+\s+số\b", re.I)
 _NUMBER_LABEL = re.compile(r"^Số\s*(?::|\d|/)")
+# "ỦY BAN NHÂN DÂN Số: 129/KH-UBND": a header collapsed onto one line puts the number
+# label right after the issuer; the issuer stops there.
+_INLINE_NUMBER = re.compile(r"\s+(?=Số\s*:?\s*\d)")
 _RULE_TAIL = re.compile(r"\s*-{2,}\s*$")
 # a header's first line that is the parent of the body below it ("ĐẢNG BỘ XÃ IA TÔR" / "CHI BỘ THÔN PLEI BĂNG")
 _PARENT_BODY = re.compile(r"TỈNH|HUYỆN|THÀNH PHỐ|UBND|SỞ|ĐẢNG BỘ|\bXÃ\b|PHƯỜNG")
@@ -171,8 +174,11 @@ def _date_in_number_cell(doc: Document, line: Span, f: _Found) -> None:
         _read_date_line(doc, doc.span(m.start(1), m.end(1)), f)
 
 
-_FLAT_NUMBER = re.compile(r"(?:^|[\t\n\f])\s*(Số\s*:[^\t\n\f]{0,40})")
-_FLAT_DATE = re.compile(r"(?:^|[\t\n\f])\s*([^\t\n\f\d,]{2,40},\s*ngày[^\t\n\f]{0,40}?năm\s*\d{4})")
+# A header collapsed onto one line ("ỦY BAN NHÂN DÂN Số: 129/KH-UBND<tab>CỘNG HÒA ... VIỆT NAM
+# Hà Nội, ngày 07 tháng 06 năm 2018"): the number label may follow the issuer after a space,
+# and the place-and-date line the motto.
+_FLAT_NUMBER = re.compile(r"(?:^|[\t\n\f]|\s(?=Số\s*:\s*\d))\s*(Số\s*:[^\t\n\f]{0,40})")
+_FLAT_DATE = re.compile(r"(?:^|[\t\n\f]|(?:VIỆT NAM|Hạnh phúc)\s+)\s*([^\t\n\f\d,]{2,40},\s*ngày[^\t\n\f]{0,40}?năm\s*\d{4})")
 
 
 def _flat_header(doc: Document, f: _Found) -> None:
@@ -496,7 +502,7 @@ def _header_lines(doc: Document, header: Span) -> list[tuple[str, int]]:
     text = doc.quote(header)
     blocks: list[list[tuple[str, int]]] = [[]]
     for row in split_lines(text):  # a page break ends a line as "\n" does
-        cell = row.text.split("\t", 1)[0]
+        cell = _INLINE_NUMBER.split(row.text.split("\t", 1)[0], 1)[0]
         line = cell.strip(" -*")
         if _MOTTO.search(line) or _NUMBER_LABEL.match(line) or find_dates(line):
             if len(blocks) > 3:

@@ -514,3 +514,20 @@ def test_horizon_of_a_title_with_a_span_of_years(title, year):
     text = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 9/KH-UBND\nNinh Thuận, ngày 10 tháng 01 năm 2023\nKẾ HOẠCH\n" + title + "\nThực hiện chỉ đạo của tỉnh.\n")
     assert metadata.extract(document_from_text(text)).horizon_year == year
+
+
+@pytest.mark.parametrize("header, issuer, number, place, date", [
+    ("ỦY BAN NHÂN DÂN Số: 57/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Đà Nẵng, ngày 03 tháng 04 năm 2019 |",
+     "Ủy ban nhân dân thành phố Đà Nẵng", "57/KH-UBND", "Đà Nẵng", "2019-04-03"),
+    ("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI Số: 8/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Yên Bái, ngày 11 tháng 01 năm 2022 |",
+     "Ủy ban nhân dân tỉnh Yên Bái", "8/KH-UBND", "Yên Bái", "2022-01-11"),
+])
+def test_header_collapsed_on_one_line_stops_issuer_at_number(make_doc, header, issuer, number, place, date):
+    """A site that prints the header table as one pipe row puts "Số:" right after the issuer."""
+    m = metadata.extract(make_doc(header + "\nKẾ HOẠCH\nPHÒNG CHỐNG DỊCH BỆNH NĂM 2019\n"
+                                  "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo đảm sức khỏe nhân dân.\n"))
+    assert m.issuer is not None and m.issuer.name == issuer
+    assert m.issuer.level == "province"
+    assert m.number == number and m.place == place and str(m.issued_date) == date
+    doc_text = make_doc(header).text
+    assert doc_text[m.issuer.span.start:m.issuer.span.end].startswith("ỦY BAN NHÂN DÂN")
