@@ -54,7 +54,10 @@ def _units() -> _Units:
     districts: dict[str, list[dict[str, str]]] = {}
     for district in data["districts"]:
         districts.setdefault(_loose(district["name"]), []).append(district)
-    return _Units({_loose(p["name"]): p for p in data["provinces"]}, districts)
+    provinces = {_loose(p["name"]): p for p in data["provinces"]}
+    aliases = json.loads((path.parent / "place_aliases.json").read_text(encoding="utf-8"))["provinces"]
+    provinces.update({_loose(alias): provinces[_loose(name)] for alias, name in aliases.items()})
+    return _Units(provinces, districts)
 
 
 def _loose(text: str) -> str:
