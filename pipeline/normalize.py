@@ -137,7 +137,7 @@ def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
         end, j, pending = i, i + 1, 0
         while j < len(lines) and pending <= _MAX_CELL_LINES:
             line = lines[j].strip()
-            if not line:
+            if not line or _NEVER_IN_CELL.match(line):
                 break
             if line == "|":
                 end, pending = j, 0
@@ -150,6 +150,14 @@ def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
             edits.append((starts[i], stop, _cell_line_table(block)))
         after = end + 1
     return edits
+
+
+# The document type on a line of its own opens the body, never a cell's text ("Căn cứ ..."
+# may be one): a table that seems to run into it is the header's layout table followed,
+# lines later, by a "|" of the closing.
+_NEVER_IN_CELL = re.compile(
+    r"(?:\*\*)?(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|THÔNG BÁO)(?:\*\*)?:?$"
+)
 
 
 def _line_starts(lines: list[str]) -> list[int]:

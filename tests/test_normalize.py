@@ -124,6 +124,17 @@ def test_document_without_blank_lines_is_not_swallowed_by_a_table():
     assert "- Nhiệm vụ số 30 của các sở, ngành." in text.split("\n")
 
 
+def test_cell_per_line_header_does_not_swallow_the_body_up_to_the_closing():
+    """A site's header table (one cell a line, "|" between cells) and, with no blank line
+    anywhere, a "|" in the closing: the document type starts the body, outside any cell."""
+    raw = ("|\nỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n|\n"
+           "Số: 12/QĐ-UBND\n|\nThanh Hóa, ngày 3 tháng 5 năm 2024\n|\nQUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH Y TẾ\n"
+           "Căn cứ Luật Tổ chức chính quyền địa phương;\nĐiều 1. Phê duyệt Kế hoạch.\nNơi nhận:\n- Như Điều 3;\n"
+           "|\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n|\n")
+    lines = norm(raw).split("\n")
+    assert "QUYẾT ĐỊNH" in lines and "Điều 1. Phê duyệt Kế hoạch." in lines
+
+
 def test_markdown_is_removed_and_headings_marked():
     result = normalize("## KẾ HOẠCH\n\n**1. Mục đích**\n\n| Stt | Nội dung |\n|---|---|\n| 1 | Tuyên truyền |\n")
     text = result.text.text
