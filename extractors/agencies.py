@@ -467,6 +467,7 @@ def _needs_level(surface: str) -> bool:
 # "Chánh văn phòng UBND tỉnh", "Giám đốc sở Tài chính": after a head's title the body is meant even in
 # lower case (the title names the head OF a body); elsewhere "văn phòng", "sở" are common nouns
 _TITLE_BEFORE_LOWER = re.compile(r"(?<![\wÀ-ỹ])(?:Chánh|Giám[ \t]+đốc|Thủ[ \t]+trưởng)[ \t]+$", re.IGNORECASE)
+_TITLE_REACH = 40  # characters before a name where its head's title may stand ("Thủ trưởng" and its spaces)
 
 
 def find(text: str, context: PlanContext | None = None) -> list[Mention]:
@@ -480,7 +481,8 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     latin = _is_latin(text)
     starts = _word_starts(text, latin)
     for start, end in _vocabulary_matches(text, starts, latin):
-        if not (text[start].isupper() or _is_group(text[start:end]) or _TITLE_BEFORE_LOWER.search(text, 0, start)):
+        if not (text[start].isupper() or _is_group(text[start:end])
+                or _TITLE_BEFORE_LOWER.search(text, max(0, start - _TITLE_REACH), start)):
             continue
         mention = _mention(text, start, end, context, "vocabulary")
         if mention.end == end and _needs_level(text[start:end]):
@@ -514,7 +516,7 @@ def find(text: str, context: PlanContext | None = None) -> list[Mention]:
     found += _group_phrases(text, found, context, cac)
     found += _party_groups(text, found, cac)
     found += _distributed(text, found, context)
-    enumerated = _enumerated(text, found, context)  # "các Bộ: Quốc phòng, Công an": "Công an" is "Bộ Công an" here
+    enumerated = _enumerated(text, found, context, cac)  # "các Bộ: Quốc phòng, Công an": "Công an" is "Bộ Công an" here
     found = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in enumerated)] + enumerated
     found += more_levels(text, found, context)
     found = [_with_zones(text, f, context) for f in found if not _SEASON.match(text, f.start)]
@@ -738,19 +740,20 @@ def _distributed(text: str, found: list[Mention], context: PlanContext) -> list[
 
 # "Giám đốc các sở: Y tế, Tài chính, Ngoại vụ;", "Giao các Sở: Công Thương, Tư pháp hướng dẫn":
 # the kind word is written once and the names follow, each a body of its own.
-_ENUM_KIND = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác[ \t]+(?P<kind>[Ss]ở|[Bb]ộ)[ \t]*:[ \t\n\f]*")
+_ENUM_KIND = re.compile(r"[Cc]ác[ \t]+(?P<kind>[Ss]ở|[Bb]ộ)[ \t]*:[ \t\n\f]*")  # tried where a word "các" starts
 _ENUM_GAP = re.compile(r"[ \t\n\f]*(?:,[ \t\n\f]*(?:và[ \t\n\f]+)?|và[ \t\n\f]+)")
 _ENUM_NAME_START = re.compile(rf"(?-i:[{_UP}])")
 
 
-def _enumerated(text: str, found: list[Mention], context: PlanContext) -> list[Mention]:
+def _enumerated(text: str, found: list[Mention], context: PlanContext, cac: list[int]) -> list[Mention]:
     """``các sở: Y tế, Kế hoạch và Đầu tư, Tài chính``: one mention per name after the shared kind.
 
     A name counts only where the kind and the name together are a vocabulary body (``Sở Y tế``);
-    the list ends at the first word that is not one (``hướng dẫn``, ``;``).
+    the list ends at the first word that is not one (``hướng dẫn``, ``;``). ``cac``: where the
+    words "các" start (from :func:`find`'s word starts).
     """
     out: list[Mention] = []
-    for m in _ENUM_KIND.finditer(text):
+    for m in filter(None, (_ENUM_KIND.match(text, at) for at in cac)):
         kind = m.group("kind").capitalize()
         pos = m.end()
         while _ENUM_NAME_START.match(text, pos):
