@@ -84,8 +84,10 @@ _ELABORATION = re.compile(r"^(?:[-+*•●▪–]\s*)?(?:trong do|cu the|bao gom
 _BREAKDOWN = re.compile(r"\((?:trong do|bao gom|gom)\b[^()]*\)")
 # A period with no space after it ends a sentence too ("... đạt 8,0%.Cụ thể, ...", "dinh dưỡng.Bên cạnh đó"),
 # when a word of three letters or a number comes before it: "TP.Hồ Chí Minh", "ThS.Nguyễn" are abbreviations.
+# (every branch opens with ";" or "." and tests what stands before the dot after it: a
+# search then skips from one of those characters to the next)
 CLAUSE_END = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ\-*“\"(])|\.\s*$"
-                        r"|(?<=[a-zđà-ỹ]{3})\.(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])|(?<=[\d%‰])\.(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])")
+                        r"|\.(?<=[a-zđà-ỹ]{3}\.)(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])|\.(?<=[\d%‰]\.)(?=[A-ZĐÀ-ÝĂƠƯẠ-Ỹ][a-zđà-ỹ])")
 
 # Unit words right after the number (folded text).
 _AFTER_UNIT = [
