@@ -31,7 +31,7 @@ def read_docx(data: bytes, limits: Limits) -> SourceText:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises several unrelated types on bad parts
         raise UnreadableFile(f"damaged DOCX: {type(err).__name__}: {err}") from err
-    fonts = _LegacyFonts(_default_font(document), _style_names(document))
+    fonts = _LegacyFonts(_default_font(document), _style_names(document), _names_legacy_font(document))
     lines = list(_body_lines(document, fonts))
     text = "\n".join(lines).strip()
     if not text:
@@ -51,10 +51,12 @@ class _LegacyFonts:
     ``VNI-Times`` and the other ``VNI-`` fonts hold VNI text.
     """
 
-    def __init__(self, default: str | None, styles: dict[str, str] | None = None) -> None:
+    def __init__(self, default: str | None, styles: dict[str, str] | None = None, possible: bool = True) -> None:
         self.default = default
         self.found: str | None = None
         self.styles = styles or {}
+        # No run and no default set in a legacy font: no run's font needs looking up.
+        self.possible = possible or _is_legacy_font(default or "")
 
     def style_name(self, paragraph: Paragraph) -> str:
         """The paragraph's style name, looked up in a table built once (python-docx's
@@ -65,8 +67,10 @@ class _LegacyFonts:
 
     def text(self, run, text: str) -> str:
         """``text`` (the run's own text) converted to Unicode when the run's font is a legacy one."""
+        if not self.possible:
+            return text
         font = run.font.name or self.default or ""
-        encoding = "tcvn3" if font.startswith(".Vn") else "vni" if font.upper().startswith("VNI") else None
+        encoding = _is_legacy_font(font)
         if encoding is None or not text.strip():
             return text
         import viparse  # imported only by documents typed in legacy fonts
@@ -77,6 +81,16 @@ class _LegacyFonts:
         if encoding == "tcvn3" and font.upper().endswith("H"):
             converted = converted.upper()
         return text[: len(text) - len(text.lstrip())] + converted + text[len(text.rstrip()):]
+
+
+def _is_legacy_font(font: str) -> str | None:
+    """``tcvn3`` for ``.VnTime`` and its kin, ``vni`` for ``VNI-Times`` and its kin, else None."""
+    return "tcvn3" if font.startswith(".Vn") else "vni" if font.upper().startswith("VNI") else None
+
+
+def _names_legacy_font(document: DocxDocument) -> bool:
+    """Whether any run of the body names a legacy font (one XPath over the body, in C)."""
+    return any(_is_legacy_font(font) for font in document.element.xpath(".//w:rFonts/@w:ascii"))
 
 
 def _style_names(document: DocxDocument) -> dict[str, str]:
@@ -139,7 +153,7 @@ def _paragraph(paragraph: Paragraph, fonts: _LegacyFonts, keep_breaks: bool = Fa
     if style.startswith("Heading") and style[-1:].isdigit():
         return "#" * int(style[-1]) + " " + text
     runs = [r for r, t in zip(runs, texts) if t.strip()]
-    if runs and all(r.bold for r in runs):
+    if runs and all(_bold(r) for r in runs):
         return f"**{text}**"
     return text
 
@@ -147,6 +161,13 @@ def _paragraph(paragraph: Paragraph, fonts: _LegacyFonts, keep_breaks: bool = Fa
 # The children of a run that hold its text; python-docx's ``run.text`` finds the same
 # ones with an XPath query per run, which was most of the time a DOCX took to read.
 _RUN_TEXT_TAGS = frozenset(qn(tag) for tag in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+
+
+def _bold(run) -> bool:
+    """``run.bold`` without the Font object python-docx builds for it."""
+    rpr = run._r.rPr
+    b = rpr.b if rpr is not None else None  # <w:b/>, with its w:val ("0" and "false": not bold)
+    return bool(b is not None and b.val)
 
 
 def _run_text(run) -> str:
