@@ -241,9 +241,9 @@ def _deadline(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, 
     recurrence = rrule = None
     begin = expr.starts
     if expr.freq:
-        recurrence = Recurrence(freq=expr.freq, month=expr.rec_month, day=expr.rec_day)
+        recurrence = Recurrence(freq=expr.freq, month=expr.rec_month, day=expr.rec_day, interval=expr.interval)
         begin = begin or (context.issued.isoformat() if context.issued else None)
-        rrule = timexpr.rrule(expr.freq, expr.rec_month, expr.rec_day, _until(context, expr))
+        rrule = timexpr.rrule(expr.freq, expr.rec_month, expr.rec_day, _until(context, expr), expr.interval)
     return Deadline(
         text=doc.text[start:end], date=expr.date, month=expr.month, start=begin, recurrence=recurrence,
         rrule=rrule, agency=agency, task=task, span=doc.span(start, end), method=method,

@@ -6,7 +6,8 @@ Finds, in one clause of text, the forms plans use for "by when":
 * months, quarters, half-years and years: ``vào tháng 9 năm 2023``, ``Quí IV-2025``,
   ``6 tháng đầu năm 2025``, ``Hoàn thành trong năm 2025``;
 * recurrences: ``trước ngày 15/11 hàng năm``, ``trước ngày 10/01 của năm sau``,
-  ``trước ngày 20 hằng tháng``, ``báo cáo hằng ngày``;
+  ``trước ngày 20 hằng tháng``, ``báo cáo hằng ngày``, quarters (``trước ngày 15 của
+  tháng cuối quý``, ``hằng quý (trước ngày 20/3, 20/6, 20/9, 20/12)``);
 * periods: ``Từ ngày 15/11/2025 đến ngày 15/12/2025`` (due at the end, starts at the
   beginning) and bare starts ``Thời gian thực hiện: Từ 01/7/2025`` (a start, no due date).
 
@@ -58,7 +59,30 @@ _DM = re.compile(
     r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?!\d|\s*(?:,\s*)?năm\s+\d|\s*[/-]\s*\d)",
     re.IGNORECASE,
 )
-_DAY_OF_MONTH = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+(?:h[àằ]ng|mỗi)\s+tháng", re.IGNORECASE)
+_DAY_OF_MONTH = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s+(?:(?:h[àằ]ng|mỗi)\s+tháng"
+    # "trước ngày 05 của tháng sau" in a monthly clause; "trước ngày 15 của tháng." names no month
+    r"|(?P<next>(?:của\s+)?tháng\s+(?:sau|tiếp\s+theo|kế\s+tiếp)\b)|(?P<bare>của\s+tháng(?=\s*(?:[.,;:)\n]|$))))",
+    re.IGNORECASE,
+)
+# "ngày 15 của tháng cuối quý", "ngày 05 tháng cuối cùng của mỗi quý", "ngày 10 của tháng đầu quý sau":
+# the day of one month in every quarter, named by its place in the quarter
+_QUARTER_DAY = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s+(?:của\s+)?tháng\s+(?:(?P<last>cuối(?:\s+cùng)?)|(?P<first>đầu(?:\s+tiên)?)"
+    r"|thứ\s+(?P<nth>nhất|hai|ba|[123]))\s+(?:của\s+)?(?:(?:h[àằ]ng|mỗi|các)\s+)?qu[ýíy]\b"
+    r"(?P<next>\s+(?:sau|tiếp\s+theo|kế\s+tiếp)\b)?",
+    re.IGNORECASE,
+)
+_NTH = {"nhất": 1, "hai": 2, "ba": 3, "1": 1, "2": 2, "3": 3}
+# "hằng quý", "mỗi quý", "định kỳ quý": every quarter (not "quý III/2024", one quarter)
+_QUARTERLY = re.compile(r"(?=[hmđ])\b(?:h[àằ]ng|mỗi|định\s+kỳ(?:\s+h[àằ]ng)?)\s+qu[ýíy]\b", re.IGNORECASE)
+# "(trước ngày 20/3, 20/6, 20/9, 20/12)": one day in each quarter, no year
+_QUARTER_DATES = re.compile(
+    r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*(?:,|;|và|-|–)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}){1,3}"
+    r"(?![\d/]|\s*/\s*\d)",
+    re.IGNORECASE,
+)
+_DAY_SLASH_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
 _MONTH_RANGE = re.compile(
     r"tháng\s+(?P<m1>\d{1,2})\s*[-–]\s*(?P<m2>\d{1,2})\s*[/-]\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE
 )
@@ -151,6 +175,7 @@ class TimeExpr:
     freq: str | None = None
     rec_month: int | None = None
     rec_day: int | None = None
+    interval: int | None = None
     starts: str | None = None
     precision: Precision = "day"
     tags: tuple[str, ...] = field(default=())
@@ -207,6 +232,8 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
     if not (has_digit or has_month or has_quarter):
         # Most clauses: no number, month or quarter, so only "báo cáo hằng ngày" can bind.
         daily = _is_daily(text, lower) and _bare_recurrence(text, "daily")
+        if not daily and "qu" in lower:
+            daily = _bare_quarterly(text)  # "báo cáo định kỳ hằng quý."
         return [daily] if daily else []
     found: list[TimeExpr] = []
     taken = _Taken()
@@ -227,10 +254,16 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
         if has_month:
             for m in matches_at(_MONTH_RANGE, _MONTH_OPENING, text, aligned):
                 add(_month_range(m))
+    quarterly = has_quarter and _QUARTERLY.search(text) is not None
     if has_digit and has_month:
+        if "qu" in lower:
+            for m in matches_at(_QUARTER_DAY, _DAY_OPENING, text, aligned):
+                add(_quarter_day(m))
         for m in matches_at(_DAY_OF_MONTH, _DAY_OPENING, text, aligned):
-            d = int(m.group("d"))
-            add(TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", rec_day=d, precision="day"))
+            add(_day_of_month(text, lower, m))
+    if quarterly and "/" in text:
+        for m in _QUARTER_DATES.finditer(text):
+            add(_quarter_dates(text, m))
     if has_year:
         for m in matches_at(_DMY, _DATE_OPENING, text, aligned):
             if free(m.start(), m.end()):
@@ -264,6 +297,8 @@ def find(text: str, reference: date | None = None, cued: bool = False) -> list[T
                 add(_year(text, m, reference))
     if recurring in ("daily", "monthly") and not any(e.freq for e in found):
         add(_bare_recurrence(text, recurring))
+    if quarterly and not any(e.freq for e in found):
+        add(_bare_quarterly(text))
     return sorted(found, key=lambda e: e.start)
 
 
@@ -575,6 +610,60 @@ def _counting_window(text: str, pos: int) -> bool:
 _CONTINUOUS = re.compile(r"(?=[tls])(?:thường\s+xuyên|liên\s+tục|suốt)[\s,]*(?:và\s+)?(?:liên\s+tục[\s,]*)?$", re.IGNORECASE)
 
 
+def _day_of_month(text: str, lower: str, m: re.Match[str]) -> TimeExpr | None:
+    """``trước ngày 20 hằng tháng``; ``báo cáo tháng gửi trước ngày 15 của tháng`` (every month)."""
+    d = int(m.group("d"))
+    if not 1 <= d <= 31:
+        return None
+    if m.group("next") or m.group("bare"):
+        if not _cue_before(text, m.start()):
+            return None
+        # "trước ngày 05 tháng sau" closes a monthly report only in a clause about months
+        if m.group("next") and not (_MONTHLY.search(text) or _MONTH_REPORT.search(lower)):
+            return None
+    return TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", rec_day=d, precision="day")
+
+
+# "báo cáo tháng", "báo cáo định kỳ tháng": a report on each month
+_MONTH_REPORT = re.compile(r"báo\s+cáo\s+(?:định\s+kỳ\s+)?(?:h[àằ]ng\s+)?tháng\b(?!\s+\d)")
+
+
+def _quarter_day(m: re.Match[str]) -> TimeExpr | None:
+    """``trước ngày 15 của tháng cuối quý`` → every 3 months from March, on the 15th."""
+    d = int(m.group("d"))
+    if not 1 <= d <= 31:
+        return None
+    month = 3 if m.group("last") else 1 if m.group("first") else _NTH[m.group("nth").lower()]
+    tags = ("next-year",) if m.group("next") else ()  # the last quarter's report falls in the next year
+    return TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", interval=3, rec_month=month, rec_day=d, tags=tags)
+
+
+def _quarter_dates(text: str, m: re.Match[str]) -> TimeExpr | None:
+    """``hằng quý (trước ngày 20/3, 20/6, 20/9, 20/12)``: one day, a month of each quarter, at one place in it."""
+    start = _expand_start(text, m.start())
+    if not _cue_before(text, start):
+        return None
+    pairs = [(int(d), int(mo)) for d, mo in _DAY_SLASH_MONTH.findall(m.group(0))]
+    days = {d for d, _ in pairs}
+    months = [mo for _, mo in pairs]
+    places = {(mo - 1) % 3 for mo in months}
+    if len(days) != 1 or len(places) != 1 or len(set(months)) != len(months) or not all(1 <= mo <= 12 for mo in months):
+        return None  # "20/6, 15/12": a half-year and a year, not quarters
+    d = days.pop()
+    if not 1 <= d <= 31:
+        return None
+    return TimeExpr(start, m.end(), text[start:m.end()], freq="monthly", interval=3,
+                    rec_month=places.pop() + 1, rec_day=d)
+
+
+def _bare_quarterly(text: str) -> TimeExpr | None:
+    """``báo cáo định kỳ hằng quý``: every quarter, no day given, so by the quarter's last day."""
+    m = _QUARTERLY.search(text)
+    if m is None or not _REPORT.search(text[max(0, m.start() - 60):m.start()]):
+        return None
+    return TimeExpr(m.start(), m.end(), m.group(0), freq="monthly", interval=3, rec_month=3, precision="quarter")
+
+
 def _bare_recurrence(text: str, kind: str) -> TimeExpr | None:
     """``báo cáo hằng ngày``, ``chuyên mục hằng tháng``: recurring without a fixed day."""
     rx = _DAILY if kind == "daily" else _MONTHLY
@@ -585,16 +674,25 @@ def _bare_recurrence(text: str, kind: str) -> TimeExpr | None:
     return TimeExpr(m.start(), m.end(), m.group(0), freq=kind, precision="day" if kind == "daily" else "month")
 
 
-def rrule(freq: str, month: int | None = None, day: int | None = None, until: date | None = None) -> str:
+def rrule(freq: str, month: int | None = None, day: int | None = None, until: date | None = None,
+          interval: int | None = None) -> str:
     """RFC 5545 rule text: yearly 15/11 → ``FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15``.
 
     A yearly month without a day falls on the month's last day (``BYMONTHDAY=-1``).
+    Every 3 months from March on the 15th → ``FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=15``:
+    the months are listed, not ``INTERVAL=3``, whose months would count from the
+    calendar's start date (a plan issued in February would fall due in February, May ...).
     """
     parts = [f"FREQ={freq.upper()}"]
     if freq == "yearly" and month:
         parts.append(f"BYMONTH={month}")
         parts.append(f"BYMONTHDAY={day if day else -1}")
     elif freq == "monthly":
+        if interval and interval > 1 and 12 % interval == 0 and month:
+            first = (month - 1) % interval + 1
+            parts.append("BYMONTH=" + ",".join(str(mo) for mo in range(first, 13, interval)))
+        elif interval and interval > 1:
+            parts.append(f"INTERVAL={interval}")
         parts.append(f"BYMONTHDAY={day if day else -1}")
     if until is not None:
         parts.append(f"UNTIL={until:%Y%m%d}")

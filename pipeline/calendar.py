@@ -1,7 +1,7 @@
 """Deadlines as calendars clerks can import (iCalendar) or open in a spreadsheet (CSV).
 
 One all-day event per deadline: ``[115/KH-UBND] Sở Y tế: báo cáo kết quả thực hiện``,
-with the task and the source sentence in the description, a yearly or monthly RRULE
+with the task and the source sentence in the description, a yearly, quarterly or monthly RRULE
 for recurring deadlines and a reminder some days before. UIDs are a hash of the plan,
 the deadline's place in the text and its words, so importing an updated export again
 updates the events instead of duplicating them. Month-level deadlines (``vào tháng 9
@@ -29,7 +29,7 @@ SUMMARY_TASK = 80
 PLAN_LABEL = 40
 _SQL = """
 SELECT d.id, d.document_id, d.text, d.date, d.month, d.start, d.recurrence_freq, d.recurrence_month,
-       d.recurrence_day, d.rrule, d.agency, d.task, d.span_start, d.span_end, d.precision,
+       d.recurrence_day, d.recurrence_interval, d.rrule, d.agency, d.task, d.span_start, d.span_end, d.precision,
        p.number, p.title, p.issued_date, p.issued_year, p.horizon_year, doc.sha256, doc.path,
        substr(doc.text, max(1, d.span_start + 1 - {before}), {width}) AS context,
        max(0, d.span_start - {before}) AS context_start
@@ -235,7 +235,7 @@ def _event(due: Due, reminder_days: int, stamp: datetime) -> Event | None:
     return event
 
 
-CSV_FIELDS = ("plan", "agency", "due", "kind", "rrule", "task", "deadline_text", "sentence", "path", "uid")
+CSV_FIELDS = ("plan", "agency", "due", "kind", "interval", "rrule", "task", "deadline_text", "sentence", "path", "uid")
 
 
 def deadline_rows(db: sqlite_utils.Database, agency: str | None = None, plan: str | None = None,
@@ -249,7 +249,8 @@ def deadline_rows(db: sqlite_utils.Database, agency: str | None = None, plan: st
         first = due.first()
         rows.append({
             "plan": due.plan, "agency": due.row.get("agency") or "", "due": first.isoformat() if first else "",
-            "kind": _kind(due), "rrule": due.row.get("rrule") or "", "task": due.row.get("task") or "",
+            "kind": _kind(due), "interval": due.row.get("recurrence_interval") or "",
+            "rrule": due.row.get("rrule") or "", "task": due.row.get("task") or "",
             "deadline_text": due.row["text"], "sentence": due.sentence(), "path": due.row["path"], "uid": due.uid(),
         })
     return rows

@@ -8,11 +8,18 @@ from schemas.common import Method, Record, Span
 
 
 class Recurrence(Record):
-    """A repeating deadline; ``month``/``day`` are absent where the text leaves them open."""
+    """A repeating deadline; ``month``/``day`` are absent where the text leaves them open.
+
+    ``interval`` repeats every that many periods of ``freq`` (absent: every one). A
+    quarter is ``monthly`` every 3 months, ``month`` the first month it falls due:
+    ``trước ngày 15 của tháng cuối quý`` → month 3, day 15 (March, June, September,
+    December); ``trước ngày 10 của tháng đầu quý sau`` → month 1 (January, April ...).
+    """
 
     freq: Literal["yearly", "monthly", "daily"]
     month: int | None = None
     day: int | None = None
+    interval: int | None = None
 
 
 class Deadline(Record):

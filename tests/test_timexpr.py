@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from dateutil.rrule import rrulestr
@@ -399,3 +399,73 @@ def test_deadline_event_in_a_year(text, month):
 
 def test_year_with_vao_in_the_past_is_no_deadline():
     assert [e for e in find("Luật được thông qua vào năm 2020", REF) if e.is_deadline] == []
+
+
+@pytest.mark.parametrize("text, month, day, quote", [
+    ("Báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.", 3, 15, "ngày 15 của tháng cuối quý"),
+    ("Các xã gửi báo cáo trước ngày 05 tháng cuối cùng của mỗi quý về Phòng Y tế.", 3, 5,
+     "ngày 05 tháng cuối cùng của mỗi quý"),
+    ("Báo cáo quý gửi trước ngày 10 của tháng đầu quý sau.", 1, 10, "ngày 10 của tháng đầu quý sau"),
+    ("Chậm nhất ngày 25 tháng thứ hai của mỗi quý, Trạm Y tế cập nhật số liệu.", 2, 25,
+     "ngày 25 tháng thứ hai của mỗi quý"),
+    ("Định kỳ hàng quý (trước ngày 20/3, 20/6, 20/9, 20/12) báo cáo UBND tỉnh.", 3, 20,
+     "ngày 20/3, 20/6, 20/9, 20/12"),
+    ("Báo cáo mỗi quý một lần, trước ngày 10/01, 10/4, 10/7 và 10/10.", 1, 10, "ngày 10/01, 10/4, 10/7 và 10/10"),
+])
+def test_deadline_quarterly_every_three_months(text, month, day, quote):
+    e = one(text)
+    assert (e.freq, e.interval, e.rec_month, e.rec_day) == ("monthly", 3, month, day)
+    assert text[e.start:e.end] == e.text == quote
+
+
+@pytest.mark.parametrize("text", [
+    "Hoàn thành trong quý III/2024.",  # one quarter, due once
+    "Báo cáo quý III/2024 trước ngày 15/9/2024.",
+])
+def test_deadline_single_quarter_does_not_recur(text):
+    assert not any(e.freq for e in find(text, REF))
+
+
+def test_deadline_quarter_dates_of_different_days_are_not_quarterly():
+    # "hằng quý" named, but 20/6 and 15/12 close a half-year and a year, not quarters
+    found = find("Báo cáo hằng quý, 6 tháng (trước ngày 20/6) và năm (trước ngày 15/12).", REF)
+    assert not any(e.interval for e in found)
+
+
+def test_deadline_quarterly_report_without_a_day_falls_at_quarter_end():
+    e = one("Trạm Y tế xã báo cáo định kỳ hằng quý về Trung tâm Y tế huyện.")
+    assert (e.freq, e.interval, e.rec_month, e.rec_day, e.precision) == ("monthly", 3, 3, None, "quarter")
+    # a number per quarter describes a target, not a report falling due
+    assert not find("Mỗi xã mỗi quý có ít nhất 04 tin, bài về bình đẳng giới.", REF)
+
+
+@pytest.mark.parametrize("text, day, quote", [
+    ("Báo cáo tháng gửi trước ngày 15 của tháng.", 15, "ngày 15 của tháng"),
+    ("Báo cáo trước ngày 25 hằng tháng.", 25, "ngày 25 hằng tháng"),
+    ("Báo cáo tháng gửi về Sở Y tế chậm nhất ngày 05 của tháng sau.", 5, "ngày 05 của tháng sau"),
+])
+def test_deadline_monthly_day_forms(text, day, quote):
+    e = one(text)
+    assert (e.freq, e.interval, e.rec_day) == ("monthly", None, day)
+    assert text[e.start:e.end] == quote
+
+
+def test_deadline_next_month_without_a_monthly_clause_is_not_monthly():
+    # a one-off "before the 5th of next month" is no standing monthly duty
+    assert not any(e.freq for e in find("Tổng kết đợt thi đua trước ngày 05 tháng sau.", REF))
+
+
+@pytest.mark.parametrize("month, day, expected, first_three", [
+    (3, 15, "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=15;UNTIL=20301231",
+     [date(2023, 9, 15), date(2023, 12, 15), date(2024, 3, 15)]),
+    (1, 10, "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10;UNTIL=20301231",
+     [date(2023, 7, 10), date(2023, 10, 10), date(2024, 1, 10)]),
+    (3, None, "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1;UNTIL=20301231",
+     [date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)]),
+])
+def test_rrule_quarterly_lists_its_months_whatever_the_start(month, day, expected, first_three):
+    text = rrule("monthly", month, day, date(2030, 12, 31), interval=3)
+    assert text == expected
+    # a plan issued in late June: the months do not count from the start date
+    rule = rrulestr(text, dtstart=datetime(2023, 6, 27))
+    assert [d.date() for d in rule[:3]] == first_three
