@@ -175,3 +175,27 @@ def test_plan_without_number_is_labelled_by_a_short_title():
     title = "Triển khai thực hiện Chương trình nâng cao chất lượng y tế tỉnh Thanh Hóa giai đoạn 2021 – 2025"
     label = Due({"number": None, "title": title, "path": "x.txt"}).plan
     assert label.endswith("…") and len(label) <= PLAN_LABEL + 1 and title.startswith(label[:-1])
+
+
+def test_quarterly_recurrence_parses_back_and_falls_in_each_quarter(tmp_path):
+    text = "Trạm Y tế báo cáo hằng quý trước ngày 15 của tháng cuối quý."
+    quote = "ngày 15 của tháng cuối quý"
+    plan = Plan(
+        source=Source(path="/plans/q.txt", sha256="b" * 64, format="txt"), number="12/KH-UBND",
+        issued_date="2024-02-05", issued_year=2024, horizon_year=2025,
+        deadlines=[_deadline(quote, text.index(quote), agency="Trạm Y tế", task="báo cáo hằng quý",
+                             recurrence=Recurrence(freq="monthly", month=3, day=15, interval=3),
+                             rrule="FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=15;UNTIL=20251231",
+                             start="2024-02-05")],
+    )
+    db = open_db(tmp_path / "q.db")
+    doc_id = db["documents"].insert({"path": plan.source.path, "sha256": plan.source.sha256, "format": "txt",
+                                     "text": text, "status": "ok"}).last_pk
+    store_plan(db, doc_id, plan)
+    [event] = Calendar.from_ical(build_calendar(db, stamp=STAMP).to_ical()).walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert start == date(2024, 3, 15)  # issued in February: the first quarter's report, not February's
+    rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=datetime.combine(start, datetime.min.time()))
+    assert [d.date() for d in rule] == [date(y, m, 15) for y in (2024, 2025) for m in (3, 6, 9, 12)]
+    [row] = deadline_rows(db)
+    assert (row["kind"], row["interval"], row["due"]) == ("monthly", 3, "2024-03-15")

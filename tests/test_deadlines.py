@@ -430,3 +430,20 @@ def test_regression_target_vao_nam_is_no_deadline(make_doc):
                    "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế tổ chức sơ kết vào năm 2027 và tổng kết vào năm 2030.\n")
     found = run(doc, PlanContext(issued=date(2025, 3, 1), issued_year=2025))
     assert [(d.month, d.text) for d in found] == [("2027-12", "vào năm 2027"), ("2030-12", "vào năm 2030")]
+
+
+@pytest.mark.parametrize("sentence, recurrence, rule", [
+    ("Báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý về Trung tâm Y tế.",
+     {"freq": "monthly", "month": 3, "day": 15, "interval": 3},
+     "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=15;UNTIL=20301231"),
+    # the report on the horizon's last quarter falls due in January of the next year
+    ("Báo cáo quý gửi trước ngày 10 của tháng đầu quý sau về Trung tâm Y tế.",
+     {"freq": "monthly", "month": 1, "day": 10, "interval": 3},
+     "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10;UNTIL=20310110"),
+])
+def test_deadline_quarterly_recurrence_until_the_horizon(make_doc, sentence, recurrence, rule):
+    doc = make_doc(f"KẾ HOẠCH\nVề y tế\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}\n")
+    [d] = run(doc)
+    assert d.recurrence.model_dump() == recurrence
+    assert d.rrule == rule and d.start == "2023-08-15"
+    assert doc.text[d.span.start:d.span.end] == d.text

@@ -187,3 +187,17 @@ def test_plans_table_shows_the_first_plans_and_says_how_many_more(db):
     assert "1 more plans" in shown
     console.print(plans_table(db, paths))
     assert "more plans" not in console.export_text()
+
+
+def test_database_from_an_older_version_gains_the_recurrence_interval(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    db.execute("ALTER TABLE deadlines DROP COLUMN recurrence_interval")
+    db.conn.commit()
+    assert "recurrence_interval" not in db["deadlines"].columns_dict
+    reopened = open_db(path)
+    assert "recurrence_interval" in reopened["deadlines"].columns_dict
+    deadline = Deadline(text="ngày 15 của tháng cuối quý", span=Span(start=0, end=26),
+                        recurrence=Recurrence(freq="monthly", month=3, day=15, interval=3))
+    row = flatten(deadline)
+    assert (row["recurrence_freq"], row["recurrence_month"], row["recurrence_interval"]) == ("monthly", 3, 3)
