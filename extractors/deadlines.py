@@ -35,6 +35,16 @@ _LIST_MARK = re.compile(r"^[-+*•]\s*")
 _NOT_SUBJECT = re.compile(r"(?=[vgqctlđ])(?:về|gửi|qua|cho|với|tới|lên|trình|đến|của|và)\s*(?:\(|\*)?\s*$", re.IGNORECASE)
 # Once the sentence has reported or sent something, agencies after it are addressees.
 _ADDRESSING = re.compile(r"(?=[bgt])\b(?:báo\s+cáo|gửi|trình|tham\s+mưu|giúp)\b", re.IGNORECASE)
+# "UBND tỉnh yêu cầu các đơn vị ... báo cáo trước ngày 01/11": the agency that asks, assigns or stresses
+# is not the one the date binds; the doer is named after the verb (or nowhere: no owner then).
+# ("Sở Y tế giao ban", "giao nộp", "Sở Tài chính giao dự toán": the agency acts itself)
+_REQUESTING = re.compile(
+    r"(?=[yđgcnvt])(?:(?:đã|cũng|vừa|tiếp\s+tục|đồng\s+thời)\s+)?"
+    r"(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|đôn\s+đốc|giao(?!\s+(?:ban|thông|lưu|dịch|nộp|nhận|hàng|đất|khoán|dự\s+toán|chỉ\s+tiêu|vốn|kinh\s+phí)))\b",
+    re.IGNORECASE)
+# A speaker's name may stand between the agency and the verb ("Phó Thủ tướng Chính phủ Trần Lưu Quang nhấn mạnh").
+_WORD = re.compile(r"[\s,]*(\w+)")
+_NAME_WORDS = 4
 _LIST_JOIN = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:các\s+)?", re.IGNORECASE)
 _STATED_DUE = re.compile(r"(?=t)thời\s+(?:gian|hạn)\s+hoàn\s+thành[^:\n]{0,40}:\s*\**\s*$", re.IGNORECASE)
 # "quan trắc với tần suất 2 lần/tháng; thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026": a sampling
@@ -230,9 +240,19 @@ def _deadlines(doc: Document, expr: TimeExpr, offset: int, context: PlanContext,
         if key not in subjects:
             subjects[key] = _subject(doc, sentence, context)
         subject = subjects[key]
+        # "từ ngày 1 đến ngày 5 hằng tháng, các đơn vị ... cập nhật ...; từ ngày 5 đến ngày 10, Phòng Kế
+        # hoạch kiểm tra": an agency first named in a later clause does not own this clause's date
+        if subject is not None and sentence.start + subject.start >= _clause_end(doc.text, start, sentence.end):
+            subject = None
         agency, code = (subject.name, subject.code) if subject is not None else (None, None)
         return [_deadline(doc, expr, offset, context, agency, code, task, method)]
     return [_deadline(doc, expr, offset, context, a.agency, a.agency_code, task, method) for a in owners]
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Where the clause holding ``pos`` ends: the next ``;`` of the sentence, else the sentence's end."""
+    semicolon = text.find(";", pos, end)
+    return end if semicolon < 0 else semicolon
 
 
 def _deadline(doc: Document, expr: TimeExpr, offset: int, context: PlanContext, agency: str | None,
@@ -292,6 +312,7 @@ def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Me
     """The agency the sentence is about: the first one named that does not follow ``về``/``gửi``.
 
     ``Hằng năm, trước ngày 15 tháng 01, Sở Tài chính báo cáo ... về Sở Y tế`` → Sở Tài chính.
+    An agency that asks (``UBND tỉnh yêu cầu Sở Y tế ...``) is passed over for the one asked.
     """
     text = doc.text[sentence.start:sentence.end]
     # every agency after the first report/send verb is addressed: find that verb once per sentence
@@ -303,10 +324,31 @@ def _subject(doc: Document, sentence: Span, context: PlanContext) -> agencies.Me
         # "gửi UBND tỉnh, Ban Chỉ huy ...": the whole list after "gửi" is addressed, not the doer
         is_object = previous_object if listed else bool(_NOT_SUBJECT.search(text[max(0, m.start - 12):m.start])
                                                          or addressed_from <= m.start)
-        if not is_object:
+        if not is_object and not _requests(text, m.end):
             return m
         previous_end, previous_object = m.end, is_object
     return None
+
+
+def _requests(text: str, end: int) -> bool:
+    """Whether the agency ending at ``end`` asks others to act rather than acts itself.
+
+    ``Chủ tịch UBND tỉnh yêu cầu giám đốc các sở ...``, ``Phó Thủ tướng Chính phủ Trần Lưu Quang
+    nhấn mạnh, việc sắp xếp ... phải hoàn thành trước tháng 10/2024``.
+    """
+    pos = end
+    for _ in range(_NAME_WORDS + 1):
+        gap = _NON_BLANK.search(text, pos)
+        if gap is None:
+            return False
+        if _REQUESTING.match(text, gap.start()):
+            return True
+        word = _WORD.match(text, pos)
+        # only a person's name (capitalised words) may come between the agency and its verb
+        if word is None or not word.group(1)[0].isupper():
+            return False
+        pos = word.end()
+    return False
 
 
 def _task(doc: Document, owners: list[Assignment], pos: int, sentence: Span) -> str:

@@ -447,3 +447,51 @@ def test_deadline_quarterly_recurrence_until_the_horizon(make_doc, sentence, rec
     assert d.recurrence.model_dump() == recurrence
     assert d.rrule == rule and d.start == "2023-08-15"
     assert doc.text[d.span.start:d.span.end] == d.text
+
+
+ASKING_CTX = PlanContext(issued=date(2023, 8, 15), issued_year=2023, province="Quảng Nam")
+
+
+def _owner_of(make_doc, sentence: str) -> list[str | None]:
+    doc = make_doc("KẾ HOẠCH\nThử\n\nIV. TỔ CHỨC THỰC HIỆN\n\n" + sentence + "\n")
+    return [d.agency for d in deadlines.extract(doc, ASKING_CTX, [])]
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # the asking agency is passed over; the vague addressees ("các đơn vị, địa phương") own nothing
+    ("UBND tỉnh yêu cầu các đơn vị, địa phương tổ chức tổng kết và báo cáo kết quả về Sở Nội vụ "
+     "trước ngày 01/11/2023.", None),
+    ("Sở Y tế đề nghị Trung tâm Y tế các huyện gửi báo cáo số liệu về Sở Y tế trước ngày 30/9/2023.",
+     "Trung tâm Y tế các huyện"),
+    ("UBND huyện giao Phòng Y tế huyện hoàn thành việc rà soát trước ngày 30/11/2023.", "Phòng Y tế huyện"),
+    ("Chủ tịch UBND tỉnh chỉ đạo Sở Nội vụ trình phương án sắp xếp trước ngày 15/10/2023.", "Sở Nội vụ"),
+    ("Bộ Y tế đôn đốc Sở Y tế các tỉnh hoàn thành tiêm chủng trước ngày 30/11/2023.", "Sở Y tế các tỉnh"),
+    ("Ủy ban nhân dân tỉnh đã yêu cầu các sở, ngành hoàn thành trước ngày 30/11/2023.", "Các sở, ngành"),
+    # a speaker (with a person's name before the verb) is no doer either
+    ("Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình nhấn mạnh, việc chuyển đổi số phải hoàn thành "
+     "trước ngày 31/12/2023.", None),
+    ("Phó Thủ tướng Chính phủ Trần Lưu Quang nhấn mạnh, việc sắp xếp đơn vị hành chính phải hoàn thành "
+     "trước ngày 30/9/2024.", None),
+])
+def test_agency_that_asks_or_stresses_is_not_the_deadline_owner(make_doc, sentence, owner):
+    assert _owner_of(make_doc, sentence) == [owner]
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Sở Y tế giao ban với các đơn vị trước ngày 10 hằng tháng.", "Sở Y tế"),
+    ("Sở Tài chính giao dự toán cho các đơn vị trước ngày 31/12/2023.", "Sở Tài chính"),
+    ("Sở Giao thông vận tải hoàn thành sửa chữa cầu trước ngày 30/11/2023.", "Sở Giao thông vận tải"),
+    ("Sở Y tế chủ trì xây dựng kế hoạch chi tiết; báo cáo kết quả trước ngày 15/12/2023.", "Sở Y tế"),
+])
+def test_agency_acting_itself_keeps_its_deadline(make_doc, sentence, owner):
+    """``giao ban`` (a meeting), ``giao dự toán`` (allocating a budget) are the agency's own acts,
+    and an owner named in an earlier clause still owns the date of a later one."""
+    assert _owner_of(make_doc, sentence) == [owner]
+
+
+def test_agency_of_a_later_clause_does_not_own_an_earlier_clause_date(make_doc):
+    """Blind check: ``ngày 5 hằng tháng`` binds ``các đơn vị và phòng ban``, not the Phòng named after ``;``."""
+    owners = _owner_of(make_doc, "Định kỳ từ ngày 1 đến ngày 5 hằng tháng, các đơn vị và phòng ban được phân công "
+                                 "phải cập nhật kết quả; từ ngày 5 đến ngày 10 hằng tháng, Phòng Tài chính - Kế hoạch "
+                                 "kiểm tra và tổng hợp báo cáo.")
+    assert owners == [None, "Phòng Tài chính - Kế hoạch"]
