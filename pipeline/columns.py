@@ -170,10 +170,16 @@ def _columns(lines: list[str], cuts: dict[int, re.Match[str]], first: int, last:
 
 def _lines(text: str) -> tuple[list[str], list[int]]:
     lines = text.split("\n")
-    # Line i starts after the lengths of the lines before it and their i line ends;
-    # ``accumulate`` and ``map`` add them up in C.
-    starts = list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
-    return lines, starts
+    return lines, line_starts(lines)
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset where each of ``lines`` (a text split at "\\n") starts.
+
+    Line i starts after the lengths of the lines before it and their i line ends;
+    ``accumulate`` and ``map`` add them up in C.
+    """
+    return list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
 
 
 # ------------------------------------------------------------ closing over a page break

@@ -20,10 +20,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from pathlib import Path
 
-from pipeline.columns import closing_break_edits, column_edits
+from pipeline.columns import closing_break_edits, column_edits, line_starts
 from pipeline.pages import page_number_edits, row_break_edits
 from pipeline.textmap import MappedText, to_new
 
@@ -129,7 +129,7 @@ def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
     if "|" not in text:
         return []
     edits, lines = [], text.split("\n")
-    starts = _line_starts(lines)
+    starts = line_starts(lines)
     after = 0  # the first line not yet in a table
     for i in _bar_lines(text, lines, starts):
         if i < after:
@@ -158,11 +158,6 @@ def _cell_line_tables(text: str) -> list[tuple[int, int, str]]:
 _NEVER_IN_CELL = re.compile(
     r"(?:\*\*)?(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|THÔNG BÁO)(?:\*\*)?:?$"
 )
-
-
-def _line_starts(lines: list[str]) -> list[int]:
-    """The offset where each of ``lines`` (a text split at "\\n") starts, added up in C."""
-    return list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
 
 
 def _bar_lines(text: str, lines: list[str], starts: list[int]) -> list[int]:
